@@ -3,13 +3,13 @@ package dev.dreamnet.core.startup;
 import java.util.Collection;
 
 /** Suggests the closest known name for a misspelt one. Stateless. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /** Returns {@code " (did you mean \"x\"?)"}, or an empty string when nothing is close enough. */
-    static String suggest(String wrong, Collection<String> known) {
+    public static String suggest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -24,7 +24,7 @@ final class DidYouMean {
     }
 
     /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -1,0 +1,17 @@
+package dev.dreamnet.cli;
+
+/** The exit codes of every {@code dreamnet} command, documented in the README. */
+final class ExitCodes {
+
+    /** Success. */
+    static final int OK = 0;
+    /** The configuration is invalid or the service failed to start. */
+    static final int CONFIG = 1;
+    /** Wrong usage: unknown option or missing argument (picocli's own code). */
+    static final int USAGE = 2;
+    /** An unexpected failure inside the command. */
+    static final int SOFTWARE = 70;
+
+    private ExitCodes() {
+    }
+}

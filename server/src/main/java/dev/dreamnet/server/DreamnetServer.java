@@ -1,0 +1,144 @@
+package dev.dreamnet.server;
+
+import dev.dreamnet.config.graph.GraphFile;
+import dev.dreamnet.core.health.HealthGates;
+import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.core.startup.StartupDag;
+import dev.dreamnet.core.startup.StartupGraph;
+import dev.dreamnet.core.startup.StartupSnapshot;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.SystemScheduler;
+import dev.dreamnet.server.dreams.DreamRoutes;
+import dev.dreamnet.server.dreams.ReferenceService;
+import dev.dreamnet.server.http.HttpApp;
+import dev.dreamnet.server.http.InFlight;
+import dev.dreamnet.server.http.ProbeRoutes;
+import dev.dreamnet.server.http.TrafficGate;
+import dev.dreamnet.server.kinds.Kinds;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runnable reference service: loads and validates the startup graph, opens the HTTP port so
+ * probes answer at once, starts the graph, gives started services health gates, and serves the
+ * application once everything critical is ready. {@link #shutdown()} is the graceful SIGTERM path.
+ * Thread-safe.
+ */
+public final class DreamnetServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DreamnetServer.class);
+
+    private final ServerConfig config;
+    private final Clock clock = Clock.system();
+    private final ServiceState state;
+    private final InFlight inFlight = new InFlight();
+    private final StartupDag dag;
+    private final Javalin http;
+    private final ExecutorService startupPool;
+    private final ExecutorService checkPool;
+    private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
+    private boolean stopped; // guarded by this
+
+    private DreamnetServer(ServerConfig config, StartupGraph graph) throws GraphValidationException {
+        this.config = config;
+        HealthGates gates = new HealthGates();
+        this.state = new ServiceState(gates);
+        Kinds kinds = Kinds.builtIn(config.effectiveJdbcUrl());
+        ReferenceService reference = new ReferenceService(kinds, clock, state::apiOpen);
+        reference.register();
+        this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
+        this.checkPool = Pools.bounded("dreamnet-check", 4);
+        this.dag = StartupDag.builder(graph, kinds).executor(startupPool).scheduler(scheduler).clock(clock)
+                .listener(t -> LOG.info("service {}: {} -> {} ({})", t.service(), t.from(), t.to(), t.detail()))
+                .build();
+        state.attach(dag);
+        GateWiring wiring = new GateWiring(kinds, gates, state, clock, scheduler, checkPool,
+                config.gateStartupInterval());
+        dag.started().thenAccept(result -> onStarted(result, wiring));
+        this.http = HttpApp.create(inFlight, new TrafficGate(state),
+                List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register));
+    }
+
+    /**
+     * Validates the configuration, opens the port and begins startup; returns without waiting for it.
+     *
+     * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
+     */
+    public static DreamnetServer start(ServerConfig config) throws GraphValidationException, IOException {
+        StartupGraph graph = GraphFile.load(config.graphFile());
+        Files.createDirectories(config.dataDir());
+        DreamnetServer server = new DreamnetServer(config, graph);
+        server.http.start(config.host(), config.port());
+        server.dag.start();
+        return server;
+    }
+
+    private void onStarted(StartupSnapshot result, GateWiring wiring) {
+        LOG.info("startup {} in {} ms (critical path {} ms: {}){}", result.status(), result.elapsed().toMillis(),
+                result.criticalPathDuration().toMillis(), String.join(" -> ", result.criticalPath()),
+                result.reason() == null ? "" : ": " + result.reason());
+        if (result.status().isUp()) {
+            wiring.wire(result);
+        }
+        state.startup(result.status());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServiceState state() {
+        return state;
+    }
+
+    /** Completes with the startup result (READY, DEGRADED or FAILED). */
+    public CompletableFuture<StartupSnapshot> started() {
+        return dag.started();
+    }
+
+    public int inFlight() {
+        return inFlight.count();
+    }
+
+    /**
+     * Graceful stop: readiness turns false, in-flight requests get up to the grace period to finish,
+     * the port closes, then services stop in reverse dependency order. Idempotent.
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        state.beginDrain();
+        try {
+            int left = inFlight.awaitIdle(config.shutdownGrace(), clock);
+            if (left > 0) {
+                LOG.warn("{} request(s) still in flight after the {} s grace period", left,
+                        config.shutdownGrace().toSeconds());
+            }
+            http.stop();
+            state.gates().stop();
+            dag.shutdown().get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("shutdown did not complete cleanly: {}", e.toString());
+        } finally {
+            startupPool.shutdownNow();
+            checkPool.shutdownNow();
+            scheduler.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+}

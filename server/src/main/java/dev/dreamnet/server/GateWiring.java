@@ -1,0 +1,55 @@
+package dev.dreamnet.server;
+
+import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.core.health.HealthCheck;
+import dev.dreamnet.core.health.HealthGate;
+import dev.dreamnet.core.health.HealthGates;
+import dev.dreamnet.core.startup.NodeState;
+import dev.dreamnet.core.startup.StartupSnapshot;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.server.kinds.Kinds;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Gives every started service that can check itself (database, HTTP and TCP kinds) a health
+ * gate, critical when the service is, and keeps the service state informed of gate changes.
+ */
+final class GateWiring {
+
+    private final Kinds kinds;
+    private final HealthGates gates;
+    private final ServiceState state;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Executor executor;
+    private final Duration startupInterval;
+
+    GateWiring(Kinds kinds, HealthGates gates, ServiceState state, Clock clock, Scheduler scheduler,
+               Executor executor, Duration startupInterval) {
+        this.kinds = kinds;
+        this.gates = gates;
+        this.state = state;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.startupInterval = startupInterval;
+    }
+
+    /** Adds a gate for each READY service with a check, then starts them all. */
+    void wire(StartupSnapshot startup) {
+        startup.nodes().stream().filter(node -> node.state() == NodeState.READY).forEach(node ->
+                kinds.component(node.name(), HealthCheck.class).ifPresent(check -> gates.add(
+                        HealthGate.builder(config(node.name(), node.critical()), check)
+                                .clock(clock).scheduler(scheduler).executor(executor)
+                                .listener(transition -> state.refresh())
+                                .build())));
+        gates.start();
+        state.refresh();
+    }
+
+    private GateConfig config(String name, boolean critical) {
+        return GateConfig.builder(name).critical(critical).startupInterval(startupInterval).build();
+    }
+}

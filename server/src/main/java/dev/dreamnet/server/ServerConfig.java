@@ -1,0 +1,95 @@
+package dev.dreamnet.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How {@code dreamnet serve} runs: where it listens, where its data and configuration live. The
+ * defaults are the embedded ones, so no external service is needed. Immutable; see {@link #builder()}.
+ *
+ * @param jdbcUrl the database to use; null means the embedded H2 file under {@code dataDir}
+ */
+public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
+                           int startupThreads, Duration shutdownGrace, Duration gateStartupInterval) {
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (startupThreads < 1) {
+            throw new IllegalArgumentException("startupThreads must be >= 1, was " + startupThreads);
+        }
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must be >= 0, was " + shutdownGrace);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The database URL actually used: the configured one, or the embedded H2 file. */
+    public String effectiveJdbcUrl() {
+        if (jdbcUrl != null) {
+            return jdbcUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("dreamnet") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Builds a {@link ServerConfig} from the documented defaults. Not thread-safe. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 5000;
+        private Path dataDir = Path.of("data");
+        private Path graphFile = Path.of("deploy", "graph.json");
+        private String jdbcUrl;
+        private int startupThreads = 16;
+        private Duration shutdownGrace = Duration.ofSeconds(20);
+        private Duration gateStartupInterval = Duration.ofMillis(100);
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder graphFile(Path graphFile) {
+            this.graphFile = graphFile;
+            return this;
+        }
+
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        public Builder startupThreads(int startupThreads) {
+            this.startupThreads = startupThreads;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = shutdownGrace;
+            return this;
+        }
+
+        public Builder gateStartupInterval(Duration gateStartupInterval) {
+            this.gateStartupInterval = gateStartupInterval;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
+                    gateStartupInterval);
+        }
+    }
+}

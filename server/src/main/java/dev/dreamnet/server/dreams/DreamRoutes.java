@@ -1,0 +1,76 @@
+package dev.dreamnet.server.dreams;
+
+import dev.dreamnet.server.http.ApiException;
+import dev.dreamnet.server.http.Json;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code /api/dreams}: create, list and read dreams. Every input is validated and errors name the field. */
+public final class DreamRoutes {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final Supplier<DreamStore> store;
+
+    /** {@code store} yields the store once the {@code core} service has started. */
+    public DreamRoutes(Supplier<DreamStore> store) {
+        this.store = store;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/api/dreams", this::create);
+        routes.get("/api/dreams", this::list);
+        routes.get("/api/dreams/{id}", this::read);
+    }
+
+    private void create(Context ctx) throws SQLException {
+        DreamInput input;
+        try {
+            input = DreamInput.from(Json.body(ctx));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Dream dream = store.get().create(input.title(), input.body());
+        ctx.status(201).header("Location", "/api/dreams/" + dream.id()).json(dream);
+    }
+
+    private void list(Context ctx) throws SQLException {
+        int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long before = longParam(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        List<Dream> dreams = store.get().list(limit, before);
+        ctx.json(Map.of("dreams", dreams, "count", dreams.size()));
+    }
+
+    private void read(Context ctx) throws SQLException {
+        long id = parse("id", ctx.pathParam("id"), 1, Long.MAX_VALUE);
+        Dream dream = store.get().find(id).orElseThrow(() -> ApiException.notFound("no dream with id " + id));
+        ctx.json(dream);
+    }
+
+    private static long longParam(Context ctx, String name, long fallback, long min, long max) {
+        String raw = ctx.queryParam(name);
+        return raw == null ? fallback : parse(name, raw, min, max);
+    }
+
+    private static long parse(String name, String raw, long min, long max) {
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max
+                + ", was \"" + abbreviate(raw) + "\"");
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
+    }
+}

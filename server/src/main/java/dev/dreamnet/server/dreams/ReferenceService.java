@@ -1,0 +1,58 @@
+package dev.dreamnet.server.dreams;
+
+import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.server.kinds.DatabaseComponent;
+import dev.dreamnet.server.kinds.Kinds;
+import java.util.function.Consumer;
+
+/**
+ * The reference service's application components, registered by name for the startup graph:
+ * {@code schema} creates the tables, {@code core} builds the domain over the database, and
+ * {@code api} opens the application routes. Thread-safe.
+ */
+public final class ReferenceService {
+
+    private final Kinds kinds;
+    private final Clock clock;
+    private final Consumer<Boolean> apiOpen;
+    private volatile DreamStore store;
+
+    public ReferenceService(Kinds kinds, Clock clock, Consumer<Boolean> apiOpen) {
+        this.kinds = kinds;
+        this.clock = clock;
+        this.apiOpen = apiOpen;
+    }
+
+    /** Registers the {@code schema}, {@code core} and {@code api} kinds. */
+    public void register() {
+        kinds.register("schema", spec -> () -> newStore().createSchema());
+        kinds.register("core", spec -> () -> store = newStore());
+        kinds.register("api", spec -> new Component() {
+            @Override
+            public void start() {
+                apiOpen.accept(true);
+            }
+
+            @Override
+            public void stop() {
+                apiOpen.accept(false);
+            }
+        });
+    }
+
+    /** The dreams store; the {@code core} service must have started. */
+    public DreamStore store() {
+        DreamStore current = store;
+        if (current == null) {
+            throw new IllegalStateException("the core service has not started");
+        }
+        return current;
+    }
+
+    private DreamStore newStore() {
+        DatabaseComponent database = kinds.first(DatabaseComponent.class)
+                .orElseThrow(() -> new IllegalStateException("no service of kind \"database\" in the graph"));
+        return new DreamStore(database.dataSource(), clock);
+    }
+}

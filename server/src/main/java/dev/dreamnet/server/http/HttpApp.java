@@ -1,0 +1,82 @@
+package dev.dreamnet.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the Javalin application: in-flight tracking first, then the traffic gate, the routes,
+ * and error handling that always answers {@code {"error", "detail"}} JSON, never a stack trace.
+ */
+public final class HttpApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    private static final String HANDLED = "dreamnet.error-handled";
+    private static final String COUNTED = "dreamnet.in-flight";
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(InFlight inFlight, TrafficGate gate, List<Consumer<JavalinDefaultRoutingApi>> routes) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before(ctx -> {
+                ctx.attribute(COUNTED, Boolean.TRUE);
+                inFlight.enter();
+            });
+            config.routes.before(gate);
+            routes.forEach(register -> register.accept(config.routes));
+            config.routes.exception(ApiException.class, HttpApp::apiError);
+            config.routes.exception(SQLException.class, HttpApp::databaseError);
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    respond(ctx, e.getStatus(), e.getStatus() == 413 ? "payload too large" : "request refused",
+                            e.getMessage()));
+            config.routes.exception(Exception.class, HttpApp::unexpected);
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(HANDLED) == null) {
+                    respond(ctx, 404, "not found", "no route for " + ctx.method() + " " + ctx.path());
+                }
+            });
+            config.routes.after(ctx -> {
+                if (ctx.attribute(COUNTED) != null) {
+                    ctx.attribute(COUNTED, null);
+                    inFlight.exit();
+                }
+            });
+        });
+    }
+
+    private static void apiError(ApiException e, Context ctx) {
+        respond(ctx, e.status(), e.error(), e.getMessage());
+    }
+
+    private static void databaseError(SQLException e, Context ctx) {
+        LOG.warn("database call failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+        respond(ctx, 503, "database unavailable", e.getMessage());
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("has not started")) {
+            ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+            respond(ctx, 503, "not ready", e.getMessage());
+            return;
+        }
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, "internal error", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
+    }
+
+    private static void respond(Context ctx, int status, String error, String detail) {
+        ctx.attribute(HANDLED, Boolean.TRUE);
+        ctx.status(status).json(new ErrorBody(error, detail));
+    }
+}

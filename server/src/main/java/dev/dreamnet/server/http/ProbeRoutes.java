@@ -1,0 +1,57 @@
+package dev.dreamnet.server.http;
+
+import dev.dreamnet.core.health.HealthReport;
+import dev.dreamnet.core.startup.StartupSnapshot;
+import dev.dreamnet.server.ServiceState;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kubernetes-style probes and the startup and gate endpoints. Probes are open to everyone and
+ * answer 200 or 503 with a JSON body; liveness looks at the process only, never a dependency.
+ */
+public final class ProbeRoutes {
+
+    private final ServiceState state;
+
+    public ProbeRoutes(ServiceState state) {
+        this.state = state;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health/startup", this::startup);
+        routes.get("/health/ready", this::ready);
+        routes.get("/api/health", this::ready);
+        routes.get("/api/observability/startup-dag", ctx -> ctx.json(Views.startup(state.dag().snapshot())));
+        routes.get("/api/observability/health-gates", ctx -> ctx.json(Views.gates(state.gates().snapshot())));
+    }
+
+    private void startup(Context ctx) {
+        StartupSnapshot dag = state.dag().snapshot();
+        ctx.status(dag.status().isUp() ? 200 : 503);
+        ctx.json(Map.of("status", dag.status().name(), "elapsedMs", dag.elapsed().toMillis(),
+                "reason", String.valueOf(dag.reason())));
+    }
+
+    /** The readiness document: overall status, why, the gates, and what is not running. */
+    public record ReadyView(String status, boolean ready, String reason, String startup, boolean draining,
+                            List<Views.GateView> gates, List<String> notRunning) {
+    }
+
+    private void ready(Context ctx) {
+        ServiceState.Readiness readiness = state.readiness();
+        HealthReport report = state.gates().snapshot();
+        StartupSnapshot dag = state.dag().snapshot();
+        List<String> notRunning = dag.nodes().stream()
+                .filter(n -> !n.state().name().equals("READY"))
+                .map(n -> n.name() + " " + n.state().name() + (n.error() == null ? "" : ": " + n.error()))
+                .toList();
+        String status = readiness.ready() ? (notRunning.isEmpty() ? report.status().name() : "DEGRADED") : "NOT_READY";
+        ctx.status(readiness.ready() ? 200 : 503);
+        ctx.json(new ReadyView(status, readiness.ready(), readiness.reason(), dag.status().name(), state.draining(),
+                Views.gates(report).gates(), notRunning));
+    }
+}

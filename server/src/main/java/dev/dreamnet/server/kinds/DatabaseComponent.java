@@ -1,0 +1,84 @@
+package dev.dreamnet.server.kinds;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dreamnet.core.health.CheckResult;
+import dev.dreamnet.core.health.HealthCheck;
+import dev.dreamnet.core.startup.Component;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The {@code database} kind: a HikariCP pool on the configured JDBC URL (embedded H2 by default).
+ * Ready once a real query answers. Thread-safe once started.
+ */
+public final class DatabaseComponent implements Component, HealthCheck {
+
+    private final String jdbcUrl;
+    private final String readinessQuery;
+    private final Duration queryTimeout;
+    private volatile HikariDataSource pool;
+
+    DatabaseComponent(String jdbcUrl, String readinessQuery, Duration queryTimeout) {
+        this.jdbcUrl = jdbcUrl;
+        this.readinessQuery = readinessQuery;
+        this.queryTimeout = queryTimeout;
+    }
+
+    @Override
+    public void start() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("dreamnet-db");
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(Math.max(250, queryTimeout.toMillis()));
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource candidate = new HikariDataSource(config);
+        try {
+            check(candidate);
+        } catch (SQLException | RuntimeException e) {
+            candidate.close();
+            throw e;
+        }
+        pool = candidate;
+    }
+
+    /** Runs the readiness query; throws if the database does not answer in time. */
+    @Override
+    public CheckResult check() throws SQLException {
+        check(dataSource());
+        return CheckResult.pass(readinessQuery + " answered");
+    }
+
+    private void check(DataSource source) throws SQLException {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+            statement.execute(readinessQuery);
+        }
+    }
+
+    /** The pool; only valid once started. */
+    public DataSource dataSource() {
+        HikariDataSource current = pool;
+        if (current == null) {
+            throw new IllegalStateException("database is not started");
+        }
+        return current;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void stop() {
+        HikariDataSource current = pool;
+        if (current != null) {
+            current.close();
+        }
+    }
+}
