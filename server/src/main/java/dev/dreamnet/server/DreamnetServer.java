@@ -46,13 +46,15 @@ public final class DreamnetServer implements AutoCloseable {
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
     private boolean stopped; // guarded by this
 
-    private DreamnetServer(ServerConfig config, StartupGraph graph) throws GraphValidationException {
+    private DreamnetServer(ServerConfig config, StartupGraph graph, Customizer customizer)
+            throws GraphValidationException {
         this.config = config;
         HealthGates gates = new HealthGates();
         this.state = new ServiceState(gates);
         Kinds kinds = Kinds.builtIn(config.effectiveJdbcUrl());
         ReferenceService reference = new ReferenceService(kinds, clock, state::apiOpen);
         reference.register();
+        customizer.components(kinds);
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
         this.dag = StartupDag.builder(graph, kinds).executor(startupPool).scheduler(scheduler).clock(clock)
@@ -63,7 +65,8 @@ public final class DreamnetServer implements AutoCloseable {
                 config.gateStartupInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         this.http = HttpApp.create(inFlight, new TrafficGate(state),
-                List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register));
+                List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register,
+                        customizer::routes));
     }
 
     /**
@@ -72,9 +75,15 @@ public final class DreamnetServer implements AutoCloseable {
      * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
      */
     public static DreamnetServer start(ServerConfig config) throws GraphValidationException, IOException {
+        return start(config, Customizer.none());
+    }
+
+    /** As {@link #start(ServerConfig)}, with the application's own components and routes. */
+    public static DreamnetServer start(ServerConfig config, Customizer customizer)
+            throws GraphValidationException, IOException {
         StartupGraph graph = GraphFile.load(config.graphFile());
         Files.createDirectories(config.dataDir());
-        DreamnetServer server = new DreamnetServer(config, graph);
+        DreamnetServer server = new DreamnetServer(config, graph, customizer);
         server.http.start(config.host(), config.port());
         server.dag.start();
         return server;
