@@ -1,0 +1,62 @@
+package dev.dreamnet.config.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.startup.StartupGraph;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The repository's own {@code deploy/graph.json}, as {@code dreamnet serve} will read it. */
+class ShippedGraphTest {
+
+    private static final Path SHIPPED = Path.of("..", "deploy", "graph.json");
+
+    @Test
+    void listsDatabaseSchemaCoreAndApiInStartOrder() throws Exception {
+        StartupGraph graph = GraphFile.load(SHIPPED);
+
+        assertThat(graph.services()).extracting(ServiceSpec::name).containsExactly("database", "schema", "core", "api");
+        assertThat(graph.topologicalOrder()).containsExactly("database", "schema", "core", "api");
+        assertThat(graph.source()).isEqualTo(SHIPPED.toString());
+    }
+
+    @Test
+    void eachServiceDependsOnThePreviousOne() throws Exception {
+        StartupGraph graph = GraphFile.load(SHIPPED);
+
+        assertThat(graph.service("database").dependsOn()).isEmpty();
+        assertThat(graph.service("schema").dependsOn()).containsExactly("database");
+        assertThat(graph.service("core").dependsOn()).containsExactly("schema");
+        assertThat(graph.service("api").dependsOn()).containsExactly("core");
+    }
+
+    @Test
+    void kindsAreDatabaseAndSchemaAndOtherwiseTheServiceName() throws Exception {
+        StartupGraph graph = GraphFile.load(SHIPPED);
+
+        assertThat(graph.services()).extracting(ServiceSpec::kind).containsExactly("database", "schema", "core", "api");
+    }
+
+    @Test
+    void everyServiceIsCriticalWithThirtySecondsAndThreeRetries() throws Exception {
+        List<ServiceSpec> services = GraphFile.load(SHIPPED).services();
+
+        assertThat(services).allSatisfy(service -> {
+            assertThat(service.critical()).isTrue();
+            assertThat(service.startTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(service.retries()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void databaseIsReadyWhenSelectOneAnswers() throws Exception {
+        StartupGraph graph = GraphFile.load(SHIPPED);
+
+        assertThat(graph.service("database").readiness()).isEqualTo(Map.of("query", "SELECT 1"));
+        assertThat(graph.service("api").readiness()).isEmpty();
+    }
+}
