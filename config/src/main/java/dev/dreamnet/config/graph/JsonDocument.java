@@ -80,7 +80,7 @@ final class JsonDocument {
      * {@code Non-standard token 'NaN': enable `JsonReadFeature...` to allow} becomes
      * {@code Non-standard token 'NaN'}.
      */
-    static String shorten(String message) {
+    private static String shorten(String message) {
         String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
         int internals = firstOf(line, "`", "[Source", "com.fasterxml");
         if (internals >= 0) {

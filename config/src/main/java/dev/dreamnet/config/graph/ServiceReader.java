@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class ServiceReader {
 
-    static final List<String> FIELDS =
+    private static final List<String> FIELDS =
             List.of("name", "dependsOn", "kind", "critical", "startTimeout", "retries", "readiness");
 
     private final JsonNode entry;
