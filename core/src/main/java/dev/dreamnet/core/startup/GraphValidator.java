@@ -1,5 +1,6 @@
 package dev.dreamnet.core.startup;
 
+import dev.dreamnet.core.text.DidYouMean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,6 +3,7 @@ package dev.dreamnet.server.kinds;
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.startup.ComponentResolver;
 import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.text.DidYouMean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class Kinds implements ComponentResolver {
     }
 
     private String suggestion(String kind) {
-        return dev.dreamnet.core.startup.DidYouMean.suggest(kind, factories.keySet());
+        return DidYouMean.suggest(kind, factories.keySet());
     }
 
     private static Component database(ServiceSpec spec, String jdbcUrl) {

@@ -1,8 +1,11 @@
-package dev.dreamnet.core.startup;
+package dev.dreamnet.core.text;
 
 import java.util.Collection;
 
-/** Suggests the closest known name for a misspelt one. Stateless. */
+/**
+ * Suggests the known name closest to a misspelt one (a service, a field, a kind), by edit
+ * distance with a swap of neighbours counting as one edit. Stateless.
+ */
 public final class DidYouMean {
 
     private DidYouMean() {
@@ -19,28 +22,32 @@ public final class DidYouMean {
                 bestDistance = distance;
             }
         }
-        int allowed = Math.max(1, wrong.length() / 3);
-        return best != null && bestDistance <= allowed ? " (did you mean \"" + best + "\"?)" : "";
+        return best != null && bestDistance <= Math.max(1, wrong.length() / 3)
+                ? " (did you mean \"" + best + "\"?)" : "";
     }
 
-    /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
+    /** Optimal string alignment distance, keeping only the three rows it needs. */
     public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        int[] beforeLast = new int[b.length() + 1];
+        int[] last = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            last[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                row[j] = Math.min(Math.min(last[j] + 1, row[j - 1] + 1), last[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    row[j] = Math.min(row[j], beforeLast[j - 2] + 1);
                 }
             }
+            int[] recycled = beforeLast;
+            beforeLast = last;
+            last = row;
+            row = recycled;
         }
-        return d[a.length()][b.length()];
+        return last[b.length()];
     }
 }
