@@ -1,0 +1,74 @@
+package dev.dreamnet.server.auth;
+
+import dev.dreamnet.server.http.ApiException;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * Who may do what: admin writes need an admin token ({@code DREAMNET_ADMIN_TOKENS} or the file in
+ * {@code DREAMNET_ADMIN_TOKENS_FILE}) and are refused when none is configured, never open by
+ * default; observability reads need a read or admin token only when read tokens are configured
+ * ({@code DREAMNET_READ_TOKENS}, {@code DREAMNET_READ_TOKENS_FILE}). Probes are always open.
+ * Answers 401 without a valid token and 403 with a token that lacks the right. Thread-safe.
+ */
+public final class AccessControl {
+
+    public static final String ADMIN_TOKENS = "DREAMNET_ADMIN_TOKENS";
+    public static final String ADMIN_TOKENS_FILE = "DREAMNET_ADMIN_TOKENS_FILE";
+    public static final String READ_TOKENS = "DREAMNET_READ_TOKENS";
+    public static final String READ_TOKENS_FILE = "DREAMNET_READ_TOKENS_FILE";
+
+    private final TokenSource admin;
+    private final TokenSource read;
+
+    public AccessControl(Map<String, String> environment) {
+        this.admin = new TokenSource("admin", environment, ADMIN_TOKENS, ADMIN_TOKENS_FILE);
+        this.read = new TokenSource("read", environment, READ_TOKENS, READ_TOKENS_FILE);
+    }
+
+    /** Whether any admin token is configured (without one, every admin write is refused). */
+    public boolean adminConfigured() {
+        return admin.configured();
+    }
+
+    /** Lets the request through only with an admin token; otherwise throws a 401 or 403. */
+    public void requireAdmin(Context ctx) {
+        String token = bearer(ctx);
+        if (admin.accepts(token)) {
+            return;
+        }
+        if (!admin.configured()) {
+            throw new ApiException(403, "forbidden", "admin writes are disabled: no admin token is configured "
+                    + "(set " + ADMIN_TOKENS + " or " + ADMIN_TOKENS_FILE + " and restart)");
+        }
+        if (read.accepts(token)) {
+            throw new ApiException(403, "forbidden", "this token may read but not change anything");
+        }
+        throw unauthorized(ctx, token == null ? "an admin bearer token is required" : "the token is not valid");
+    }
+
+    /** Lets observability reads through when no read token is configured, or with a read or admin token. */
+    public void requireRead(Context ctx) {
+        if (!read.configured()) {
+            return;
+        }
+        String token = bearer(ctx);
+        if (!read.accepts(token) && !admin.accepts(token)) {
+            throw unauthorized(ctx, token == null ? "a read or admin bearer token is required" : "the token is not valid");
+        }
+    }
+
+    private static ApiException unauthorized(Context ctx, String detail) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"dreamnet\"");
+        return new ApiException(401, "unauthorized", detail);
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}
