@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The calls of the last {@code seconds} seconds, in per-second buckets of one
  * {@link AtomicLongArray}. Each cell packs the second it counts (high 32 bits) with its count
  * (low 32 bits), so moving a bucket to a new second is one compare-and-set and never loses a
- * count; a stale cell is simply ignored when summing. The array is striped by thread so that
- * threads sharing a breaker do not write the same cache line. Thread-safe and lock-free.
+ * count; a stale cell is simply ignored when summing. There is a power-of-two number of buckets,
+ * at least {@code seconds}, so finding a bucket needs no division. The array is striped by thread
+ * so that threads sharing a breaker do not write the same cache line. Thread-safe and lock-free.
  */
 final class TimeWindow extends SlidingWindow {
 
@@ -22,6 +23,7 @@ final class TimeWindow extends SlidingWindow {
 
     private final Clock clock;
     private final int seconds;
+    private final int bucketMask;
     private final int minimumCalls;
     private final int stripeMask;
     private final int stripeLength;
@@ -31,10 +33,12 @@ final class TimeWindow extends SlidingWindow {
     TimeWindow(Clock clock, int seconds, int minimumCalls) {
         this.clock = clock;
         this.seconds = seconds;
+        int buckets = Integer.highestOneBit(seconds) == seconds ? seconds : Integer.highestOneBit(seconds) << 1;
+        this.bucketMask = buckets - 1;
         this.minimumCalls = minimumCalls;
         int stripes = stripes(Runtime.getRuntime().availableProcessors());
         this.stripeMask = stripes - 1;
-        this.stripeLength = seconds * FIELDS + PAD;
+        this.stripeLength = buckets * FIELDS + PAD;
         this.cells = new AtomicLongArray(PAD + stripes * stripeLength);
         long stale = (long) ((int) currentSecond() - seconds - 1) << 32;
         for (int i = 0; i < cells.length(); i++) {
@@ -51,8 +55,8 @@ final class TimeWindow extends SlidingWindow {
     boolean record(int outcome) {
         long second = currentSecond();
         int stripe = (int) Thread.currentThread().getId() & stripeMask;
-        int bucket = PAD + stripe * stripeLength + (int) Math.floorMod(second, (long) seconds) * FIELDS;
         int tag = (int) second;
+        int bucket = PAD + stripe * stripeLength + (tag & bucketMask) * FIELDS;
         boolean rolled = add(bucket + CALLS, tag);
         if (Outcome.isFailure(outcome)) {
             rolled |= add(bucket + FAILURES, tag);
@@ -100,7 +104,7 @@ final class TimeWindow extends SlidingWindow {
         long total = 0;
         for (int stripe = 0; stripe <= stripeMask; stripe++) {
             int start = PAD + stripe * stripeLength + field;
-            for (int bucket = 0; bucket < seconds; bucket++) {
+            for (int bucket = 0; bucket <= bucketMask; bucket++) {
                 long cell = cells.get(start + bucket * FIELDS);
                 int age = now - (int) (cell >>> 32);
                 if (age >= 0 && age < seconds) {
