@@ -32,20 +32,16 @@ final class ClosedState extends BreakerState {
 
     @Override
     void record(int outcome) {
-        boolean check = window.record(outcome);
+        String reason = window.record(outcome, breaker.tripRule());
         if (Outcome.isFailure(outcome)) {
-            if (consecutiveFailures.incrementAndGet() >= consecutiveLimit) {
-                breaker.toOpen(this, consecutiveLimit + " consecutive failures", window.counts());
-                return;
+            if (consecutiveFailures.incrementAndGet() >= consecutiveLimit && reason == null) {
+                reason = consecutiveLimit + " consecutive failures";
             }
         } else if (consecutiveFailures.get() != 0) {
             consecutiveFailures.set(0);
         }
-        if (check) {
-            String reason = window.check(breaker.tripRule());
-            if (reason != null) {
-                breaker.toOpen(this, reason, window.counts());
-            }
+        if (reason != null) {
+            breaker.toOpen(this, reason, window.counts());
         }
     }
 

@@ -30,13 +30,16 @@ final class CountWindow extends SlidingWindow {
     }
 
     @Override
-    boolean record(int outcome) {
+    String record(int outcome, TripRule rule) {
         long position = cursor.getAndIncrement(CURSOR);
         int index = (int) (position % size);
         if (ring.get(index) != outcome) {
             replace(index, outcome);
         }
-        return outcome != Outcome.SUCCESS || position < minimumCalls;
+        if (rule == null || (outcome == Outcome.SUCCESS && position >= minimumCalls)) {
+            return null;
+        }
+        return rule.check(calls(), failures.get(), slowCalls.get());
     }
 
     private void replace(int index, int outcome) {
@@ -53,11 +56,6 @@ final class CountWindow extends SlidingWindow {
 
     private long calls() {
         return Math.min(cursor.get(CURSOR), size);
-    }
-
-    @Override
-    String check(TripRule rule) {
-        return rule.check(calls(), failures.get(), slowCalls.get());
     }
 
     @Override

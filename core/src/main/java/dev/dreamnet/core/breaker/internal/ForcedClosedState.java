@@ -28,7 +28,7 @@ final class ForcedClosedState extends BreakerState {
 
     @Override
     void record(int outcome) {
-        window.record(outcome);
+        window.record(outcome, null);
     }
 
     @Override

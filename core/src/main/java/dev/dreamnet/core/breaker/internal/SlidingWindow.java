@@ -7,14 +7,13 @@ package dev.dreamnet.core.breaker.internal;
 abstract sealed class SlidingWindow permits CountWindow, TimeWindow {
 
     /**
-     * Records one outcome code (see {@link Outcome}). Returns true when the trip rule should be
-     * checked: after a failure or slow call, and after a success only when the rates may have
-     * risen or the minimum number of calls may just have been reached.
+     * Records one outcome code (see {@link Outcome}) and, if {@code rule} is not null, applies it
+     * when the rates may have risen: after a failure or slow call, after the minimum number of calls
+     * may just have been reached, or (time window) after old buckets dropped out.
+     *
+     * @return the reason to trip, or null
      */
-    abstract boolean record(int outcome);
-
-    /** Applies the rule to the current counts: the reason to trip, or null. */
-    abstract String check(TripRule rule);
+    abstract String record(int outcome, TripRule rule);
 
     abstract WindowCounts counts();
 }

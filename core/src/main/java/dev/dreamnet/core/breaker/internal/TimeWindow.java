@@ -1,6 +1,8 @@
 package dev.dreamnet.core.breaker.internal;
 
 import dev.dreamnet.core.time.Clock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -20,6 +22,16 @@ final class TimeWindow extends SlidingWindow {
     private static final int FIELDS = 3;
     /** Longs between stripes: a cache line, so stripes never share one. */
     private static final int PAD = 8;
+    private static final long COUNT = 0xFFFF_FFFFL;
+    private static final VarHandle USED_STRIPES;
+
+    static {
+        try {
+            USED_STRIPES = MethodHandles.lookup().findVarHandle(TimeWindow.class, "usedStripes", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Clock clock;
     private final int seconds;
@@ -29,6 +41,8 @@ final class TimeWindow extends SlidingWindow {
     private final int stripeLength;
     private final AtomicLongArray cells;
     private volatile boolean belowMinimum = true;
+    /** A bit per stripe that has ever been written, so that sums skip the others. */
+    private volatile int usedStripes;
 
     TimeWindow(Clock clock, int seconds, int minimumCalls) {
         this.clock = clock;
@@ -40,7 +54,7 @@ final class TimeWindow extends SlidingWindow {
         this.stripeMask = stripes - 1;
         this.stripeLength = buckets * FIELDS + PAD;
         this.cells = new AtomicLongArray(PAD + stripes * stripeLength);
-        long stale = (long) ((int) currentSecond() - seconds - 1) << 32;
+        long stale = (long) (currentSecond() - seconds - 1) << 32;
         for (int i = 0; i < cells.length(); i++) {
             cells.set(i, stale);
         }
@@ -52,19 +66,33 @@ final class TimeWindow extends SlidingWindow {
     }
 
     @Override
-    boolean record(int outcome) {
-        long second = currentSecond();
+    String record(int outcome, TripRule rule) {
+        int now = currentSecond();
         int stripe = (int) Thread.currentThread().getId() & stripeMask;
-        int tag = (int) second;
-        int bucket = PAD + stripe * stripeLength + (tag & bucketMask) * FIELDS;
-        boolean rolled = add(bucket + CALLS, tag);
+        if ((usedStripes & (1 << stripe)) == 0) {
+            markUsed(stripe);
+        }
+        int bucket = PAD + stripe * stripeLength + (now & bucketMask) * FIELDS;
+        boolean rolled = add(bucket + CALLS, now);
         if (Outcome.isFailure(outcome)) {
-            rolled |= add(bucket + FAILURES, tag);
+            rolled |= add(bucket + FAILURES, now);
         }
         if (Outcome.isSlow(outcome)) {
-            rolled |= add(bucket + SLOW, tag);
+            rolled |= add(bucket + SLOW, now);
         }
-        return outcome != Outcome.SUCCESS || rolled || belowMinimum;
+        if (rule == null || (outcome == Outcome.SUCCESS && !rolled && !belowMinimum)) {
+            return null;
+        }
+        WindowCounts counts = sum(now);
+        belowMinimum = counts.calls() < minimumCalls;
+        return rule.check(counts.calls(), counts.failures(), counts.slowCalls());
+    }
+
+    private void markUsed(int stripe) {
+        int used;
+        do {
+            used = usedStripes;
+        } while (!USED_STRIPES.compareAndSet(this, used, used | (1 << stripe)));
     }
 
     /** Counts one in the cell; returns true if that moved the cell to a new second. */
@@ -82,36 +110,47 @@ final class TimeWindow extends SlidingWindow {
         }
     }
 
-    private long currentSecond() {
-        return Math.floorDiv(clock.nanoTime(), NANOS_PER_SECOND);
-    }
-
-    @Override
-    String check(TripRule rule) {
-        int now = (int) currentSecond();
-        long calls = sum(now, CALLS);
-        belowMinimum = calls < minimumCalls;
-        return rule.check(calls, sum(now, FAILURES), sum(now, SLOW));
+    private int currentSecond() {
+        return (int) Math.floorDiv(clock.nanoTime(), NANOS_PER_SECOND);
     }
 
     @Override
     WindowCounts counts() {
-        int now = (int) currentSecond();
-        return new WindowCounts(sum(now, CALLS), sum(now, FAILURES), sum(now, SLOW));
+        return sum(currentSecond());
     }
 
-    private long sum(int now, int field) {
-        long total = 0;
+    /**
+     * Sums the cells of the last {@code seconds} seconds of the stripes in use, in one pass. A bucket
+     * whose calls cell is stale is skipped whole: its other cells are only written after its calls cell.
+     */
+    private WindowCounts sum(int now) {
+        long calls = 0;
+        long failures = 0;
+        long slowCalls = 0;
+        int used = usedStripes;
         for (int stripe = 0; stripe <= stripeMask; stripe++) {
-            int start = PAD + stripe * stripeLength + field;
-            for (int bucket = 0; bucket <= bucketMask; bucket++) {
-                long cell = cells.get(start + bucket * FIELDS);
-                int age = now - (int) (cell >>> 32);
-                if (age >= 0 && age < seconds) {
-                    total += cell & 0xFFFF_FFFFL;
+            if ((used & (1 << stripe)) == 0) {
+                continue;
+            }
+            for (int age = 0; age < seconds; age++) {
+                int bucket = PAD + stripe * stripeLength + ((now - age) & bucketMask) * FIELDS;
+                long callsCell = cells.get(bucket + CALLS);
+                if (inWindow(now, callsCell)) {
+                    calls += callsCell & COUNT;
+                    failures += countIfInWindow(now, cells.get(bucket + FAILURES));
+                    slowCalls += countIfInWindow(now, cells.get(bucket + SLOW));
                 }
             }
         }
-        return total;
+        return new WindowCounts(calls, failures, slowCalls);
+    }
+
+    private boolean inWindow(int now, long cell) {
+        int age = now - (int) (cell >>> 32);
+        return age >= 0 && age < seconds;
+    }
+
+    private long countIfInWindow(int now, long cell) {
+        return inWindow(now, cell) ? cell & COUNT : 0;
     }
 }
