@@ -1,0 +1,156 @@
+package dev.dreamnet.core.breaker.internal;
+
+import dev.dreamnet.core.time.Clock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The calls of the last {@code seconds} seconds, in per-second buckets of one
+ * {@link AtomicLongArray}. Each cell packs the second it counts (high 32 bits) with its count
+ * (low 32 bits), so moving a bucket to a new second is one compare-and-set and never loses a
+ * count; a stale cell is simply ignored when summing. There is a power-of-two number of buckets,
+ * at least {@code seconds}, so finding a bucket needs no division. The array is striped by thread
+ * so that threads sharing a breaker do not write the same cache line. Thread-safe and lock-free.
+ */
+final class TimeWindow extends SlidingWindow {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int CALLS = 0;
+    private static final int FAILURES = 1;
+    private static final int SLOW = 2;
+    private static final int FIELDS = 3;
+    /** Longs between stripes: a cache line, so stripes never share one. */
+    private static final int PAD = 8;
+    private static final long COUNT = 0xFFFF_FFFFL;
+    private static final VarHandle USED_STRIPES;
+
+    static {
+        try {
+            USED_STRIPES = MethodHandles.lookup().findVarHandle(TimeWindow.class, "usedStripes", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Clock clock;
+    private final int seconds;
+    private final int bucketMask;
+    private final int minimumCalls;
+    private final int stripeMask;
+    private final int stripeLength;
+    private final AtomicLongArray cells;
+    private volatile boolean belowMinimum = true;
+    /** A bit per stripe that has ever been written, so that sums skip the others. */
+    private volatile int usedStripes;
+
+    TimeWindow(Clock clock, int seconds, int minimumCalls) {
+        this.clock = clock;
+        this.seconds = seconds;
+        int buckets = Integer.highestOneBit(seconds) == seconds ? seconds : Integer.highestOneBit(seconds) << 1;
+        this.bucketMask = buckets - 1;
+        this.minimumCalls = minimumCalls;
+        int stripes = stripes(Runtime.getRuntime().availableProcessors());
+        this.stripeMask = stripes - 1;
+        this.stripeLength = buckets * FIELDS + PAD;
+        this.cells = new AtomicLongArray(PAD + stripes * stripeLength);
+        long stale = (long) (currentSecond() - seconds - 1) << 32;
+        for (int i = 0; i < cells.length(); i++) {
+            cells.set(i, stale);
+        }
+    }
+
+    /** A power of two, at least twice the processors, between 4 and 16. */
+    static int stripes(int processors) {
+        return Math.min(16, Math.max(4, Integer.highestOneBit(Math.max(1, processors)) * 2));
+    }
+
+    @Override
+    String record(int outcome, TripRule rule) {
+        int now = currentSecond();
+        int stripe = (int) Thread.currentThread().getId() & stripeMask;
+        if ((usedStripes & (1 << stripe)) == 0) {
+            markUsed(stripe);
+        }
+        int bucket = PAD + stripe * stripeLength + (now & bucketMask) * FIELDS;
+        boolean rolled = add(bucket + CALLS, now);
+        if (Outcome.isFailure(outcome)) {
+            rolled |= add(bucket + FAILURES, now);
+        }
+        if (Outcome.isSlow(outcome)) {
+            rolled |= add(bucket + SLOW, now);
+        }
+        if (rule == null || (outcome == Outcome.SUCCESS && !rolled && !belowMinimum)) {
+            return null;
+        }
+        WindowCounts counts = sum(now);
+        belowMinimum = counts.calls() < minimumCalls;
+        return rule.check(counts.calls(), counts.failures(), counts.slowCalls());
+    }
+
+    private void markUsed(int stripe) {
+        int used;
+        do {
+            used = usedStripes;
+        } while (!USED_STRIPES.compareAndSet(this, used, used | (1 << stripe)));
+    }
+
+    /** Counts one in the cell; returns true if that moved the cell to a new second. */
+    private boolean add(int index, int tag) {
+        while (true) {
+            long cell = cells.get(index);
+            int cellTag = (int) (cell >>> 32);
+            if (tag - cellTag <= 0) {
+                cells.getAndIncrement(index);
+                return false;
+            }
+            if (cells.compareAndSet(index, cell, ((long) tag << 32) | 1L)) {
+                return true;
+            }
+        }
+    }
+
+    private int currentSecond() {
+        return (int) Math.floorDiv(clock.nanoTime(), NANOS_PER_SECOND);
+    }
+
+    @Override
+    WindowCounts counts() {
+        return sum(currentSecond());
+    }
+
+    /**
+     * Sums the cells of the last {@code seconds} seconds of the stripes in use, in one pass. A bucket
+     * whose calls cell is stale is skipped whole: its other cells are only written after its calls cell.
+     */
+    private WindowCounts sum(int now) {
+        long calls = 0;
+        long failures = 0;
+        long slowCalls = 0;
+        int used = usedStripes;
+        for (int stripe = 0; stripe <= stripeMask; stripe++) {
+            if ((used & (1 << stripe)) == 0) {
+                continue;
+            }
+            for (int age = 0; age < seconds; age++) {
+                int bucket = PAD + stripe * stripeLength + ((now - age) & bucketMask) * FIELDS;
+                long callsCell = cells.get(bucket + CALLS);
+                if (inWindow(now, callsCell)) {
+                    calls += callsCell & COUNT;
+                    failures += countIfInWindow(now, cells.get(bucket + FAILURES));
+                    slowCalls += countIfInWindow(now, cells.get(bucket + SLOW));
+                }
+            }
+        }
+        return new WindowCounts(calls, failures, slowCalls);
+    }
+
+    private boolean inWindow(int now, long cell) {
+        int age = now - (int) (cell >>> 32);
+        return age >= 0 && age < seconds;
+    }
+
+    private long countIfInWindow(int now, long cell) {
+        return inWindow(now, cell) ? cell & COUNT : 0;
+    }
+}
