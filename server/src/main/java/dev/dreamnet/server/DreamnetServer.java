@@ -6,6 +6,7 @@ import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
+import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.SystemScheduler;
 import dev.dreamnet.server.dreams.DreamRoutes;
@@ -85,6 +86,7 @@ public final class DreamnetServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         DreamnetServer server = new DreamnetServer(config, graph, customizer);
         server.http.start(config.host(), config.port());
+        server.state.startup(StartupStatus.STARTING);
         server.dag.start();
         return server;
     }
