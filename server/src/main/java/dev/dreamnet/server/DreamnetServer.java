@@ -63,7 +63,7 @@ public final class DreamnetServer implements AutoCloseable {
                 .build();
         state.attach(dag);
         GateWiring wiring = new GateWiring(kinds, gates, state, clock, scheduler, checkPool,
-                config.gateStartupInterval());
+                config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         this.http = HttpApp.create(inFlight, new TrafficGate(state),
                 List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register,
