@@ -129,22 +129,39 @@ public final class DreamnetServer implements AutoCloseable {
         stopped = true;
         state.beginDrain();
         try {
-            int left = inFlight.awaitIdle(config.shutdownGrace(), clock);
-            if (left > 0) {
-                LOG.warn("{} request(s) still in flight after the {} s grace period", left,
-                        config.shutdownGrace().toSeconds());
-            }
-            http.stop();
-            state.gates().stop();
-            dag.shutdown().get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("shutdown did not complete cleanly: {}", e.toString());
+            step("drain in-flight requests", this::drain);
+            // Every step runs even when the one before failed: the services must stop whatever HTTP did.
+            step("stop the HTTP server", http::stop);
+            step("stop the health gates", () -> state.gates().stop());
+            step("stop the services", () -> dag.shutdown()
+                    .get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS));
         } finally {
             startupPool.shutdownNow();
             checkPool.shutdownNow();
             scheduler.close();
+        }
+    }
+
+    private void drain() throws InterruptedException {
+        int left = inFlight.awaitIdle(config.shutdownGrace(), clock);
+        if (left > 0) {
+            LOG.warn("{} request(s) still in flight after the {} s grace period", left,
+                    config.shutdownGrace().toSeconds());
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String what, Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("shutdown: interrupted while trying to {}", what);
+        } catch (Exception e) {
+            LOG.warn("shutdown: could not {} cleanly: {}", what, e.toString());
         }
     }
 
