@@ -50,8 +50,7 @@ public final class HttpApp {
             config.routes.exception(ApiException.class, HttpApp::apiError);
             config.routes.exception(SQLException.class, HttpApp::databaseError);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    respond(ctx, e.getStatus(), e.getStatus() == 413 ? "payload too large" : "request refused",
-                            e.getMessage()));
+                    respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(HANDLED) == null) {
@@ -65,6 +64,14 @@ public final class HttpApp {
                 }
             });
         });
+    }
+
+    private static String refusal(int status) {
+        return switch (status) {
+            case 404 -> "not found";
+            case 413 -> "payload too large";
+            default -> "request refused";
+        };
     }
 
     private static void apiError(ApiException e, Context ctx) {
