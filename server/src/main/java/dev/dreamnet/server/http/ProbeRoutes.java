@@ -33,8 +33,11 @@ public final class ProbeRoutes {
     private void startup(Context ctx) {
         StartupSnapshot dag = state.dag().snapshot();
         ctx.status(dag.status().isUp() ? 200 : 503);
-        ctx.json(Map.of("status", dag.status().name(), "elapsedMs", dag.elapsed().toMillis(),
-                "reason", String.valueOf(dag.reason())));
+        ctx.json(new StartupProbeView(dag.status().name(), dag.elapsed().toMillis(), dag.reason()));
+    }
+
+    /** The startup probe's body; {@code reason} is null unless startup failed or is degraded. */
+    public record StartupProbeView(String status, long elapsedMs, String reason) {
     }
 
     /** The readiness document: overall status, why, the gates, and what is not running. */

@@ -48,6 +48,7 @@ class StartupProbesTest {
         Reply startup = http.get("/health/startup");
         assertThat(startup.status()).isEqualTo(503);
         assertThat(startup.text("status")).isEqualTo("STARTING");
+        assertThat(startup.json().get("reason").isNull()).as("regression: reason was the string \"null\"").isTrue();
         Reply ready = http.get("/health/ready");
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.text("status")).isEqualTo("NOT_READY");

@@ -82,6 +82,7 @@ class GracefulShutdownTest {
                 .until(() -> http.get("/health/ready").status() == 503);
         Reply ready = http.get("/health/ready");
         assertThat(ready.json().get("draining").asBoolean()).isTrue();
+        assertThat(Http.portOpen(port)).as("port open while draining").isTrue();
         assertThat(ready.text("reason")).contains("shutting down");
         Reply fresh = http.get("/api/dreams");
         assertThat(fresh.status()).isEqualTo(503);
