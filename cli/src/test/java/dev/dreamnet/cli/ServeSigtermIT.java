@@ -90,24 +90,26 @@ class ServeSigtermIT {
     /** POSTs dreams until told to stop or the server is gone; records every outcome. */
     private Void write(ServerProcess server, int writer) throws InterruptedException {
         for (int i = 0; !stopWriting.get(); i++) {
-            boolean afterTerm = sigtermSent.get();
             String title = "writer " + writer + " dream " + i;
             String outcome;
+            String detail;
             try {
                 HttpResponse<String> response = server.post("/api/dreams", "{\"title\": \"" + title + "\"}");
                 outcome = String.valueOf(response.statusCode());
+                detail = outcome + " " + response.body();
                 if (response.statusCode() == 201) {
                     acknowledged.put(id(response.body()), title);
-                } else if (!afterTerm) {
-                    record(failures, response.statusCode() + " " + response.body());
                 }
             } catch (IOException e) {
                 outcome = "connection error";
-                if (!afterTerm) {
-                    record(failures, "connection error before SIGTERM: " + e);
-                }
+                detail = "connection error: " + e;
             }
-            if (afterTerm) {
+            // Read after the answer: a request that overlapped the signal counts as after it.
+            if (!sigtermSent.get()) {
+                if (!outcome.equals("201")) {
+                    record(failures, detail);
+                }
+            } else {
                 record(afterSigterm, outcome);
                 if (outcome.equals("connection error")) {
                     return null;
