@@ -4,10 +4,10 @@ import dev.dreamnet.config.graph.GraphFile;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
-import dev.dreamnet.core.time.ManualScheduler;
 import dev.dreamnet.server.dreams.ReferenceService;
 import dev.dreamnet.server.kinds.Kinds;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,9 @@ final class DagCommand {
         StartupGraph graph = GraphFile.load(file);
         Kinds kinds = Kinds.builtIn("jdbc:h2:mem:dreamnet-validate");
         new ReferenceService(kinds, Clock.system(), open -> { }).register();
-        StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(new ManualScheduler()).build();
+        // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
+        Scheduler neverUsed = (delay, task) -> () -> { };
+        StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();
         return graph;
     }
 

@@ -6,6 +6,7 @@ import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
+import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.SystemScheduler;
 import dev.dreamnet.server.dreams.DreamRoutes;
@@ -62,7 +63,7 @@ public final class DreamnetServer implements AutoCloseable {
                 .build();
         state.attach(dag);
         GateWiring wiring = new GateWiring(kinds, gates, state, clock, scheduler, checkPool,
-                config.gateStartupInterval());
+                config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         this.http = HttpApp.create(inFlight, new TrafficGate(state),
                 List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register,
@@ -85,6 +86,7 @@ public final class DreamnetServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         DreamnetServer server = new DreamnetServer(config, graph, customizer);
         server.http.start(config.host(), config.port());
+        server.state.startup(StartupStatus.STARTING);
         server.dag.start();
         return server;
     }
@@ -127,22 +129,39 @@ public final class DreamnetServer implements AutoCloseable {
         stopped = true;
         state.beginDrain();
         try {
-            int left = inFlight.awaitIdle(config.shutdownGrace(), clock);
-            if (left > 0) {
-                LOG.warn("{} request(s) still in flight after the {} s grace period", left,
-                        config.shutdownGrace().toSeconds());
-            }
-            http.stop();
-            state.gates().stop();
-            dag.shutdown().get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("shutdown did not complete cleanly: {}", e.toString());
+            step("drain in-flight requests", this::drain);
+            // Every step runs even when the one before failed: the services must stop whatever HTTP did.
+            step("stop the HTTP server", http::stop);
+            step("stop the health gates", () -> state.gates().stop());
+            step("stop the services", () -> dag.shutdown()
+                    .get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS));
         } finally {
             startupPool.shutdownNow();
             checkPool.shutdownNow();
             scheduler.close();
+        }
+    }
+
+    private void drain() throws InterruptedException {
+        int left = inFlight.awaitIdle(config.shutdownGrace(), clock);
+        if (left > 0) {
+            LOG.warn("{} request(s) still in flight after the {} s grace period", left,
+                    config.shutdownGrace().toSeconds());
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String what, Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("shutdown: interrupted while trying to {}", what);
+        } catch (Exception e) {
+            LOG.warn("shutdown: could not {} cleanly: {}", what, e.toString());
         }
     }
 

@@ -25,9 +25,10 @@ final class GateWiring {
     private final Scheduler scheduler;
     private final Executor executor;
     private final Duration startupInterval;
+    private final Duration interval;
 
     GateWiring(Kinds kinds, HealthGates gates, ServiceState state, Clock clock, Scheduler scheduler,
-               Executor executor, Duration startupInterval) {
+               Executor executor, Duration startupInterval, Duration interval) {
         this.kinds = kinds;
         this.gates = gates;
         this.state = state;
@@ -35,6 +36,7 @@ final class GateWiring {
         this.scheduler = scheduler;
         this.executor = executor;
         this.startupInterval = startupInterval;
+        this.interval = interval;
     }
 
     /** Adds a gate for each READY service with a check, then starts them all. */
@@ -50,6 +52,10 @@ final class GateWiring {
     }
 
     private GateConfig config(String name, boolean critical) {
-        return GateConfig.builder(name).critical(critical).startupInterval(startupInterval).build();
+        // A check must finish within its interval, so a short interval shortens the timeout too.
+        Duration timeout = GateConfig.DEFAULT_TIMEOUT.compareTo(interval) < 0 ? GateConfig.DEFAULT_TIMEOUT
+                : interval.dividedBy(2);
+        return GateConfig.builder(name).critical(critical).startupInterval(startupInterval).interval(interval)
+                .timeout(timeout).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dreamnet.server;
 
+import dev.dreamnet.core.health.GateConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,7 +11,8 @@ import java.time.Duration;
  * @param jdbcUrl the database to use; null means the embedded H2 file under {@code dataDir}
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
-                           int startupThreads, Duration shutdownGrace, Duration gateStartupInterval) {
+                           int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
+                           Duration gateInterval) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -21,6 +23,9 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must be >= 0, was " + shutdownGrace);
+        }
+        if (gateInterval.isNegative() || gateInterval.isZero()) {
+            throw new IllegalArgumentException("gateInterval must be > 0, was " + gateInterval);
         }
     }
 
@@ -46,6 +51,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private int startupThreads = 16;
         private Duration shutdownGrace = Duration.ofSeconds(20);
         private Duration gateStartupInterval = Duration.ofMillis(100);
+        private Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
 
         public Builder host(String host) {
             this.host = host;
@@ -87,9 +93,15 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
             return this;
         }
 
+        /** The steady-state pause between health checks once a gate has been ready (default 5 s). */
+        public Builder gateInterval(Duration gateInterval) {
+            this.gateInterval = gateInterval;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
-                    gateStartupInterval);
+                    gateStartupInterval, gateInterval);
         }
     }
 }

@@ -39,6 +39,10 @@ record DreamInput(String title, String body) {
             throw new IllegalArgumentException(field + " must be a string");
         }
         String value = node.asText();
+        if (value.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store it: without this check the request failed as "database unavailable".
+            throw new IllegalArgumentException(field + " must not contain the NUL character (\\u0000)");
+        }
         if (required && value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }

@@ -6,8 +6,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +22,22 @@ public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
     private static final String HANDLED = "dreamnet.error-handled";
     private static final String COUNTED = "dreamnet.in-flight";
+    private static final Duration FINISH_WRITING = Duration.ofSeconds(5);
+    private static final Duration IDLE_CONNECTION_CLOSE = Duration.ofMillis(200);
 
     private HttpApp() {
     }
 
     public static Javalin create(InFlight inFlight, TrafficGate gate, List<Consumer<JavalinDefaultRoutingApi>> routes) {
         return Javalin.create(config -> {
+            // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
+            // those last bytes reach the client instead of cutting the connection under them.
+            config.jetty.modifyServer(server -> {
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE.toMillis());
+                server.insertHandler(graceful);
+                server.setStopTimeout(FINISH_WRITING.toMillis());
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -38,8 +50,7 @@ public final class HttpApp {
             config.routes.exception(ApiException.class, HttpApp::apiError);
             config.routes.exception(SQLException.class, HttpApp::databaseError);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    respond(ctx, e.getStatus(), e.getStatus() == 413 ? "payload too large" : "request refused",
-                            e.getMessage()));
+                    respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(HANDLED) == null) {
@@ -53,6 +64,14 @@ public final class HttpApp {
                 }
             });
         });
+    }
+
+    private static String refusal(int status) {
+        return switch (status) {
+            case 404 -> "not found";
+            case 413 -> "payload too large";
+            default -> "request refused";
+        };
     }
 
     private static void apiError(ApiException e, Context ctx) {

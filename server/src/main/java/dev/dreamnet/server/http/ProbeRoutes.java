@@ -1,6 +1,7 @@
 package dev.dreamnet.server.http;
 
 import dev.dreamnet.core.health.HealthReport;
+import dev.dreamnet.core.startup.NodeState;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.server.ServiceState;
 import io.javalin.http.Context;
@@ -32,22 +33,29 @@ public final class ProbeRoutes {
     private void startup(Context ctx) {
         StartupSnapshot dag = state.dag().snapshot();
         ctx.status(dag.status().isUp() ? 200 : 503);
-        ctx.json(Map.of("status", dag.status().name(), "elapsedMs", dag.elapsed().toMillis(),
-                "reason", String.valueOf(dag.reason())));
+        ctx.json(new StartupProbeView(dag.status().name(), dag.elapsed().toMillis(), dag.reason()));
+    }
+
+    /** The startup probe's body; {@code reason} is null unless startup failed or is degraded. */
+    public record StartupProbeView(String status, long elapsedMs, String reason) {
     }
 
     /** The readiness document: overall status, why, the gates, and what is not running. */
     public record ReadyView(String status, boolean ready, String reason, String startup, boolean draining,
-                            List<Views.GateView> gates, List<String> notRunning) {
+                            List<Views.GateView> gates, List<NotRunning> notRunning) {
+    }
+
+    /** A service that is not READY: its state, what blocks it and why. */
+    public record NotRunning(String name, String state, boolean critical, String blockedBy, String error) {
     }
 
     private void ready(Context ctx) {
         ServiceState.Readiness readiness = state.readiness();
         HealthReport report = state.gates().snapshot();
         StartupSnapshot dag = state.dag().snapshot();
-        List<String> notRunning = dag.nodes().stream()
-                .filter(n -> !n.state().name().equals("READY"))
-                .map(n -> n.name() + " " + n.state().name() + (n.error() == null ? "" : ": " + n.error()))
+        List<NotRunning> notRunning = dag.nodes().stream()
+                .filter(n -> n.state() != NodeState.READY)
+                .map(n -> new NotRunning(n.name(), n.state().name(), n.critical(), n.blockedBy(), n.error()))
                 .toList();
         String status = readiness.ready() ? (notRunning.isEmpty() ? report.status().name() : "DEGRADED") : "NOT_READY";
         ctx.status(readiness.ready() ? 200 : 503);

@@ -1,0 +1,59 @@
+package dev.dreamnet.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.dreamnet.core.time.FakeClock;
+import dev.dreamnet.core.time.ManualScheduler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: core (pure Java) &lt;- config &lt;- server &lt;- cli, and production code
+ * never runs on the test clocks. Checked on the production classes of every module.
+ */
+@AnalyzeClasses(packages = "dev.dreamnet", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoOtherModule = noClasses().that().resideInAPackage("dev.dreamnet.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dreamnet.config..", "dev.dreamnet.server..",
+                    "dev.dreamnet.cli..", "dev.dreamnet.testing..");
+
+    @ArchTest
+    static final ArchRule coreUsesNoFrameworkLoggingOrDatabase = noClasses().that()
+            .resideInAPackage("dev.dreamnet.core..").should().dependOnClassesThat().resideInAnyPackage(
+                    "io.javalin..", "com.fasterxml..", "org.slf4j..", "java.sql..", "picocli..");
+
+    @ArchTest
+    static final ArchRule configDependsOnNeitherServerNorCli = noClasses().that()
+            .resideInAPackage("dev.dreamnet.config..").should().dependOnClassesThat()
+            .resideInAnyPackage("dev.dreamnet.server..", "dev.dreamnet.cli..");
+
+    @ArchTest
+    static final ArchRule serverDoesNotDependOnCli = noClasses().that().resideInAPackage("dev.dreamnet.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dreamnet.cli..");
+
+    @ArchTest
+    static final ArchRule productionCodeNeverRunsOnTestClocks = noClasses().that()
+            .resideOutsideOfPackages("dev.dreamnet.core.time", "dev.dreamnet.testing..")
+            .should().dependOnClassesThat().belongToAnyOf(FakeClock.class, ManualScheduler.class);
+
+    @Test
+    void theRulesSeeTheProductionClassesOfEveryModule() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("dev.dreamnet");
+
+        assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
+                .contains("dev.dreamnet.core.startup", "dev.dreamnet.config.graph", "dev.dreamnet.server",
+                        "dev.dreamnet.cli")
+                .noneMatch(name -> name.contains("test") && !name.startsWith("dev.dreamnet.testing"));
+        assertThat(classes.stream().map(JavaClass::getSimpleName)).doesNotContain("ArchitectureTest", "Cli");
+    }
+}

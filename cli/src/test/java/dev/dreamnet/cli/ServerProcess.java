@@ -1,0 +1,110 @@
+package dev.dreamnet.cli;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real {@code dreamnet.jar} running {@code serve} as a separate process on a free port, its
+ * output captured to files. Not thread-safe, except {@link #post} and {@link #get}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "dreamnet.jar");
+    static final Path SHIPPED_GRAPH = Path.of("..", "deploy", "graph.json");
+    private static final Pattern LISTENING = Pattern.compile("DreamNet listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private int port;
+
+    private ServerProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts {@code java -Xmx128m -jar target/dreamnet.jar serve} on port 0 with {@code dataDir}; logs go to {@code logs}. */
+    static ServerProcess start(Path dataDir, Path logs, String name) throws IOException {
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-Xmx128m", "-jar", JAR.toString(), "serve",
+                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
+                "--graph", SHIPPED_GRAPH.toString()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new ServerProcess(process, out, err);
+    }
+
+    /** Waits for the announced port, then for {@code /health/ready} to answer 200. */
+    ServerProcess awaitReady(Duration deadline) {
+        await("port announced").atMost(deadline).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("dreamnet exited with " + process.exitValue() + ": " + output());
+            }
+            Matcher matcher = LISTENING.matcher(Files.readString(out));
+            return matcher.find() && (port = Integer.parseInt(matcher.group(1))) > 0;
+        });
+        await("/health/ready 200").atMost(deadline).ignoreExceptions().until(() -> get("/health/ready").statusCode() == 200);
+        return this;
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends SIGTERM. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; returns its exit code, or throws if it is still running at the deadline. */
+    int awaitExit(Duration deadline) throws InterruptedException, IOException {
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("dreamnet still running " + deadline.toSeconds() + " s after SIGTERM: " + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process printed so far, stdout then stderr. */
+    String output() throws IOException {
+        return Files.readString(out) + Files.readString(err);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(err);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.dreamnet.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * A real HTTP client (OkHttp) pointed at one server on 127.0.0.1. Never retries on its own, so
+ * every request the test makes is sent exactly once. Thread-safe.
+ */
+public final class Http {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final String base;
+    private final OkHttpClient client;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    public Reply get(String path) {
+        return send(new Request.Builder().url(base + path).get().build());
+    }
+
+    /** POSTs {@code body} as {@code application/json}. */
+    public Reply post(String path, String body) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Reply post(String path, byte[] body) {
+        return send(new Request.Builder().url(base + path).post(RequestBody.create(body, JSON)).build());
+    }
+
+    private Reply send(Request request) {
+        try (Response response = client.newCall(request).execute()) {
+            return new Reply(response.code(), response.headers().toMultimap(), response.body().string());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.url() + " failed", e);
+        }
+    }
+
+    /** Whether something accepts TCP connections on the port. */
+    public static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
