@@ -1,14 +1,9 @@
 package dev.dreamnet.config.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dreamnet.config.internal.SmallFile;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupGraph;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -74,27 +69,16 @@ public final class GraphFile {
         }
     }
 
-    /** Reads at most one byte more than allowed, so that even an endless file is refused quickly. */
     private static byte[] readBytes(Path file, Problems problems) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                problems.add(null, null, tooLarge());
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            problems.add(null, null, "cannot read file: No such file or directory");
-        } catch (AccessDeniedException e) {
-            problems.add(null, null, "cannot read file: Permission denied");
-        } catch (FileSystemException e) {
-            problems.add(null, null, "cannot read file: " + (e.getReason() == null ? "I/O error" : e.getReason()));
-        } catch (IOException e) {
-            problems.add(null, null, "cannot read file: " + (e.getMessage() == null ? "I/O error" : e.getMessage()));
+        try {
+            return SmallFile.read(file, MAX_BYTES, "10 MB");
+        } catch (SmallFile.UnreadableException e) {
+            problems.add(null, null, e.getMessage());
+            return new byte[0];
         }
-        return new byte[0];
     }
 
     private static String tooLarge() {
-        return "file is larger than 10 MB; refusing to read it";
+        return SmallFile.tooLarge("10 MB");
     }
 }

@@ -1,5 +1,6 @@
 package dev.dreamnet.config.graph;
 
+import dev.dreamnet.config.internal.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package dev.dreamnet.config.graph;
 
+import dev.dreamnet.config.internal.Durations;
+import dev.dreamnet.config.internal.Text;
 import dev.dreamnet.core.text.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.startup.ServiceSpec;

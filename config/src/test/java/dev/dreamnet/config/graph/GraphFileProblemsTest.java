@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GraphFileProblemsTest {
 
     private static final String API = "{'services': [{'name': 'api', %s}]}";
-    private static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\" or \"PT30S\"";
+    private static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\", \"1h\" or \"PT30S\"";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedFiles")

@@ -1,21 +1,24 @@
-package dev.dreamnet.config.graph;
+package dev.dreamnet.config.internal;
 
-/** Makes text from a graph file safe to echo in a one-line message. Stateless. */
-final class Text {
+/**
+ * Makes text from a configuration file safe to echo in a one-line message. Not API: shared by
+ * the loaders of this module only. Stateless.
+ */
+public final class Text {
 
     /** How many characters of a value from the file a message repeats. */
-    static final int MAX_ECHO = 60;
+    public static final int MAX_ECHO = 60;
 
     private Text() {
     }
 
     /** The value in double quotes, clipped and on one line: {@code "30 seconds"}. */
-    static String quote(String value) {
+    public static String quote(String value) {
         return "\"" + clip(value) + "\"";
     }
 
     /** The value clipped to {@link #MAX_ECHO} characters and on one line. */
-    static String clip(String value) {
+    public static String clip(String value) {
         if (value.length() <= MAX_ECHO) {
             return oneLine(value);
         }
@@ -28,7 +31,7 @@ final class Text {
      * {@code "a\nb"} stays one line. Leaves everything else, backslashes included, as it is, so
      * applying it twice changes nothing. Null stays null.
      */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         if (text == null || text.chars().noneMatch(Text::breaksLine)) {
             return text;
         }

@@ -1,4 +1,4 @@
-package dev.dreamnet.config.graph;
+package dev.dreamnet.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,5 +21,12 @@ class DurationsTest {
             "999999999999999999h", "1234567890123456789s"})
     void rejectsAnythingElse(String text) {
         assertThat(Durations.parse(text)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} reads {1}")
+    @CsvSource({"PT0.5S, 500ms", "PT30S, 30s", "PT2M, 2m", "PT1H, 1h", "PT90S, 90s", "PT1.5S, 1500ms", "PT0S, 0s",
+            "PT-5S, -5s", "PT0.0000001S, PT0.0000001S", "PT25H, 25h"})
+    void formatsInTheLargestExactUnit(Duration duration, String expected) {
+        assertThat(Durations.format(duration)).isEqualTo(expected);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dreamnet.config.graph;
+package dev.dreamnet.config.internal;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,13 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the durations of {@code graph.json}: a whole number with a unit ({@code "500ms"},
- * {@code "30s"}, {@code "2m"}, {@code "1h"}) or ISO-8601 ({@code "PT30S"}). Stateless.
+ * Reads and writes the durations of the configuration files: a whole number with a unit
+ * ({@code "500ms"}, {@code "30s"}, {@code "2m"}, {@code "1h"}) or ISO-8601 ({@code "PT30S"}).
+ * Not API: shared by the loaders of this module only. Stateless.
  */
-final class Durations {
+public final class Durations {
 
     /** What a message shows as examples of a valid duration. */
-    static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\" or \"PT30S\"";
+    public static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\", \"1h\" or \"PT30S\"";
 
     private static final Pattern WITH_UNIT = Pattern.compile("(-?\\d{1,18})(ms|s|m|h)");
 
@@ -20,7 +21,7 @@ final class Durations {
     }
 
     /** Returns the duration, or null when {@code text} is not one (a bare number has no unit, so is not). */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         try {
             if (text.startsWith("P") || text.startsWith("-P")) {
                 return Duration.parse(text);
@@ -30,6 +31,21 @@ final class Durations {
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** The duration as people write it here, in its largest exact unit: {@code 1h}, {@code 90s}, {@code 1500ms}. */
+    public static String format(Duration duration) {
+        if (duration.getNano() % 1_000_000 != 0) {
+            return duration.toString();
+        }
+        long millis = duration.toMillis();
+        if (millis != 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1_000 == 0 ? millis / 1_000 + "s" : millis + "ms";
     }
 
     private static Duration of(long amount, String unit) {
