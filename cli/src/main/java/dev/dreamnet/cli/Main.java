@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code dreamnet} command. Only {@link #main} exits the process; everything else returns a code. */
 @Command(name = "dreamnet", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs and operates the DreamNet reliability server.",
-        subcommands = {ServeCommand.class, DagCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DagCommand.class, BreakerCommands.Show.class, BreakerCommands.Change.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

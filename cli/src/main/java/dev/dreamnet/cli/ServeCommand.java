@@ -1,5 +1,6 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
@@ -39,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--graph", defaultValue = DagCommand.DEFAULT_GRAPH, description = "Startup graph (default: ${DEFAULT-VALUE}).")
     Path graph;
 
+    @Option(names = "--resilience", defaultValue = "config/resilience.yaml",
+            description = "Circuit breakers and retries per downstream service (default: ${DEFAULT-VALUE}).")
+    Path resilience;
+
     @Option(names = "--db", description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/dreamnet "
             + "(default: embedded H2 under --data-dir).")
     String db;
@@ -51,11 +56,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
-                .jdbcUrl(db).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
+                .jdbcUrl(db).resilienceFile(resilience).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {
             server = DreamnetServer.start(config);
-        } catch (GraphValidationException e) {
+        } catch (GraphValidationException | ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.CONFIG;
         }

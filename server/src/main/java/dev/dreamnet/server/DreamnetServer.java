@@ -1,6 +1,20 @@
 package dev.dreamnet.server;
 
 import dev.dreamnet.config.graph.GraphFile;
+import dev.dreamnet.config.resilience.ResilienceFile;
+import dev.dreamnet.config.resilience.ResilienceSettings;
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.core.time.Sleeper;
+import dev.dreamnet.server.audit.AuditLog;
+import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.dreams.InterpretRoute;
+import dev.dreamnet.server.audit.AuditRoutes;
+import dev.dreamnet.server.provider.ProviderClient;
+import dev.dreamnet.server.provider.StubProvider;
+import dev.dreamnet.server.resilience.BreakerRoutes;
+import dev.dreamnet.server.resilience.Downstreams;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
@@ -47,14 +61,22 @@ public final class DreamnetServer implements AutoCloseable {
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
     private boolean stopped; // guarded by this
 
-    private DreamnetServer(ServerConfig config, StartupGraph graph, Customizer customizer)
-            throws GraphValidationException {
+    private final StubProvider stubProvider = new StubProvider();
+    private final AtomicReference<ProviderClient> provider = new AtomicReference<>();
+    private final Downstreams downstreams;
+
+    private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
+                           Customizer customizer) throws GraphValidationException {
         this.config = config;
         HealthGates gates = new HealthGates();
         this.state = new ServiceState(gates);
+        this.downstreams = new Downstreams(resilience, clock, Sleeper.system(), t -> LOG.warn(
+                "circuit breaker {}: {} -> {} ({})", t.name(), t.from(), t.to(), t.reason()));
         Kinds kinds = Kinds.builtIn(config.effectiveJdbcUrl());
         ReferenceService reference = new ReferenceService(kinds, clock, state::apiOpen);
         reference.register();
+        AccessControl access = new AccessControl(config.environment());
+        AuditLog audit = new AuditLog(reference::dataSource, downstreams, clock);
         customizer.components(kinds);
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
@@ -65,9 +87,15 @@ public final class DreamnetServer implements AutoCloseable {
         GateWiring wiring = new GateWiring(kinds, gates, state, clock, scheduler, checkPool,
                 config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
-        this.http = HttpApp.create(inFlight, new TrafficGate(state),
-                List.of(new ProbeRoutes(state)::register, new DreamRoutes(reference::store)::register,
-                        customizer::routes));
+        DreamRoutes dreams = new DreamRoutes(reference::store, downstreams);
+        this.http = HttpApp.create(inFlight, new TrafficGate(state), access, List.of(
+                new ProbeRoutes(state)::register,
+                dreams::register,
+                new InterpretRoute(dreams, provider::get, downstreams)::register,
+                new BreakerRoutes(downstreams, access, audit)::register,
+                new AuditRoutes(audit)::register,
+                routes -> stubProvider.register(routes, access, audit),
+                customizer::routes));
     }
 
     /**
@@ -75,20 +103,37 @@ public final class DreamnetServer implements AutoCloseable {
      *
      * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
      */
-    public static DreamnetServer start(ServerConfig config) throws GraphValidationException, IOException {
+    public static DreamnetServer start(ServerConfig config)
+            throws GraphValidationException, ConfigException, IOException {
         return start(config, Customizer.none());
     }
 
     /** As {@link #start(ServerConfig)}, with the application's own components and routes. */
     public static DreamnetServer start(ServerConfig config, Customizer customizer)
-            throws GraphValidationException, IOException {
+            throws GraphValidationException, ConfigException, IOException {
         StartupGraph graph = GraphFile.load(config.graphFile());
+        ResilienceSettings resilience = config.resilienceFile() == null
+                ? Downstreams.defaults() : ResilienceFile.load(config.resilienceFile());
         Files.createDirectories(config.dataDir());
-        DreamnetServer server = new DreamnetServer(config, graph, customizer);
-        server.http.start(config.host(), config.port());
+        DreamnetServer server = new DreamnetServer(config, graph, resilience, customizer);
         server.state.startup(StartupStatus.STARTING);
-        server.dag.start();
+        server.dag.start(); // the database opens while the HTTP server starts
+        server.listen();
         return server;
+    }
+
+    private void listen() throws IOException {
+        try {
+            http.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            shutdown();
+            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        provider.set(new ProviderClient(downstreams.settings(Downstreams.PROVIDER).baseUrl()
+                .orElse(URI.create("http://127.0.0.1:" + http.port() + "/stub-provider")),
+                downstreams.timeout(Downstreams.PROVIDER), clock));
+        LOG.info("provider calls go to {}", provider.get().url());
     }
 
     private void onStarted(StartupSnapshot result, GateWiring wiring) {
@@ -112,6 +157,10 @@ public final class DreamnetServer implements AutoCloseable {
     /** Completes with the startup result (READY, DEGRADED or FAILED). */
     public CompletableFuture<StartupSnapshot> started() {
         return dag.started();
+    }
+
+    public Downstreams downstreams() {
+        return downstreams;
     }
 
     public int inFlight() {

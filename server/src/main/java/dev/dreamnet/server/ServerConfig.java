@@ -3,16 +3,19 @@ package dev.dreamnet.server;
 import dev.dreamnet.core.health.GateConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How {@code dreamnet serve} runs: where it listens, where its data and configuration live. The
  * defaults are the embedded ones, so no external service is needed. Immutable; see {@link #builder()}.
  *
- * @param jdbcUrl the database to use; null means the embedded H2 file under {@code dataDir}
+ * @param jdbcUrl        the database to use; null means the embedded H2 file under {@code dataDir}
+ * @param resilienceFile breakers and retries per downstream service; null means the built-in defaults
+ * @param environment    where admin and read tokens come from
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
-                           Duration gateInterval) {
+                           Duration gateInterval, Path resilienceFile, Map<String, String> environment) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -24,6 +27,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must be >= 0, was " + shutdownGrace);
         }
+        environment = Map.copyOf(environment);
         if (gateInterval.isNegative() || gateInterval.isZero()) {
             throw new IllegalArgumentException("gateInterval must be > 0, was " + gateInterval);
         }
@@ -52,6 +56,8 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private Duration shutdownGrace = Duration.ofSeconds(20);
         private Duration gateStartupInterval = Duration.ofMillis(100);
         private Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
+        private Path resilienceFile;
+        private Map<String, String> environment = System.getenv();
 
         public Builder host(String host) {
             this.host = host;
@@ -94,6 +100,18 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         }
 
         /** The steady-state pause between health checks once a gate has been ready (default 5 s). */
+        /** The circuit breaker and retry configuration; null uses the built-in defaults. */
+        public Builder resilienceFile(Path resilienceFile) {
+            this.resilienceFile = resilienceFile;
+            return this;
+        }
+
+        /** Where tokens are read from ({@code DREAMNET_ADMIN_TOKENS} ...); the process environment by default. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
         public Builder gateInterval(Duration gateInterval) {
             this.gateInterval = gateInterval;
             return this;
@@ -101,7 +119,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
-                    gateStartupInterval, gateInterval);
+                    gateStartupInterval, gateInterval, resilienceFile, environment);
         }
     }
 }

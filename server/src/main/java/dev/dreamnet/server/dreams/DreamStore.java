@@ -31,10 +31,13 @@ public final class DreamStore {
         this.clock = clock;
     }
 
-    /** Creates the table if it is missing; a no-op when it exists. */
-    public void createSchema() throws SQLException {
+    /** Creates the dreams table and any {@code others} if missing; a no-op for those that exist. */
+    public void createSchema(String... others) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
+            for (String other : others) {
+                statement.execute(other);
+            }
         }
     }
 

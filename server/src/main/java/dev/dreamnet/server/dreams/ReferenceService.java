@@ -2,6 +2,7 @@ package dev.dreamnet.server.dreams;
 
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.kinds.DatabaseComponent;
 import dev.dreamnet.server.kinds.Kinds;
 import java.util.function.Consumer;
@@ -26,7 +27,7 @@ public final class ReferenceService {
 
     /** Registers the {@code schema}, {@code core} and {@code api} kinds. */
     public void register() {
-        kinds.register("schema", spec -> () -> newStore().createSchema());
+        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE));
         kinds.register("core", spec -> () -> store = newStore());
         kinds.register("api", spec -> new Component() {
             @Override
@@ -50,9 +51,17 @@ public final class ReferenceService {
         return current;
     }
 
-    private DreamStore newStore() {
-        DatabaseComponent database = kinds.first(DatabaseComponent.class)
+    /** The database pool; the {@code database} service must have started. */
+    public javax.sql.DataSource dataSource() {
+        return database().dataSource();
+    }
+
+    private DatabaseComponent database() {
+        return kinds.first(DatabaseComponent.class)
                 .orElseThrow(() -> new IllegalStateException("no service of kind \"database\" in the graph"));
-        return new DreamStore(database.dataSource(), clock);
+    }
+
+    private DreamStore newStore() {
+        return new DreamStore(database().dataSource(), clock);
     }
 }

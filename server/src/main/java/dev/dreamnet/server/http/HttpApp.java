@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import dev.dreamnet.core.breaker.CallNotPermittedException;
+import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.core.retry.RetriesExhaustedException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +31,8 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(InFlight inFlight, TrafficGate gate, List<Consumer<JavalinDefaultRoutingApi>> routes) {
+    public static Javalin create(InFlight inFlight, TrafficGate gate, AccessControl access,
+                                 List<Consumer<JavalinDefaultRoutingApi>> routes) {
         return Javalin.create(config -> {
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
             // those last bytes reach the client instead of cutting the connection under them.
@@ -46,9 +50,12 @@ public final class HttpApp {
                 inFlight.enter();
             });
             config.routes.before(gate);
+            config.routes.before("/api/observability/*", access::requireRead);
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
             config.routes.exception(SQLException.class, HttpApp::databaseError);
+            config.routes.exception(CallNotPermittedException.class, HttpApp::breakerOpen);
+            config.routes.exception(RetriesExhaustedException.class, HttpApp::retriesExhausted);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
@@ -82,6 +89,22 @@ public final class HttpApp {
         LOG.warn("database call failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
         respond(ctx, 503, "database unavailable", e.getMessage());
+    }
+
+    private static void breakerOpen(CallNotPermittedException e, Context ctx) {
+        long seconds = e.nextAttemptAt() == null ? 5
+                : Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.nextAttemptAt()).toSeconds() + 1);
+        ctx.header("Retry-After", Long.toString(seconds));
+        respond(ctx, 503, e.breakerName() + " unavailable", e.getMessage());
+    }
+
+    private static void retriesExhausted(RetriesExhaustedException e, Context ctx) {
+        if (e.getCause() instanceof SQLException sql) {
+            databaseError(sql, ctx);
+            return;
+        }
+        ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+        respond(ctx, 503, e.retryName() + " unavailable", e.getMessage());
     }
 
     private static void unexpected(Exception e, Context ctx) {

@@ -6,7 +6,8 @@ import io.javalin.http.Handler;
 
 /**
  * Keeps application traffic out until the service is ready: answers 503 with {@code Retry-After}
- * and a JSON reason. Probes and observability reads are never gated.
+ * and a JSON reason. Probes, observability reads and admin writes are never gated: operators must be able to act on a
+ * service that is not ready.
  */
 public final class TrafficGate implements Handler {
 
@@ -32,6 +33,6 @@ public final class TrafficGate implements Handler {
 
     static boolean isOpenRoute(String path) {
         return path.startsWith("/health/") || path.equals("/api/health") || path.startsWith("/api/observability/")
-                || path.equals("/metrics");
+                || path.startsWith("/api/admin/") || path.startsWith("/stub-provider/") || path.equals("/metrics");
     }
 }

@@ -39,7 +39,7 @@ public final class ProviderClient {
     }
 
     /** Asks the provider to interpret a dream; throws a classified exception on any failure. */
-    public String interpret(String title, String body) throws InterruptedException {
+    public String interpret(String title, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = send(title, body);
         int status = response.statusCode();
         if (status == 200) {
@@ -59,7 +59,7 @@ public final class ProviderClient {
         throw new ProviderRejectedException(reason);
     }
 
-    private HttpResponse<String> send(String title, String body) throws InterruptedException {
+    private HttpResponse<String> send(String title, String body) throws IOException, InterruptedException {
         try {
             String json = Json.MAPPER.writeValueAsString(Map.of("title", title, "body", body == null ? "" : body));
             HttpRequest request = HttpRequest.newBuilder(interpretUrl).timeout(timeout)

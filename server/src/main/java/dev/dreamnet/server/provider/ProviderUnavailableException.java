@@ -1,7 +1,9 @@
 package dev.dreamnet.server.provider;
 
-/** The provider failed in a way that may pass: a 5xx, a timeout, a refused connection. Retryable. */
-public final class ProviderUnavailableException extends RuntimeException {
+import java.io.IOException;
+
+/** The provider failed in a way that may pass: a 5xx, a timeout, a refused connection. Retryable (an I/O failure). */
+public final class ProviderUnavailableException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package dev.dreamnet.server.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dreamnet.server.audit.AuditLog;
+import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.http.Actor;
 import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.http.Json;
 import io.javalin.http.Context;
@@ -24,8 +27,18 @@ public final class StubProvider {
 
     private volatile Faults faults = Faults.NONE;
 
-    public void register(JavalinDefaultRoutingApi routes) {
+    /** The stub's endpoint, and {@code POST /api/admin/stub-provider/faults} (admin, audited). */
+    public void register(JavalinDefaultRoutingApi routes, AccessControl access, AuditLog audit) {
         routes.post("/stub-provider/v1/interpret", this::interpret);
+        routes.get("/api/observability/stub-provider/faults", ctx -> ctx.json(faults));
+        routes.post("/api/admin/stub-provider/faults", ctx -> {
+            access.requireAdmin(ctx);
+            Faults before = faults;
+            Faults after = setFaults(Json.body(ctx));
+            audit.record(Actor.of(ctx), "stub-provider.faults", "stub-provider", before.toString(), after.toString(),
+                    "fault injection");
+            ctx.json(after);
+        });
     }
 
     public Faults faults() {
