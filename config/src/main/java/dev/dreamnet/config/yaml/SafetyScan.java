@@ -98,7 +98,8 @@ final class SafetyScan {
         String tag = event instanceof ScalarEvent scalar ? scalar.getTag() : ((CollectionStartEvent) event).getTag();
         if (tag != null && !PLAIN_TAGS.contains(tag)) {
             String shown = tag.startsWith(YAML_TAG) ? "!!" + tag.substring(YAML_TAG.length()) : tag;
-            return refuse(line, path, "tag \"" + Text.clip(shown) + "\" is not allowed: configuration holds plain values only");
+            return refuse(line, path, "tag \"" + Text.clip(shown) + "\" is not allowed: "
+                    + "configuration holds plain values only");
         }
         if (event instanceof CollectionStartEvent) {
             frames.push(new Frame(path, event.is(Event.ID.MappingStart)));

@@ -224,7 +224,9 @@ public final class Section {
         if (value == null) {
             return Optional.empty();
         }
-        return valid.test(value) ? Optional.of(read.apply(value)) : fail(key, expected + ", was " + Values.describe(value));
+        return valid.test(value)
+                ? Optional.of(read.apply(value))
+                : fail(key, expected + ", was " + Values.describe(value));
     }
 
     private <T> Optional<T> fail(String key, String message) {

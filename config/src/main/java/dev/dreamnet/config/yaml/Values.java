@@ -32,7 +32,8 @@ final class Values {
     }
 
     static boolean isIntBetween(JsonNode value, int min, int max) {
-        return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= min && value.intValue() <= max;
+        return value.isIntegralNumber() && value.canConvertToInt()
+                && value.intValue() >= min && value.intValue() <= max;
     }
 
     static String wholeNumber(int min, int max) {

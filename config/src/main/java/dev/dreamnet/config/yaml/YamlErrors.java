@@ -19,6 +19,9 @@ final class YamlErrors {
     /** The 1-based line of the error in {@code text}, else {@code fallback}. */
     static int line(Throwable e, String text, int fallback) {
         MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        if (marked != null && isMissingColon(marked) && marked.getContextMark() != null) {
+            return marked.getContextMark().getLine() + 1;
+        }
         if (marked != null && marked.getProblemMark() != null) {
             return marked.getProblemMark().getLine() + 1;
         }
@@ -52,12 +55,23 @@ final class YamlErrors {
         if (problem.contains("(TAB)")) {
             return "tab character; indent with spaces";
         }
+        // SnakeYAML's words for a line indented unlike the block it is in.
+        if (problem.startsWith("expected <block end>") || problem.startsWith("expected '<document start>'")) {
+            return "indentation does not match the lines above";
+        }
+        if (isMissingColon(e)) {
+            return "missing ':' after a key";
+        }
         Mark context = e.getContextMark();
         Mark at = e.getProblemMark();
         if (e.getContext() != null && context != null && at != null && context.getLine() != at.getLine()) {
             return problem + " (" + e.getContext() + " that starts on line " + (context.getLine() + 1) + ")";
         }
         return problem;
+    }
+
+    private static boolean isMissingColon(MarkedYAMLException e) {
+        return e.getProblem() != null && e.getProblem().startsWith("could not find expected ':'");
     }
 
     private static int lineAtCodePoint(String text, int position) {

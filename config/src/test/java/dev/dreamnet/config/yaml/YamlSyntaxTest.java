@@ -20,6 +20,10 @@ class YamlSyntaxTest {
                 arguments("a:\n\tb: 1", "f.yaml:2: syntax error: tab character; indent with spaces"),
                 arguments("a: 1\n   b: 2", "f.yaml:2: syntax error: mapping values are not allowed here"),
                 arguments("a: b: c", "f.yaml:1: syntax error: mapping values are not allowed here"),
+                arguments("a:\n  b: 1\n c: 2", "f.yaml:3: syntax error: indentation does not match the lines above"),
+                arguments("a:\n  - x\n - y", "f.yaml:3: syntax error: indentation does not match the lines above"),
+                arguments("  a: 1\nb: 2", "f.yaml:2: syntax error: indentation does not match the lines above"),
+                arguments("a: 1\nb\nc: 2", "f.yaml:2: syntax error: missing ':' after a key"),
                 arguments("a: [1, 2\nb: 3", "f.yaml:2: syntax error: expected ',' or ']', but got : "
                         + "(while parsing a flow sequence that starts on line 1)"),
                 arguments("a: \"open\nb: 1", "f.yaml:2: syntax error: found unexpected end of stream "
