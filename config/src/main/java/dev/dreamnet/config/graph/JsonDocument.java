@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dreamnet.config.internal.ParserText;
 import java.io.IOException;
 
 /**
@@ -74,30 +75,7 @@ final class JsonDocument {
                 : shorten(message);
     }
 
-    /**
-     * The parser's own words up to where it starts naming its internals: a source marker, a
-     * class or a feature in backquotes. For example
-     * {@code Non-standard token 'NaN': enable `JsonReadFeature...` to allow} becomes
-     * {@code Non-standard token 'NaN'}.
-     */
     private static String shorten(String message) {
-        String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
-        int internals = firstOf(line, "`", "[Source", "com.fasterxml");
-        if (internals >= 0) {
-            line = line.substring(0, internals);
-            line = line.substring(0, Math.max(0, Math.max(line.lastIndexOf(" ("), line.lastIndexOf(": ")))).strip();
-        }
-        return line.isEmpty() ? "not valid JSON" : line;
-    }
-
-    private static int firstOf(String text, String... markers) {
-        int first = -1;
-        for (String marker : markers) {
-            int at = text.indexOf(marker);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
-            }
-        }
-        return first;
+        return ParserText.shorten(message, "not valid JSON");
     }
 }

@@ -1,0 +1,96 @@
+package dev.dreamnet.config.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dreamnet.config.internal.ParserText;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Words and locates the errors of the YAML parser for people: one line, the line of the
+ * problem, no class names and no echo of the parser's snippet of the file. Stateless.
+ */
+final class YamlErrors {
+
+    private YamlErrors() {
+    }
+
+    /** The 1-based line of the error in {@code text}, else {@code fallback}. */
+    static int line(Throwable e, String text, int fallback) {
+        MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        if (marked != null && isMissingColon(marked) && marked.getContextMark() != null) {
+            return marked.getContextMark().getLine() + 1;
+        }
+        if (marked != null && marked.getProblemMark() != null) {
+            return marked.getProblemMark().getLine() + 1;
+        }
+        ReaderException reader = cause(e, ReaderException.class);
+        if (reader != null) {
+            return lineAtCodePoint(text, reader.getPosition());
+        }
+        JsonLocation location = e instanceof JsonProcessingException jackson ? jackson.getLocation() : null;
+        return location != null && location.getLineNr() > 0 ? location.getLineNr() : fallback;
+    }
+
+    /** What is wrong, in the parser's words where they are clear. */
+    static String describe(Throwable e) {
+        MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        if (marked != null) {
+            return describe(marked);
+        }
+        ReaderException reader = cause(e, ReaderException.class);
+        if (reader != null) {
+            return String.format("character U+%04X is not allowed", reader.getCodePoint());
+        }
+        String message = e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage() : e.getMessage();
+        if (message != null && message.startsWith("Expected a field name")) {
+            return "a key must be a plain value, not a list or a mapping";
+        }
+        return ParserText.shorten(message, "not valid YAML");
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = ParserText.shorten(e.getProblem(), "not valid YAML");
+        if (problem.contains("(TAB)")) {
+            return "tab character; indent with spaces";
+        }
+        // SnakeYAML's words for a line indented unlike the block it is in.
+        if (problem.startsWith("expected <block end>") || problem.startsWith("expected '<document start>'")) {
+            return "indentation does not match the lines above";
+        }
+        if (isMissingColon(e)) {
+            return "missing ':' after a key";
+        }
+        Mark context = e.getContextMark();
+        Mark at = e.getProblemMark();
+        if (e.getContext() != null && context != null && at != null && context.getLine() != at.getLine()) {
+            return problem + " (" + e.getContext() + " that starts on line " + (context.getLine() + 1) + ")";
+        }
+        return problem;
+    }
+
+    private static boolean isMissingColon(MarkedYAMLException e) {
+        return e.getProblem() != null && e.getProblem().startsWith("could not find expected ':'");
+    }
+
+    private static int lineAtCodePoint(String text, int position) {
+        int line = 1;
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(0, position), text.codePointCount(0, text.length())));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}
