@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
+/** Properties of the backoff over many seeded random inputs; a failure names the seed. */
 class BackoffPropertiesTest {
+
+    private static final int TRIES = 2_000;
 
     private static final Duration BASE = Duration.ofMillis(100);
     private static final Duration CAP = Duration.ofSeconds(3);
 
-    @Example
+    @Test
     void withoutJitterTheDelayDoublesFrom100msToThe3sCap() {
         Backoff backoff = Backoff.exponential(Backoff.Jitter.NONE);
         SplittableRandom random = new SplittableRandom(1);
@@ -27,8 +27,12 @@ class BackoffPropertiesTest {
         assertThat(backoff.delay(1_000, random)).isEqualTo(CAP);
     }
 
-    @Property
-    void fullJitterStaysWithinZeroAndTheCeiling(@ForAll @IntRange(min = 1, max = 200) int attempt, @ForAll long seed) {
+    @Test
+    void fullJitterStaysWithinZeroAndTheCeiling() {
+        forEachSeed(random -> fullJitterStaysWithinZeroAndTheCeiling(1 + random.nextInt(200), random.nextLong()));
+    }
+
+    private static void fullJitterStaysWithinZeroAndTheCeiling(int attempt, long seed) {
         Backoff backoff = Backoff.exponential(Backoff.Jitter.FULL);
 
         Duration delay = backoff.delay(attempt, new SplittableRandom(seed));
@@ -36,8 +40,12 @@ class BackoffPropertiesTest {
         assertThat(delay).isBetween(Duration.ZERO, Duration.ofNanos(backoff.ceilingNanos(attempt)));
     }
 
-    @Property
-    void equalJitterKeepsAtLeastHalfTheCeiling(@ForAll @IntRange(min = 1, max = 200) int attempt, @ForAll long seed) {
+    @Test
+    void equalJitterKeepsAtLeastHalfTheCeiling() {
+        forEachSeed(random -> equalJitterKeepsAtLeastHalfTheCeiling(1 + random.nextInt(200), random.nextLong()));
+    }
+
+    private static void equalJitterKeepsAtLeastHalfTheCeiling(int attempt, long seed) {
         Backoff backoff = Backoff.exponential(Backoff.Jitter.EQUAL);
         long ceiling = backoff.ceilingNanos(attempt);
 
@@ -46,9 +54,13 @@ class BackoffPropertiesTest {
         assertThat(delay).isBetween(Duration.ofNanos(ceiling / 2), Duration.ofNanos(ceiling));
     }
 
-    @Property
-    void decorrelatedJitterStaysBetweenBaseAndThreeTimesThePrevious(
-            @ForAll @LongRange(min = 0, max = 10_000_000_000L) long previousNanos, @ForAll long seed) {
+    @Test
+    void decorrelatedJitterStaysBetweenBaseAndThreeTimesThePrevious() {
+        forEachSeed(random -> decorrelatedJitterStaysBetweenBaseAndThreeTimesThePrevious(
+                random.nextLong(10_000_000_001L), random.nextLong()));
+    }
+
+    private static void decorrelatedJitterStaysBetweenBaseAndThreeTimesThePrevious(long previousNanos, long seed) {
         Backoff backoff = Backoff.exponential(Backoff.Jitter.DECORRELATED);
         Duration previous = Duration.ofNanos(previousNanos);
         Duration upper = Duration.ofNanos(Math.min(CAP.toNanos(), 3 * Math.max(previousNanos, BASE.toNanos())));
@@ -58,10 +70,13 @@ class BackoffPropertiesTest {
         assertThat(delay).isBetween(BASE, upper);
     }
 
-    @Property
-    void noJitterEverExceedsTheCap(@ForAll Backoff.Jitter jitter, @ForAll @IntRange(min = 1) int attempt,
-                                   @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 4) long previousNanos,
-                                   @ForAll long seed) {
+    @Test
+    void noJitterEverExceedsTheCap() {
+        forEachSeed(random -> noJitterEverExceedsTheCap(jitter(random), 1 + random.nextInt(Integer.MAX_VALUE),
+                random.nextLong(Long.MAX_VALUE / 4 + 1), random.nextLong()));
+    }
+
+    private static void noJitterEverExceedsTheCap(Backoff.Jitter jitter, int attempt, long previousNanos, long seed) {
         Backoff backoff = Backoff.exponential(jitter);
 
         Duration delay = backoff.delay(attempt, Duration.ofNanos(previousNanos), new SplittableRandom(seed));
@@ -69,9 +84,17 @@ class BackoffPropertiesTest {
         assertThat(delay).isBetween(Duration.ZERO, CAP);
     }
 
-    @Property(tries = 50)
-    void jitterSpreadsTheDelaysAcrossTheirRange(@ForAll Backoff.Jitter jitter, @ForAll @IntRange(min = 1, max = 8) int attempt,
-                                                @ForAll long seed) {
+    @Test
+    void jitterSpreadsTheDelaysAcrossTheirRange() {
+        for (long seed = 0; seed < 50; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (Backoff.Jitter jitter : Backoff.Jitter.values()) {
+                jitterSpreadsTheDelaysAcrossTheirRange(jitter, 1 + random.nextInt(8), random.nextLong());
+            }
+        }
+    }
+
+    private static void jitterSpreadsTheDelaysAcrossTheirRange(Backoff.Jitter jitter, int attempt, long seed) {
         Backoff backoff = Backoff.exponential(jitter);
         SplittableRandom random = new SplittableRandom(seed);
         long low = Long.MAX_VALUE;
@@ -89,5 +112,20 @@ class BackoffPropertiesTest {
         };
 
         assertThat(high - low).as("spread of 1000 delays for %s", jitter).isGreaterThanOrEqualTo(range * 9 / 10);
+    }
+
+    private static Backoff.Jitter jitter(SplittableRandom random) {
+        Backoff.Jitter[] all = Backoff.Jitter.values();
+        return all[random.nextInt(all.length)];
+    }
+
+    private static void forEachSeed(Consumer<SplittableRandom> property) {
+        for (long seed = 0; seed < TRIES; seed++) {
+            try {
+                property.accept(new SplittableRandom(seed));
+            } catch (AssertionError e) {
+                throw new AssertionError("failed for seed " + seed, e);
+            }
+        }
     }
 }
