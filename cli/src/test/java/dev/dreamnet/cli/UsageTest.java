@@ -11,7 +11,7 @@ class UsageTest {
 
     @ParameterizedTest(name = "dreamnet {0}")
     @ValueSource(strings = {"--help", "serve --help", "dag --help", "dag validate --help", "dag plan --help",
-            "help", "help serve", "help dag"})
+            "breakers --help", "breaker --help", "help", "help serve", "help dag"})
     void helpOnEveryCommandExitsZeroWithUsage(String args) {
         Cli cli = Cli.run(args.split(" "));
 
@@ -26,7 +26,7 @@ class UsageTest {
             "serve --frobnicate|Unknown option: '--frobnicate'",
             "dag validate --frobnicate|Unknown option: '--frobnicate'",
             "serve --port many|Invalid value for option '--port': 'many' is not an int",
-            "nightmare|Unmatched argument at index 0: 'nightmare'",
+            "qqq|Unmatched argument at index 0: 'qqq'",
             "dag validate a.json b.json|Unmatched argument at index 3: 'b.json'"})
     void wrongUsageExitsTwoSayingWhatWasWrong(String args, String message) {
         Cli cli = Cli.run(args.split(" "));
