@@ -1,0 +1,105 @@
+package dev.dreamnet.server.agents;
+
+import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A background agent of the reference service (the seed's Citadel and DroneDome): every poll it
+ * takes a batch of new dreams to work on, unless its flag is off (quarantined, or shed by a mode),
+ * in which case it takes nothing until released. A started graph service. Thread-safe; one poll
+ * runs at a time.
+ */
+public final class Agent implements Component {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    static final Duration POLL = Duration.ofMillis(200);
+
+    /** What an agent looks like at a moment. */
+    public record AgentView(String name, String state, long processed, long polls, Instant lastWorkAt, String lastError) {
+    }
+
+    private final String name;
+    private final BooleanSupplier enabled;
+    private final AgentWork work;
+    private final Scheduler scheduler;
+    private final Executor executor;
+    private final Clock clock;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean takingWork;
+    private volatile Instant lastWorkAt;
+    private volatile String lastError;
+    private volatile Scheduler.Cancellable next;
+
+    public Agent(String name, BooleanSupplier enabled, AgentWork work, Scheduler scheduler, Executor executor,
+                 Clock clock) {
+        this.name = name;
+        this.enabled = enabled;
+        this.work = work;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start() throws Exception {
+        work.resume(name);
+        running = true;
+        schedule();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Scheduler.Cancellable pending = next;
+        if (pending != null) {
+            pending.cancel();
+        }
+    }
+
+    public AgentView view() {
+        String state = !running ? "STOPPED" : takingWork ? "RUNNING" : "QUARANTINED";
+        return new AgentView(name, state, processed.get(), polls.get(), lastWorkAt, lastError);
+    }
+
+    private void schedule() {
+        if (running) {
+            next = scheduler.schedule(POLL, () -> executor.execute(this::poll));
+        }
+    }
+
+    void poll() {
+        try {
+            polls.incrementAndGet();
+            takingWork = enabled.getAsBoolean();
+            if (takingWork) {
+                int done = work.takeBatch(name);
+                if (done > 0) {
+                    processed.addAndGet(done);
+                    lastWorkAt = clock.now();
+                }
+            }
+            lastError = null;
+        } catch (Exception e) {
+            if (lastError == null) {
+                LOG.warn("agent {}: poll failed: {}", name, e.getMessage());
+            }
+            lastError = e.getMessage();
+        } finally {
+            schedule();
+        }
+    }
+}
