@@ -48,13 +48,29 @@ public final class YamlDocument {
      * @throws ConfigException if it cannot be read, is too large or is not safe, valid YAML
      */
     public static YamlDocument load(Path file) throws ConfigException {
-        String source = file.toString();
-        byte[] bytes;
+        return parse(file.toString(), read(file));
+    }
+
+    /**
+     * The bytes of the file at {@code file}, for a loader that also needs them (to hash them, say)
+     * and parses them with {@link #parse(String, byte[])}, so that both see the same content.
+     *
+     * @throws ConfigException if it cannot be read or is larger than {@link #MAX_BYTES}
+     */
+    public static byte[] read(Path file) throws ConfigException {
         try {
-            bytes = SmallFile.read(file, MAX_BYTES, "1 MB");
+            return SmallFile.read(file, MAX_BYTES, "1 MB");
         } catch (SmallFile.UnreadableException e) {
-            throw fileProblem(source, e.getMessage());
+            throw fileProblem(file.toString(), e.getMessage());
         }
+    }
+
+    /**
+     * Reads UTF-8 bytes that came from {@code source}, which every problem names.
+     *
+     * @throws ConfigException if they are not UTF-8 text or not safe, valid YAML
+     */
+    public static YamlDocument parse(String source, byte[] bytes) throws ConfigException {
         try {
             return parse(source, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,0 +1,54 @@
+package dev.dreamnet.config.reload;
+
+import dev.dreamnet.config.internal.ContentHash;
+import dev.dreamnet.config.internal.SmallFile;
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.config.yaml.ConfigProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What a file looks like now: its modification time, size and content hash. Two stamps differ
+ * when any of them does, so an edit that keeps the size and lands within the file system's
+ * timestamp resolution is still seen. Immutable.
+ */
+record FileStamp(FileTime modified, long size, String sha256) {
+
+    /** Larger files are refused, as every configuration loader refuses them. */
+    static final int MAX_BYTES = 1 << 20;
+
+    /**
+     * Stamps the file at {@code file}. The content is read first and the caller loads the file
+     * after stamping it, so a write in between is either in what is loaded or makes the next
+     * stamp differ: a change can cause one reload too many, never one too few.
+     *
+     * @throws ConfigException if the file cannot be read or is too large
+     */
+    static FileStamp of(Path file) throws ConfigException {
+        try {
+            byte[] bytes = SmallFile.read(file, MAX_BYTES, "1 MB");
+            String sha256 = HexFormat.of().formatHex(ContentHash.sha256(bytes));
+            return new FileStamp(Files.getLastModifiedTime(file), Files.size(file), sha256);
+        } catch (SmallFile.UnreadableException e) {
+            throw unreadable(file, e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw unreadable(file, "cannot read file: No such file or directory");
+        } catch (IOException e) {
+            throw unreadable(file, "cannot read file: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The content's version, as {@code FlagsConfig.version()} names it. */
+    String version() {
+        return ContentHash.version(HexFormat.of().parseHex(sha256));
+    }
+
+    private static ConfigException unreadable(Path file, String message) {
+        return new ConfigException(List.of(new ConfigProblem(file.toString(), 0, "", message)));
+    }
+}
