@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dreamnet", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs and operates the DreamNet reliability server.",
         subcommands = {ServeCommand.class, DagCommand.class, BreakerCommands.Show.class, BreakerCommands.Change.class,
+                FlagCommands.Show.class, FlagCommands.Brownout.class, FlagCommands.Emergency.class,
+                FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -48,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "if it exists, else built-in defaults).")
     Path resilience;
 
+    static final Path DEFAULT_FLAGS = Path.of("config", "feature-flags.yaml");
+
+    @Option(names = "--flags", paramLabel = "FILE",
+            description = "Feature flags, hot-reloaded (default: config/feature-flags.yaml if it exists, else none).")
+    Path flags;
+
     @Option(names = "--db", description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/dreamnet "
             + "(default: embedded H2 under --data-dir).")
     String db;
@@ -56,22 +62,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long in-flight requests may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
     int shutdownGraceSeconds;
 
-    private Path resilienceFile() {
-        if (resilience != null) {
-            return resilience;
+    /** The file given, else the default one if it exists, else null (built-in defaults). */
+    private static Path orDefault(Path given, Path fallback) {
+        if (given != null) {
+            return given;
         }
-        return Files.exists(DEFAULT_RESILIENCE) ? DEFAULT_RESILIENCE : null;
+        return Files.exists(fallback) ? fallback : null;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
-                .jdbcUrl(db).resilienceFile(resilienceFile()).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
+                .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
+                .flagsFile(orDefault(flags, DEFAULT_FLAGS)).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {
             server = DreamnetServer.start(config);
-        } catch (GraphValidationException | ConfigException e) {
+        } catch (GraphValidationException | ConfigException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.CONFIG;
         }

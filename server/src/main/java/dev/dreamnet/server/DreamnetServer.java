@@ -9,6 +9,16 @@ import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.dreams.InterpretRoute;
 import dev.dreamnet.server.audit.AuditRoutes;
+import dev.dreamnet.config.flags.FlagsFile;
+import dev.dreamnet.config.reload.ReloadingFile;
+import dev.dreamnet.server.agents.Agent;
+import dev.dreamnet.server.agents.AgentRoutes;
+import dev.dreamnet.server.agents.AgentWork;
+import dev.dreamnet.server.flags.BootSwitches;
+import dev.dreamnet.server.flags.FlagRoutes;
+import dev.dreamnet.server.flags.FlagService;
+import dev.dreamnet.server.flags.KillSwitchGate;
+import java.util.ArrayList;
 import dev.dreamnet.server.provider.ProviderClient;
 import dev.dreamnet.server.provider.StubProvider;
 import dev.dreamnet.server.resilience.BreakerRoutes;
@@ -64,6 +74,9 @@ public final class DreamnetServer implements AutoCloseable {
     private final StubProvider stubProvider = new StubProvider();
     private final AtomicReference<ProviderClient> provider = new AtomicReference<>();
     private final Downstreams downstreams;
+    private final FlagService flags;
+    private final List<Agent> agents = new ArrayList<>();
+    private static final List<String> AGENTS = List.of("citadel", "dronedome");
 
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
                            Customizer customizer) throws GraphValidationException {
@@ -77,9 +90,18 @@ public final class DreamnetServer implements AutoCloseable {
         reference.register();
         AccessControl access = new AccessControl(config.environment());
         AuditLog audit = new AuditLog(reference::dataSource, downstreams, clock);
+        this.flags = new FlagService(config.flagsFile() == null ? null
+                : ReloadingFile.builder(config.flagsFile(), FlagsFile::load).scheduler(scheduler).clock(clock).build(),
+                BootSwitches.from(config.environment()), audit);
         customizer.components(kinds);
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
+        AgentWork work = new AgentWork(reference::dataSource, downstreams);
+        for (String name : AGENTS) {
+            Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
+            agents.add(agent);
+            kinds.register(name, spec -> agent);
+        }
         this.dag = StartupDag.builder(graph, kinds).executor(startupPool).scheduler(scheduler).clock(clock)
                 .listener(t -> LOG.info("service {}: {} -> {} ({})", t.service(), t.from(), t.to(), t.detail()))
                 .build();
@@ -91,7 +113,10 @@ public final class DreamnetServer implements AutoCloseable {
         this.http = HttpApp.create(inFlight, new TrafficGate(state), access, List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
-                new InterpretRoute(dreams, provider::get, downstreams)::register,
+                new InterpretRoute(dreams, provider::get, downstreams, flags)::register,
+                new FlagRoutes(flags, access)::register,
+                routes -> routes.beforeMatched(new KillSwitchGate(flags)),
+                new AgentRoutes(agents)::register,
                 new BreakerRoutes(downstreams, access, audit)::register,
                 new AuditRoutes(audit)::register,
                 routes -> stubProvider.register(routes, access, audit),
@@ -116,6 +141,12 @@ public final class DreamnetServer implements AutoCloseable {
                 ? Downstreams.defaults() : ResilienceFile.load(config.resilienceFile());
         Files.createDirectories(config.dataDir());
         DreamnetServer server = new DreamnetServer(config, graph, resilience, customizer);
+        try {
+            server.flags.start();
+        } catch (ConfigException | RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
         server.state.startup(StartupStatus.STARTING);
         server.dag.start(); // the database opens while the HTTP server starts
         server.listen();
@@ -163,6 +194,10 @@ public final class DreamnetServer implements AutoCloseable {
         return downstreams;
     }
 
+    public FlagService flags() {
+        return flags;
+    }
+
     public int inFlight() {
         return inFlight.count();
     }
@@ -182,6 +217,7 @@ public final class DreamnetServer implements AutoCloseable {
             // Every step runs even when the one before failed: the services must stop whatever HTTP did.
             step("stop the HTTP server", http::stop);
             step("stop the health gates", () -> state.gates().stop());
+            step("stop watching the flags file", flags::stop);
             step("stop the services", () -> dag.shutdown()
                     .get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS));
         } finally {

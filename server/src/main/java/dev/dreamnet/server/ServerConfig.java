@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * @param jdbcUrl        the database to use; null means the embedded H2 file under {@code dataDir}
  * @param resilienceFile breakers and retries per downstream service; null means the built-in defaults
- * @param environment    where admin and read tokens come from
+ * @param flagsFile      feature flags, hot-reloaded; null means none defined
+ * @param environment    where admin and read tokens and the SAFE_MODE / WRITE_DRAIN boot switches come from
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
-                           Duration gateInterval, Path resilienceFile, Map<String, String> environment) {
+                           Duration gateInterval, Path resilienceFile, Path flagsFile,
+                           Map<String, String> environment) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -57,6 +59,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private Duration gateStartupInterval = Duration.ofMillis(100);
         private Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
         private Path resilienceFile;
+        private Path flagsFile;
         private Map<String, String> environment = System.getenv();
 
         public Builder host(String host) {
@@ -106,6 +109,12 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
             return this;
         }
 
+        /** The feature flags file, hot-reloaded; null defines no flag (modes and kill switches still work). */
+        public Builder flagsFile(Path flagsFile) {
+            this.flagsFile = flagsFile;
+            return this;
+        }
+
         /** Where tokens are read from ({@code DREAMNET_ADMIN_TOKENS} ...); the process environment by default. */
         public Builder environment(Map<String, String> environment) {
             this.environment = environment;
@@ -119,7 +128,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
-                    gateStartupInterval, gateInterval, resilienceFile, environment);
+                    gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment);
         }
     }
 }

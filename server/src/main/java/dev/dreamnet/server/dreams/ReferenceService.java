@@ -2,6 +2,7 @@ package dev.dreamnet.server.dreams;
 
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.server.agents.AgentWork;
 import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.kinds.DatabaseComponent;
 import dev.dreamnet.server.kinds.Kinds;
@@ -27,7 +28,7 @@ public final class ReferenceService {
 
     /** Registers the {@code schema}, {@code core} and {@code api} kinds. */
     public void register() {
-        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE));
+        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE, AgentWork.CREATE_TABLE));
         kinds.register("core", spec -> () -> store = newStore());
         kinds.register("api", spec -> new Component() {
             @Override

@@ -33,6 +33,6 @@ public final class TrafficGate implements Handler {
 
     static boolean isOpenRoute(String path) {
         return path.startsWith("/health/") || path.equals("/api/health") || path.startsWith("/api/observability/")
-                || path.startsWith("/api/admin/") || path.startsWith("/stub-provider/") || path.equals("/metrics");
+                || path.startsWith("/api/admin/") || path.startsWith("/api/integration-flags") || path.startsWith("/stub-provider/") || path.equals("/metrics");
     }
 }

@@ -1,0 +1,221 @@
+package dev.dreamnet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Flags, modes, kill switches and agents on a running server: {@code dreamnet flags},
+ * {@code brownout|emergency on|off --reason R}, {@code safe-mode|write-drain on|off},
+ * {@code agent quarantine|release NAME}.
+ */
+final class FlagCommands {
+
+    static final String BASE = "api/integration-flags";
+
+    private FlagCommands() {
+    }
+
+    /** on or off. */
+    static final class OnOff implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("on", "off").iterator();
+        }
+    }
+
+    static boolean on(CommandSpec spec, String value) {
+        if (!"on".equals(value) && !"off".equals(value)) {
+            throw new ParameterException(spec.commandLine(), "expected on or off, was \"" + value + "\"");
+        }
+        return "on".equals(value);
+    }
+
+    /** Prints the state after a change: mode, kill switches, quarantined agents. */
+    static void printState(PrintWriter out, JsonNode body) {
+        JsonNode s = body.path("state");
+        out.printf("mode %s, safe mode %s, write drain %s, quarantined agents %s (config %s)%n",
+                s.path("mode").asText(), onOff(s.path("safeMode")), onOff(s.path("writeDrain")),
+                s.path("quarantinedAgents").toString(), body.path("configVersion").asText());
+    }
+
+    private static String onOff(JsonNode value) {
+        return value.asBoolean() ? "ON" : "off";
+    }
+
+    @Command(name = "flags", mixinStandardHelpOptions = true,
+            description = "Show every flag with its effective value and the rule that decided it, the mode and kill switches.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientOptions client;
+
+        @Override
+        public Integer call() {
+            return Client.run(spec, () -> {
+                JsonNode body = client.client().get(BASE);
+                if (client.json) {
+                    return body;
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                printState(out, body);
+                out.printf("%-24s %-8s %-9s %-17s %s%n", "FLAG", "FILE", "EFFECTIVE", "DECIDED BY", "OWNER");
+                for (JsonNode f : body.path("flags")) {
+                    out.printf("%-24s %-8s %-9s %-17s %s%n", f.path("name").asText(), f.path("enabled").asBoolean() ? "on" : "off",
+                            f.path("effective").asBoolean() ? "ON" : "OFF", f.path("decidedBy").asText(), f.path("owner").asText());
+                }
+                JsonNode error = body.path("reload").path("lastError");
+                if (!error.isMissingNode() && !error.isNull()) {
+                    out.println("The flags file was refused; the last good version stays active:");
+                    error.path("problems").forEach(p -> out.println("  " + p.asText()));
+                }
+                return null;
+            });
+        }
+    }
+
+    /** brownout and emergency: {@code on|off --reason R}. */
+    abstract static class ModeCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientOptions client;
+
+        @Parameters(index = "0", paramLabel = "on|off", completionCandidates = OnOff.class)
+        String value;
+
+        @Option(names = "--reason", required = true, description = "Why, for the audit log (required).")
+        String reason;
+
+        abstract String mode();
+
+        @Override
+        public Integer call() {
+            boolean enable = on(spec, value);
+            return Client.run(spec, () -> {
+                JsonNode body = client.client().post(BASE + "/" + mode() + "/" + (enable ? "enable" : "disable"),
+                        Map.of("reason", reason));
+                if (client.json) {
+                    return body;
+                }
+                printState(spec.commandLine().getOut(), body);
+                return null;
+            });
+        }
+    }
+
+    @Command(name = "brownout", mixinStandardHelpOptions = true,
+            description = "Turn brownout on or off: flags marked `degradation: brownout` are shed.")
+    static final class Brownout extends ModeCommand {
+        @Override
+        String mode() {
+            return "brownout";
+        }
+    }
+
+    @Command(name = "emergency", mixinStandardHelpOptions = true,
+            description = "Turn emergency mode on or off: every flag not marked `degradation: kept` is shed.")
+    static final class Emergency extends ModeCommand {
+        @Override
+        String mode() {
+            return "emergency";
+        }
+    }
+
+    /** safe-mode and write-drain: {@code on|off [--reason R]}. */
+    abstract static class SwitchCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientOptions client;
+
+        @Parameters(index = "0", paramLabel = "on|off", completionCandidates = OnOff.class)
+        String value;
+
+        @Option(names = "--reason", description = "Why, for the audit log.")
+        String reason;
+
+        abstract String name();
+
+        @Override
+        public Integer call() {
+            boolean enable = on(spec, value);
+            return Client.run(spec, () -> {
+                JsonNode body = client.client().post(BASE + "/" + name() + "/" + (enable ? "enable" : "disable"),
+                        reason == null ? Map.of() : Map.of("reason", reason));
+                if (client.json) {
+                    return body;
+                }
+                printState(spec.commandLine().getOut(), body);
+                return null;
+            });
+        }
+    }
+
+    @Command(name = "safe-mode", mixinStandardHelpOptions = true,
+            description = "SAFE_MODE on or off: every tool use and external call is refused (the fallback answers).")
+    static final class SafeMode extends SwitchCommand {
+        @Override
+        String name() {
+            return "safe-mode";
+        }
+    }
+
+    @Command(name = "write-drain", mixinStandardHelpOptions = true,
+            description = "WRITE_DRAIN on or off: application writes answer 503, reads keep working.")
+    static final class WriteDrain extends SwitchCommand {
+        @Override
+        String name() {
+            return "write-drain";
+        }
+    }
+
+    @Command(name = "agent", mixinStandardHelpOptions = true,
+            description = "Quarantine an agent (it stops taking work within a second) or release it.")
+    static final class AgentCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientOptions client;
+
+        @Parameters(index = "0", paramLabel = "quarantine|release")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "The agent, e.g. citadel or dronedome.")
+        String name;
+
+        @Option(names = "--reason", description = "Why, for the audit log.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (!"quarantine".equals(action) && !"release".equals(action)) {
+                throw new ParameterException(spec.commandLine(), "expected quarantine or release, was \"" + action + "\"");
+            }
+            return Client.run(spec, () -> {
+                JsonNode body = client.client().post(BASE + "/agents/" + Client.segment(name) + "/" + action,
+                        reason == null ? Map.of() : Map.of("reason", reason));
+                if (client.json) {
+                    return body;
+                }
+                printState(spec.commandLine().getOut(), body);
+                return null;
+            });
+        }
+    }
+}
