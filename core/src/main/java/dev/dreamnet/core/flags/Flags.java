@@ -42,7 +42,11 @@ public final class Flags {
         return of(FlagSnapshot.empty());
     }
 
-    /** The effective value of flag {@code name}; false (and counted) if no flag has that name. */
+    /**
+     * The effective value of flag {@code name}; false (and counted) if no flag has that name.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
     public boolean isEnabled(String name) {
         FlagSnapshot snapshot = current;
         Object[] pairs = snapshot.pairs;
