@@ -45,10 +45,11 @@ public final class FlagContenders {
         public String value = FlagSettings.EVALUATED;
     }
 
-    /** A plain {@code HashMap<String, Boolean>}: the floor for a lookup by name. */
+    /** A plain {@code HashMap<String, Boolean>}, as a field and behind a volatile reference: the floors. */
     @State(Scope.Benchmark)
     public static class PlainMap {
         final Map<String, Boolean> flags = new HashMap<>(FlagSettings.FLAGS);
+        volatile Map<String, Boolean> swappable = new HashMap<>(FlagSettings.FLAGS);
     }
 
     @State(Scope.Benchmark)

@@ -9,7 +9,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * Evaluating one enabled flag by name, for DreamNet and its peers, with the same eight flags
- * ({@link FlagSettings}). {@code plainMap} is the floor: a bare {@code HashMap} lookup.
+ * ({@link FlagSettings}). Two floors: {@code plainMap}, a bare {@code HashMap} lookup whose loads the
+ * JIT may hoist out of the loop, and {@code volatileMap}, the same map behind a volatile reference
+ * as a naive swappable holder would keep it.
  * {@code openFeatureProvider} calls the in-memory provider directly, below the client's hooks and
  * events, to show where OpenFeature's cost lies. Togglz evaluates a feature constant, its only
  * way. Threads share one contender; pick them with -t.
@@ -21,6 +23,12 @@ public class FlagEvaluationBench {
     @Benchmark
     public boolean plainMap(FlagContenders.PlainMap map, FlagContenders.Name name) {
         Boolean value = map.flags.get(name.value);
+        return value != null && value;
+    }
+
+    @Benchmark
+    public boolean volatileMap(FlagContenders.PlainMap map, FlagContenders.Name name) {
+        Boolean value = map.swappable.get(name.value);
         return value != null && value;
     }
 

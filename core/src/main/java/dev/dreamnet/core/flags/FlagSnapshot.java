@@ -30,7 +30,11 @@ public final class FlagSnapshot {
     private final List<FlagDecision> decisions;
     private final FlagState state;
     private final String configVersion;
-    final FlagTable table;
+    /** Name and value pairs, see {@link FlagTable}; read by {@link Flags} on the hot path. */
+    final Object[] pairs;
+    /** The hash seed of {@link #pairs}. */
+    final int seed;
+    private final FlagDecision[] alignedDecisions;
 
     private FlagSnapshot(List<FlagDefinition> definitions, FlagState state, String configVersion) {
         this.definitions = definitions;
@@ -41,7 +45,9 @@ public final class FlagSnapshot {
             decided.add(Precedence.decide(definition, state));
         }
         this.decisions = List.copyOf(decided);
-        this.table = new FlagTable(decisions);
+        this.seed = FlagTable.chooseSeed(decisions);
+        this.pairs = FlagTable.build(decisions, seed);
+        this.alignedDecisions = FlagTable.align(pairs, seed, decisions);
     }
 
     /**
@@ -75,19 +81,19 @@ public final class FlagSnapshot {
 
     /** The effective value of flag {@code name}; false for an unknown name. Allocation-free. */
     public boolean isEnabled(String name) {
-        int slot = table.slotOf(name);
-        return slot >= 0 && table.valueAt(slot);
+        int at = FlagTable.indexOf(pairs, seed, name);
+        return at >= 0 && FlagTable.valueAt(pairs, at);
     }
 
     /** Whether a flag named {@code name} is defined. */
     public boolean contains(String name) {
-        return table.slotOf(name) >= 0;
+        return FlagTable.indexOf(pairs, seed, name) >= 0;
     }
 
     /** The value of flag {@code name} and the rule that decided it; {@link Rule#UNKNOWN_FLAG} if undefined. */
     public FlagDecision explain(String name) {
-        int slot = table.slotOf(name);
-        return slot >= 0 ? table.decisionAt(slot) : new FlagDecision(name, false, Rule.UNKNOWN_FLAG);
+        int at = FlagTable.indexOf(pairs, seed, name);
+        return at >= 0 ? alignedDecisions[at >> 1] : new FlagDecision(name, false, Rule.UNKNOWN_FLAG);
     }
 
     /** The definitions, in the order given. */

@@ -42,15 +42,20 @@ public final class Flags {
         return of(FlagSnapshot.empty());
     }
 
-    /** The effective value of flag {@code name}; false (and counted) if no flag has that name. */
+    /**
+     * The effective value of flag {@code name}; false (and counted) if no flag has that name.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
     public boolean isEnabled(String name) {
-        FlagTable table = current.table;
-        int slot = table.slotOf(name);
-        if (slot < 0) {
+        FlagSnapshot snapshot = current;
+        Object[] pairs = snapshot.pairs;
+        int at = FlagTable.indexOf(pairs, snapshot.seed, name);
+        if (at < 0) {
             unknownLookups.increment();
             return false;
         }
-        return table.valueAt(slot);
+        return FlagTable.valueAt(pairs, at);
     }
 
     /**

@@ -28,6 +28,12 @@ class FlagsTest {
     }
 
     @Test
+    void aNullNameIsAProgrammingErrorNotAnUnknownFlag() {
+        assertThatThrownBy(() -> flags.isEnabled(null)).isInstanceOf(NullPointerException.class);
+        assertThat(flags.unknownLookups()).isZero();
+    }
+
+    @Test
     void knownNamesAreNotCountedAsUnknown() {
         assertThat(flags.isEnabled("search")).isTrue();
         assertThat(flags.unknownLookups()).isZero();
