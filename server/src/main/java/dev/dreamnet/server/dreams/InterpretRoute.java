@@ -42,7 +42,8 @@ public final class InterpretRoute {
     private void interpret(Context ctx) throws Exception {
         Dream dream = dreams.dreamFromPath(ctx);
         try {
-            String text = downstreams.call(Downstreams.PROVIDER, () -> provider.get().interpret(dream.title(), dream.body()));
+            String text = downstreams.callWithin(Downstreams.PROVIDER,
+                    timeLeft -> provider.get().interpret(dream.title(), dream.body(), timeLeft));
             ctx.json(new Interpretation(dream.id(), text, "provider", null));
         } catch (CallNotPermittedException | RetriesExhaustedException | RetryAfterException
                  | ProviderUnavailableException | ProviderRejectedException e) {

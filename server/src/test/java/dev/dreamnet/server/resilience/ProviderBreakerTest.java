@@ -174,6 +174,19 @@ class ProviderBreakerTest {
         assertThat(upstream.requests()).isEqualTo(1);
     }
 
+    /** Regression: each attempt had the full timeout, so a retry started 1 s in ran to 3 s on a 2 s timeout. */
+    @Test
+    void theWholeCallRetriesIncludedEndsWithinTheProviderTimeout() {
+        upstream.answerOnce(retryAfter(1)).answer(slow(Duration.ofSeconds(10)));
+
+        long start = System.nanoTime();
+        Reply reply = interpret();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2600));
+        assertFallback(reply, "gave up after 2 attempts");
+        assertThat(upstream.requests()).isEqualTo(2);
+    }
+
     @Test
     void afterTheProviderRecoversAndTheResetTimeoutPassesCallsReachItAgainAndTheBreakerCloses() {
         openTheBreaker();
