@@ -121,7 +121,8 @@ class BreakerCommandsTest {
     void aWrongTokenExitsFourWithAOneLineErrorAndChangesNothing() throws Exception {
         Cli cli = run("breaker", "force-open", "provider", "--token", "not-the-token");
 
-        assertFailed(cli, ExitCodes.NO_PERMISSION, "dreamnet: server answered 401 unauthorized: the token is not valid");
+        assertFailed(cli, ExitCodes.NO_PERMISSION,
+                "dreamnet: server answered 401 unauthorized: the token is not valid");
         assertThat(cli.err()).doesNotContain("not-the-token");
         assertThat(breakerState("provider")).isEqualTo("CLOSED");
     }

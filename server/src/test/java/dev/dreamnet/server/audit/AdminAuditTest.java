@@ -96,6 +96,21 @@ class AdminAuditTest {
     }
 
     @Test
+    void anAdminWriteStillSucceedsWhileTheDatabaseBreakerIsForcedOpenAndTheAuditReadSays503() {
+        assertThat(admin.post("/api/admin/breakers/database/force-open", "{\"reason\": \"db failover\"}").status())
+                .isEqualTo(200);
+
+        assertThat(admin.post("/api/admin/breakers/provider/force-open", "").status()).isEqualTo(200);
+        assertThat(server.downstreams().breaker("provider").state().name()).isEqualTo("FORCED_OPEN");
+        assertThat(http.get("/api/observability/audit").status()).isEqualTo(503);
+        assertThat(http.get("/api/observability/audit").text("error")).isEqualTo("database unavailable");
+
+        admin.post("/api/admin/breakers/database/reset", "");
+        assertThat(entries()).extracting(e -> e.get("target").asText() + " " + e.get("action").asText())
+                .containsExactly("database breaker.reset");
+    }
+
+    @Test
     void theAuditLogShowsTheNewestEntriesFirstUpToTheLimit() {
         for (String action : List.of("force-open", "force-closed", "reset")) {
             admin.post("/api/admin/breakers/queue/" + action, "");

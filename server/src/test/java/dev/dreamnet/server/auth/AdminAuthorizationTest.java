@@ -119,7 +119,8 @@ class AdminAuthorizationTest {
         Reply reply = as(ADMIN).post("/api/admin/breakers/provdier/force-open", "");
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.text("detail")).isEqualTo("no circuit breaker \"provdier\" (known: database, provider, queue)");
+        assertThat(reply.text("detail"))
+                .isEqualTo("no circuit breaker \"provdier\" (known: database, provider, queue)");
     }
 
     @Test

@@ -37,7 +37,8 @@ class AdminTokenSourcesTest {
 
     @Test
     void aTokenRotatedOutOfTheFileIsRefusedAndTheNewOneAcceptedWithoutARestart() throws Exception {
-        Path tokens = Files.writeString(dir.resolve("admin-tokens"), "# rotation in progress\n" + OLD + "\n" + NEW + "\n");
+        Path tokens = Files.writeString(dir.resolve("admin-tokens"),
+                "# rotation in progress\n" + OLD + "\n" + NEW + "\n");
         start(Map.of(AccessControl.ADMIN_TOKENS_FILE, tokens.toString()));
         assertThat(forceOpen(OLD).status()).isEqualTo(200);
         assertThat(forceOpen(NEW).status()).isEqualTo(200);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseBreakerPostgresTest {
 
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-    private static final String DATABASE = "dreamnet_brk_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final String DATABASE = "dreamnet_brk_"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     private static final Duration NEVER_LONGER_THAN = Duration.ofSeconds(5);
     private static final String RESILIENCE = """
             defaults:
