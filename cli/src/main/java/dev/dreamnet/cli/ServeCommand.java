@@ -8,6 +8,7 @@ import dev.dreamnet.server.DreamnetServer;
 import dev.dreamnet.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -40,8 +41,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--graph", defaultValue = DagCommand.DEFAULT_GRAPH, description = "Startup graph (default: ${DEFAULT-VALUE}).")
     Path graph;
 
-    @Option(names = "--resilience", defaultValue = "config/resilience.yaml",
-            description = "Circuit breakers and retries per downstream service (default: ${DEFAULT-VALUE}).")
+    static final Path DEFAULT_RESILIENCE = Path.of("config", "resilience.yaml");
+
+    @Option(names = "--resilience", paramLabel = "FILE", description = "Circuit breakers and retries per downstream "
+            + "service (default: config/resilience.yaml if it exists, else the built-in defaults).")
     Path resilience;
 
     @Option(names = "--db", description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/dreamnet "
@@ -56,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
-                .jdbcUrl(db).resilienceFile(resilience).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
+                .jdbcUrl(db).resilienceFile(resilienceFile()).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {
             server = DreamnetServer.start(config);
@@ -81,5 +84,13 @@ final class ServeCommand implements Callable<Integer> {
                 String.join(" -> ", result.criticalPath()));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The file named by --resilience; without it the default file when there is one, else null for built-ins. */
+    private Path resilienceFile() {
+        if (resilience != null) {
+            return resilience;
+        }
+        return Files.isRegularFile(DEFAULT_RESILIENCE) ? DEFAULT_RESILIENCE : null;
     }
 }
