@@ -95,6 +95,9 @@ final class ApiClient {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("must look like http://host:port");
             }
+            if (uri.getPort() > 65535) {
+                throw new IllegalArgumentException("the port must be from 1 to 65535, was " + uri.getPort());
+            }
             return uri;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--url \"" + url + "\" is not a valid server URL: " + e.getMessage());

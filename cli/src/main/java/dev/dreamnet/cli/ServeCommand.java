@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         if (given != null) {
             return given;
         }
-        return Files.exists(fallback) ? fallback : null;
+        return Files.isRegularFile(fallback) ? fallback : null;
     }
 
     @Override
@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
                 .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
-                .flagsFile(orDefault(flags, DEFAULT_FLAGS)).shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
+                .flagsFile(orDefault(flags, DEFAULT_FLAGS))
+                .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {
             server = DreamnetServer.start(config);

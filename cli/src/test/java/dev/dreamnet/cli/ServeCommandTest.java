@@ -44,6 +44,35 @@ class ServeCommandTest {
         assertThat(cli.err().lines()).hasSize(1);
     }
 
+    /** Regression: run from a directory without config/resilience.yaml, serve refused to start at all. */
+    @Test
+    void withoutAResilienceFileServeUsesTheBuiltInDefaults() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"), "{\"services\": ["
+                + "{\"name\": \"payments\", \"kind\": \"tcp\", \"retries\": 0,"
+                + " \"readiness\": {\"host\": \"127.0.0.1\", \"port\": " + closedPort() + "}}]}");
+        assertThat(Files.exists(Path.of("config", "resilience.yaml"))).as("run from a directory without it").isFalse();
+
+        Cli cli = Cli.run("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--graph", graph.toString());
+
+        assertThat(cli.out()).startsWith("DreamNet listening on http://127.0.0.1:");
+        assertThat(cli.err()).startsWith("dreamnet: startup failed: critical service \"payments\"");
+    }
+
+    @Test
+    void aResilienceFileNamedButMissingExitsOneNamingIt() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"database\", \"kind\": \"database\"}]}");
+        Path missing = dir.resolve("missing.yaml");
+
+        Cli cli = Cli.run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--graph",
+                graph.toString(), "--resilience", missing.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err()).startsWith(missing + ": cannot read file");
+        assertThat(cli.out()).isEmpty();
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

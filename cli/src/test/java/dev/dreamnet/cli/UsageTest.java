@@ -26,13 +26,24 @@ class UsageTest {
             "serve --frobnicate|Unknown option: '--frobnicate'",
             "dag validate --frobnicate|Unknown option: '--frobnicate'",
             "serve --port many|Invalid value for option '--port': 'many' is not an int",
-            "qqq|Unmatched argument at index 0: 'qqq'",
             "dag validate a.json b.json|Unmatched argument at index 3: 'b.json'"})
     void wrongUsageExitsTwoSayingWhatWasWrong(String args, String message) {
         Cli cli = Cli.run(args.split(" "));
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).startsWith(message).contains("Usage: dreamnet");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    /** Since the breaker commands exist, picocli answers an unknown command with the nearest ones, not the usage. */
+    @ParameterizedTest(name = "dreamnet {0}")
+    @CsvSource(delimiter = '|', value = {"nightmare|Unmatched argument at index 0: 'nightmare'",
+            "breakr|Unmatched argument at index 0: 'breakr'"})
+    void anUnknownCommandExitsTwoNamingItAndPointingAtTheCommands(String command, String message) {
+        Cli cli = Cli.run(command);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith(message).containsAnyOf("Usage: dreamnet", "Did you mean: dreamnet ");
         assertThat(cli.out()).isEmpty();
     }
 

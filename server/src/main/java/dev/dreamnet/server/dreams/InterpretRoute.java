@@ -53,7 +53,8 @@ public final class InterpretRoute {
             return;
         }
         try {
-            String text = downstreams.call(Downstreams.PROVIDER, () -> provider.get().interpret(dream.title(), dream.body()));
+            String text = downstreams.callWithin(Downstreams.PROVIDER,
+                    timeLeft -> provider.get().interpret(dream.title(), dream.body(), timeLeft));
             ctx.json(new Interpretation(dream.id(), text, "provider", null));
         } catch (CallNotPermittedException | RetriesExhaustedException | RetryAfterException
                  | ProviderUnavailableException | ProviderRejectedException e) {

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * The {@code database} kind: a HikariCP pool on the configured JDBC URL (embedded H2 by default).
- * Ready once a real query answers. Thread-safe once started.
+ * Ready once a real query answers. On PostgreSQL no read waits on the network longer than the
+ * readiness {@code timeout} (rounded up to whole seconds). Thread-safe once started.
  */
 public final class DatabaseComponent implements Component, HealthCheck {
 
@@ -37,6 +38,12 @@ public final class DatabaseComponent implements Component, HealthCheck {
         config.setMinimumIdle(2);
         config.setConnectionTimeout(Math.max(250, queryTimeout.toMillis()));
         config.setInitializationFailTimeout(-1);
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // The driver waits forever on a network that stopped answering, which would hang the request
+            // and hold its thread; fail the statement instead. A socketTimeout in the URL wins.
+            long seconds = Math.max(1, (queryTimeout.toMillis() + 999) / 1000);
+            config.addDataSourceProperty("socketTimeout", Long.toString(seconds));
+        }
         HikariDataSource candidate = new HikariDataSource(config);
         try {
             check(candidate);

@@ -40,7 +40,15 @@ public final class ProviderClient {
 
     /** Asks the provider to interpret a dream; throws a classified exception on any failure. */
     public String interpret(String title, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(title, body);
+        return interpret(title, body, timeout);
+    }
+
+    /** As {@link #interpret(String, String)}, waiting no longer than {@code timeLeft} (nor the client's timeout). */
+    public String interpret(String title, String body, Duration timeLeft) throws IOException, InterruptedException {
+        if (timeLeft.isNegative() || timeLeft.isZero()) {
+            throw new ProviderUnavailableException("no time left to call the provider before the deadline");
+        }
+        HttpResponse<String> response = send(title, body, timeLeft.compareTo(timeout) < 0 ? timeLeft : timeout);
         int status = response.statusCode();
         if (status == 200) {
             return parse(response.body());
@@ -59,10 +67,11 @@ public final class ProviderClient {
         throw new ProviderRejectedException(reason);
     }
 
-    private HttpResponse<String> send(String title, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String title, String body, Duration wait)
+            throws IOException, InterruptedException {
         try {
             String json = Json.MAPPER.writeValueAsString(Map.of("title", title, "body", body == null ? "" : body));
-            HttpRequest request = HttpRequest.newBuilder(interpretUrl).timeout(timeout)
+            HttpRequest request = HttpRequest.newBuilder(interpretUrl).timeout(wait)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

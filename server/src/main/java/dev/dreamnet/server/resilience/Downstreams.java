@@ -66,6 +66,21 @@ public final class Downstreams {
         return retry(service).call(callable, Deadline.after(timeout(service), clock));
     }
 
+    /** A call that bounds its own waiting (an HTTP request's timeout, say) by the time it is given. */
+    @FunctionalInterface
+    public interface BoundedCall<T> {
+        T call(Duration timeLeft) throws Exception;
+    }
+
+    /**
+     * As {@link #call}, giving each attempt the time left before the service's timeout, so that the
+     * last attempt cannot run past it.
+     */
+    public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
+        Deadline deadline = Deadline.after(timeout(service), clock);
+        return retry(service).call(() -> call.call(deadline.remaining()), deadline);
+    }
+
     public Retry retry(String service) {
         Retry retry = retries.get(service);
         if (retry == null) {

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,11 +24,29 @@ public final class Http {
 
     private final String base;
     private final OkHttpClient client;
+    private final Map<String, String> headers;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
-        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build();
+        this("http://127.0.0.1:" + port, new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build(), Map.of());
+    }
+
+    private Http(String base, OkHttpClient client, Map<String, String> headers) {
+        this.base = base;
+        this.client = client;
+        this.headers = headers;
+    }
+
+    /** The same client, sending {@code name: value} with every request as well. */
+    public Http with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(base, client, Map.copyOf(more));
+    }
+
+    /** The same client, sending {@code Authorization: Bearer token}. */
+    public Http bearer(String token) {
+        return with("Authorization", "Bearer " + token);
     }
 
     public Reply get(String path) {
@@ -43,6 +63,11 @@ public final class Http {
     }
 
     private Reply send(Request request) {
+        if (!headers.isEmpty()) {
+            Request.Builder builder = request.newBuilder();
+            headers.forEach(builder::header);
+            request = builder.build();
+        }
         try (Response response = client.newCall(request).execute()) {
             return new Reply(response.code(), response.headers().toMultimap(), response.body().string());
         } catch (IOException e) {
