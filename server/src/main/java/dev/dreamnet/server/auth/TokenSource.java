@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ final class TokenSource {
     private final String name;
     private final List<byte[]> fromEnvironment;
     private final Path file;
-    private volatile FileTime fileVersion;
+    private volatile String fileVersion;
     private volatile List<byte[]> fromFile = List.of();
 
     TokenSource(String name, Map<String, String> environment, String variable, String fileVariable) {
@@ -65,7 +64,8 @@ final class TokenSource {
             return;
         }
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
+            // Time and size together: a rewrite within the clock's resolution usually changes the size.
+            String modified = Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
             if (!modified.equals(fileVersion)) {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                         .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
