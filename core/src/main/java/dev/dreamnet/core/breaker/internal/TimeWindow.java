@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (low 32 bits), so moving a bucket to a new second is one compare-and-set and never loses a
  * count; a stale cell is simply ignored when summing. There is a power-of-two number of buckets,
  * at least {@code seconds}, so finding a bucket needs no division. The array is striped by thread
- * so that threads sharing a breaker do not write the same cache line. Thread-safe and lock-free.
+ * so that threads sharing a breaker do not write the same cache line, and a {@link RateBound} spares
+ * most failures a full sum (which would read every thread's cells). Thread-safe and lock-free.
  */
 final class TimeWindow extends SlidingWindow {
 
@@ -40,6 +41,8 @@ final class TimeWindow extends SlidingWindow {
     private final int stripeMask;
     private final int stripeLength;
     private final AtomicLongArray cells;
+    private final RateBound bound = new RateBound();
+    /** Written only when it changes: other threads read its cache line on every call. */
     private volatile boolean belowMinimum = true;
     /** A bit per stripe that has ever been written, so that sums skip the others. */
     private volatile int usedStripes;
@@ -80,11 +83,29 @@ final class TimeWindow extends SlidingWindow {
         if (Outcome.isSlow(outcome)) {
             rolled |= add(bucket + SLOW, now);
         }
-        if (rule == null || (outcome == Outcome.SUCCESS && !rolled && !belowMinimum)) {
+        if (rule == null) {
             return null;
         }
+        if (outcome != Outcome.SUCCESS) {
+            bound.count(outcome);
+        }
+        if (!rolled && !belowMinimum && (outcome == Outcome.SUCCESS || !bound.mayTrip(now, rule))) {
+            return null;
+        }
+        return sumAndCheck(now, rule);
+    }
+
+    private String sumAndCheck(int now, TripRule rule) {
+        long failuresBase = bound.failuresBase();
+        long slowBase = bound.slowBase();
         WindowCounts counts = sum(now);
-        belowMinimum = counts.calls() < minimumCalls;
+        boolean below = counts.calls() < minimumCalls;
+        if (below != belowMinimum) {
+            belowMinimum = below;
+        }
+        if (!below) {
+            bound.remember(now, counts, failuresBase, slowBase);
+        }
         return rule.check(counts.calls(), counts.failures(), counts.slowCalls());
     }
 
