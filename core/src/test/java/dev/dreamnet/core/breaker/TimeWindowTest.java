@@ -28,6 +28,20 @@ class TimeWindowTest {
     }
 
     @Test
+    void opensOnTheExactFailureThatReachesTheRateWithinOneSecond() {
+        Calls.succeed(breaker, 10);
+        for (int failure = 1; failure < 10; failure++) {
+            Calls.fail(breaker, 1);
+            assertThat(breaker.state()).as("after %d failures in 10 + %d calls", failure, failure).isEqualTo(CLOSED);
+        }
+
+        Calls.fail(breaker, 1);
+
+        assertThat(breaker.state()).isEqualTo(OPEN);
+        assertThat(breaker.snapshot().failureRate()).isEqualTo(50.0);
+    }
+
+    @Test
     void callsOlderThanTheWindowAreForgotten() {
         Calls.fail(breaker, 9);
         clock.advance(Duration.ofSeconds(10));

@@ -2,17 +2,19 @@ package dev.dreamnet.core.breaker.internal;
 
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.breaker.StateTransition;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * CLOSED: admits every call and trips on consecutive failures or on the window's rates. A success
- * reads the failure streak and writes it only when it must break one. Thread-safe.
+ * reads the failure streak and writes it only when it must break one; the streak owns its cache
+ * line, so writing it does not slow other threads reading this state. Thread-safe.
  */
 final class ClosedState extends BreakerState {
 
     private final SlidingWindow window;
     private final int consecutiveLimit;
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private static final int STREAK = 0;
+
+    private final PaddedCounters consecutiveFailures = new PaddedCounters(1);
 
     ClosedState(RealCircuitBreaker breaker, StateTransition cause) {
         super(breaker, cause);
@@ -34,11 +36,11 @@ final class ClosedState extends BreakerState {
     void record(int outcome) {
         String reason = window.record(outcome, breaker.tripRule());
         if (Outcome.isFailure(outcome)) {
-            if (consecutiveFailures.incrementAndGet() >= consecutiveLimit && reason == null) {
+            if (consecutiveFailures.incrementAndGet(STREAK) >= consecutiveLimit && reason == null) {
                 reason = consecutiveLimit + " consecutive failures";
             }
-        } else if (consecutiveFailures.get() != 0) {
-            consecutiveFailures.set(0);
+        } else if (consecutiveFailures.get(STREAK) != 0) {
+            consecutiveFailures.setRelease(STREAK, 0);
         }
         if (reason != null) {
             breaker.toOpen(this, reason, window.counts());

@@ -1,27 +1,25 @@
 package dev.dreamnet.core.breaker.internal;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The last {@code size} calls, as a lock-free ring of outcome codes. A call takes the next
  * position from a shared cursor and replaces the outcome that was there; the failure and slow
  * counters change only when the replaced outcome differs, so a run of successes writes nothing
- * but the cursor. The counters always equal what the ring holds; a caller delayed by a whole lap
- * of the ring may land its outcome one lap late. Thread-safe.
+ * but the cursor. Cursor and counters each own a cache line. The counters always equal what the
+ * ring holds; a caller delayed by a whole lap of the ring may land its outcome one lap late.
+ * Thread-safe.
  */
 final class CountWindow extends SlidingWindow {
 
-    /** The cursor sits in the middle of this array so that it owns its cache line. */
-    private static final int CURSOR = 7;
+    private static final int CURSOR = 0;
+    private static final int FAILURES = 1;
+    private static final int SLOW_CALLS = 2;
 
     private final int size;
     private final int minimumCalls;
-    private final AtomicLongArray cursor = new AtomicLongArray(2 * CURSOR + 1);
+    private final PaddedCounters counters = new PaddedCounters(3);
     private final AtomicIntegerArray ring;
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong slowCalls = new AtomicLong();
 
     CountWindow(int size, int minimumCalls) {
         this.size = size;
@@ -31,7 +29,7 @@ final class CountWindow extends SlidingWindow {
 
     @Override
     String record(int outcome, TripRule rule) {
-        long position = cursor.getAndIncrement(CURSOR);
+        long position = counters.getAndIncrement(CURSOR);
         int index = (int) (position % size);
         if (ring.get(index) != outcome) {
             replace(index, outcome);
@@ -39,7 +37,7 @@ final class CountWindow extends SlidingWindow {
         if (rule == null || (outcome == Outcome.SUCCESS && position >= minimumCalls)) {
             return null;
         }
-        return rule.check(calls(), failures.get(), slowCalls.get());
+        return rule.check(calls(), counters.get(FAILURES), counters.get(SLOW_CALLS));
     }
 
     private void replace(int index, int outcome) {
@@ -47,19 +45,19 @@ final class CountWindow extends SlidingWindow {
         int failureDelta = (outcome & Outcome.FAILURE) - (old & Outcome.FAILURE);
         int slowDelta = ((outcome & Outcome.SLOW) - (old & Outcome.SLOW)) >> 1;
         if (failureDelta != 0) {
-            failures.addAndGet(failureDelta);
+            counters.add(FAILURES, failureDelta);
         }
         if (slowDelta != 0) {
-            slowCalls.addAndGet(slowDelta);
+            counters.add(SLOW_CALLS, slowDelta);
         }
     }
 
     private long calls() {
-        return Math.min(cursor.get(CURSOR), size);
+        return Math.min(counters.get(CURSOR), size);
     }
 
     @Override
     WindowCounts counts() {
-        return new WindowCounts(calls(), failures.get(), slowCalls.get());
+        return new WindowCounts(calls(), counters.get(FAILURES), counters.get(SLOW_CALLS));
     }
 }

@@ -1,17 +1,17 @@
 package dev.dreamnet.core.breaker.internal;
 
 import dev.dreamnet.core.time.Clock;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The calls of the last {@code seconds} seconds, in per-second buckets of one
  * {@link AtomicLongArray}. Each cell packs the second it counts (high 32 bits) with its count
- * (low 32 bits), so moving a bucket to a new second is one compare-and-set and never loses a
- * count; a stale cell is simply ignored when summing. There is a power-of-two number of buckets,
- * at least {@code seconds}, so finding a bucket needs no division. The array is striped by thread
- * so that threads sharing a breaker do not write the same cache line. Thread-safe and lock-free.
+ * (low 32 bits), so moving a bucket to a new second never loses a count; a stale cell is simply
+ * ignored when summing. There is a power-of-two number of buckets, at least {@code seconds}, so
+ * finding a bucket needs no division. The array is split into {@link Stripes}: a thread writes
+ * its own stripe with plain release stores, so threads sharing a breaker neither contend nor share
+ * a cache line, and a {@link RateBound} spares most failures a full sum over every stripe.
+ * Thread-safe and lock-free.
  */
 final class TimeWindow extends SlidingWindow {
 
@@ -23,26 +23,17 @@ final class TimeWindow extends SlidingWindow {
     /** Longs between stripes: a cache line, so stripes never share one. */
     private static final int PAD = 8;
     private static final long COUNT = 0xFFFF_FFFFL;
-    private static final VarHandle USED_STRIPES;
-
-    static {
-        try {
-            USED_STRIPES = MethodHandles.lookup().findVarHandle(TimeWindow.class, "usedStripes", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Clock clock;
     private final int seconds;
     private final int bucketMask;
     private final int minimumCalls;
-    private final int stripeMask;
+    private final Stripes stripes;
     private final int stripeLength;
     private final AtomicLongArray cells;
+    private final RateBound bound = new RateBound();
+    /** Written only when it changes: other threads read its cache line on every call. */
     private volatile boolean belowMinimum = true;
-    /** A bit per stripe that has ever been written, so that sums skip the others. */
-    private volatile int usedStripes;
 
     TimeWindow(Clock clock, int seconds, int minimumCalls) {
         this.clock = clock;
@@ -50,64 +41,72 @@ final class TimeWindow extends SlidingWindow {
         int buckets = Integer.highestOneBit(seconds) == seconds ? seconds : Integer.highestOneBit(seconds) << 1;
         this.bucketMask = buckets - 1;
         this.minimumCalls = minimumCalls;
-        int stripes = stripes(Runtime.getRuntime().availableProcessors());
-        this.stripeMask = stripes - 1;
+        this.stripes = new Stripes(Stripes.ownedFor(Runtime.getRuntime().availableProcessors()));
         this.stripeLength = buckets * FIELDS + PAD;
-        this.cells = new AtomicLongArray(PAD + stripes * stripeLength);
+        this.cells = new AtomicLongArray(PAD + stripes.count() * stripeLength);
         long stale = (long) (currentSecond() - seconds - 1) << 32;
         for (int i = 0; i < cells.length(); i++) {
             cells.set(i, stale);
         }
     }
 
-    /** A power of two, at least twice the processors, between 4 and 16. */
-    static int stripes(int processors) {
-        return Math.min(16, Math.max(4, Integer.highestOneBit(Math.max(1, processors)) * 2));
-    }
-
     @Override
     String record(int outcome, TripRule rule) {
         int now = currentSecond();
-        int stripe = (int) Thread.currentThread().getId() & stripeMask;
-        if ((usedStripes & (1 << stripe)) == 0) {
-            markUsed(stripe);
-        }
+        int stripe = stripes.current();
+        boolean exclusive = stripe != stripes.shared();
         int bucket = PAD + stripe * stripeLength + (now & bucketMask) * FIELDS;
-        boolean rolled = add(bucket + CALLS, now);
+        boolean rolled = add(bucket + CALLS, now, exclusive);
         if (Outcome.isFailure(outcome)) {
-            rolled |= add(bucket + FAILURES, now);
+            rolled |= add(bucket + FAILURES, now, exclusive);
         }
         if (Outcome.isSlow(outcome)) {
-            rolled |= add(bucket + SLOW, now);
+            rolled |= add(bucket + SLOW, now, exclusive);
         }
-        if (rule == null || (outcome == Outcome.SUCCESS && !rolled && !belowMinimum)) {
+        if (rule == null) {
             return null;
         }
-        WindowCounts counts = sum(now);
-        belowMinimum = counts.calls() < minimumCalls;
-        return rule.check(counts.calls(), counts.failures(), counts.slowCalls());
-    }
-
-    private void markUsed(int stripe) {
-        int used;
-        do {
-            used = usedStripes;
-        } while (!USED_STRIPES.compareAndSet(this, used, used | (1 << stripe)));
+        if (outcome != Outcome.SUCCESS) {
+            bound.count(outcome);
+        }
+        if (!rolled && !belowMinimum && (outcome == Outcome.SUCCESS || !bound.mayTrip(now, rule))) {
+            return null;
+        }
+        return sumAndCheck(now, rule);
     }
 
     /** Counts one in the cell; returns true if that moved the cell to a new second. */
-    private boolean add(int index, int tag) {
+    private boolean add(int index, int second, boolean exclusive) {
         while (true) {
             long cell = cells.get(index);
-            int cellTag = (int) (cell >>> 32);
-            if (tag - cellTag <= 0) {
+            boolean current = second - (int) (cell >>> 32) <= 0;
+            long next = current ? cell + 1 : ((long) second << 32) | 1L;
+            if (exclusive) {
+                cells.setRelease(index, next);
+                return !current;
+            }
+            if (current) {
                 cells.getAndIncrement(index);
                 return false;
             }
-            if (cells.compareAndSet(index, cell, ((long) tag << 32) | 1L)) {
+            if (cells.compareAndSet(index, cell, next)) {
                 return true;
             }
         }
+    }
+
+    private String sumAndCheck(int now, TripRule rule) {
+        long failuresBase = bound.failuresBase();
+        long slowBase = bound.slowBase();
+        WindowCounts counts = sum(now);
+        boolean below = counts.calls() < minimumCalls;
+        if (below != belowMinimum) {
+            belowMinimum = below;
+        }
+        if (!below) {
+            bound.remember(now, counts, failuresBase, slowBase);
+        }
+        return rule.check(counts.calls(), counts.failures(), counts.slowCalls());
     }
 
     private int currentSecond() {
@@ -127,9 +126,8 @@ final class TimeWindow extends SlidingWindow {
         long calls = 0;
         long failures = 0;
         long slowCalls = 0;
-        int used = usedStripes;
-        for (int stripe = 0; stripe <= stripeMask; stripe++) {
-            if ((used & (1 << stripe)) == 0) {
+        for (int stripe = 0; stripe < stripes.count(); stripe++) {
+            if (!stripes.isUsed(stripe)) {
                 continue;
             }
             for (int age = 0; age < seconds; age++) {
