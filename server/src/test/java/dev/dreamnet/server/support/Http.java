@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,15 +24,33 @@ public final class Http {
 
     private final String base;
     private final OkHttpClient client;
+    private final Map<String, String> headers;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
-        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build();
+        this("http://127.0.0.1:" + port, new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build(), Map.of());
+    }
+
+    private Http(String base, OkHttpClient client, Map<String, String> headers) {
+        this.base = base;
+        this.client = client;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same client sending header {@code name} on every request. */
+    public Http with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(base, client, more);
+    }
+
+    /** The same client sending {@code Authorization: Bearer token}. */
+    public Http withToken(String token) {
+        return with("Authorization", "Bearer " + token);
     }
 
     public Reply get(String path) {
-        return send(new Request.Builder().url(base + path).get().build());
+        return send(request(path).get().build());
     }
 
     /** POSTs {@code body} as {@code application/json}. */
@@ -39,7 +59,13 @@ public final class Http {
     }
 
     public Reply post(String path, byte[] body) {
-        return send(new Request.Builder().url(base + path).post(RequestBody.create(body, JSON)).build());
+        return send(request(path).post(RequestBody.create(body, JSON)).build());
+    }
+
+    private Request.Builder request(String path) {
+        Request.Builder request = new Request.Builder().url(base + path);
+        headers.forEach(request::header);
+        return request;
     }
 
     private Reply send(Request request) {
