@@ -5,6 +5,7 @@ import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.server.dreams.ReferenceService;
+import dev.dreamnet.server.agents.Agent;
 import dev.dreamnet.server.kinds.Kinds;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
@@ -29,6 +30,7 @@ final class DagCommand {
         StartupGraph graph = GraphFile.load(file);
         Kinds kinds = Kinds.builtIn("jdbc:h2:mem:dreamnet-validate");
         new ReferenceService(kinds, Clock.system(), open -> { }).register();
+        Agent.NAMES.forEach(agent -> kinds.register(agent, spec -> () -> { }));
         // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
         Scheduler neverUsed = (delay, task) -> () -> { };
         StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();

@@ -37,12 +37,13 @@ class DagPlanCommandTest {
     }
 
     @Test
-    void theShippedGraphIsAChainOfFourSteps() {
+    void theShippedGraphIsAChainOfThreeStepsThenTheAgentsAndApiInParallel() {
         Cli cli = Cli.run("dag", "plan", "../deploy/graph.json");
 
-        assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).contains("Start order: database, schema, core, api",
-                "Critical path (4 services): database -> schema -> core -> api").doesNotContain("in parallel");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Start order: database, schema, core, citadel, dronedome, api",
+                "step 4 (in parallel): citadel, dronedome, api",
+                "Critical path (4 services): database -> schema -> core -> citadel");
     }
 
     @Test

@@ -76,7 +76,6 @@ public final class DreamnetServer implements AutoCloseable {
     private final Downstreams downstreams;
     private final FlagService flags;
     private final List<Agent> agents = new ArrayList<>();
-    private static final List<String> AGENTS = List.of("citadel", "dronedome");
 
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
                            Customizer customizer) throws GraphValidationException {
@@ -97,7 +96,7 @@ public final class DreamnetServer implements AutoCloseable {
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
         AgentWork work = new AgentWork(reference::dataSource, downstreams);
-        for (String name : AGENTS) {
+        for (String name : Agent.NAMES) {
             Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
             agents.add(agent);
             kinds.register(name, spec -> agent);

@@ -16,11 +16,12 @@ class ShippedGraphTest {
     private static final Path SHIPPED = Path.of("..", "deploy", "graph.json");
 
     @Test
-    void listsDatabaseSchemaCoreAndApiInStartOrder() throws Exception {
+    void listsDatabaseSchemaCoreTheTwoAgentsAndApiInStartOrder() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
-        assertThat(graph.services()).extracting(ServiceSpec::name).containsExactly("database", "schema", "core", "api");
-        assertThat(graph.topologicalOrder()).containsExactly("database", "schema", "core", "api");
+        assertThat(graph.services()).extracting(ServiceSpec::name)
+                .containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
+        assertThat(graph.topologicalOrder()).containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
         assertThat(graph.source()).isEqualTo(SHIPPED.toString());
     }
 
@@ -32,21 +33,24 @@ class ShippedGraphTest {
         assertThat(graph.service("schema").dependsOn()).containsExactly("database");
         assertThat(graph.service("core").dependsOn()).containsExactly("schema");
         assertThat(graph.service("api").dependsOn()).containsExactly("core");
+        assertThat(graph.service("citadel").dependsOn()).containsExactly("core");
+        assertThat(graph.service("dronedome").dependsOn()).containsExactly("core");
     }
 
     @Test
     void kindsAreDatabaseAndSchemaAndOtherwiseTheServiceName() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
-        assertThat(graph.services()).extracting(ServiceSpec::kind).containsExactly("database", "schema", "core", "api");
+        assertThat(graph.services()).extracting(ServiceSpec::kind)
+                .containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
     }
 
     @Test
-    void everyServiceIsCriticalWithThirtySecondsAndThreeRetries() throws Exception {
+    void everyServiceButTheAgentsIsCriticalAndAllHaveThirtySecondsAndThreeRetries() throws Exception {
         List<ServiceSpec> services = GraphFile.load(SHIPPED).services();
 
         assertThat(services).allSatisfy(service -> {
-            assertThat(service.critical()).isTrue();
+            assertThat(service.critical()).as(service.name()).isEqualTo(!List.of("citadel", "dronedome").contains(service.name()));
             assertThat(service.startTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(service.retries()).isEqualTo(3);
         });

@@ -5,6 +5,7 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    /** The reference service's agents; each is also the kind of its graph service and the name in its flag. */
+    public static final List<String> NAMES = List.of("citadel", "dronedome");
     static final Duration POLL = Duration.ofMillis(200);
 
     /** What an agent looks like at a moment. */

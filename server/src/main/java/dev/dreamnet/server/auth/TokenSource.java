@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,7 +26,12 @@ final class TokenSource {
     private final String name;
     private final List<byte[]> fromEnvironment;
     private final Path file;
-    private volatile String fileVersion;
+    private static final long RACY_MILLIS = 2_000;
+
+    /** The file's modification time, content digest and when it was read; guarded by this. */
+    private FileTime fileVersion;
+    private byte[] fileDigest;
+    private long readAtMillis;
     private volatile List<byte[]> fromFile = List.of();
 
     TokenSource(String name, Map<String, String> environment, String variable, String fileVariable) {
@@ -59,19 +65,28 @@ final class TokenSource {
         return match;
     }
 
-    private void reloadIfChanged() {
+    private synchronized void reloadIfChanged() {
         if (file == null) {
             return;
         }
         try {
-            // Time and size together: a rewrite within the clock's resolution usually changes the size.
-            String modified = Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
-            if (!modified.equals(fileVersion)) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                        .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-                fromFile = digests(lines);
+            FileTime modified = Files.getLastModifiedTime(file);
+            // A write within the same timestamp tick keeps the modification time, so while the file's time is
+            // close to when it was last read, its content is compared as well (git's "racily clean" rule).
+            boolean racy = fileVersion != null && readAtMillis - modified.toMillis() < RACY_MILLIS;
+            if (!modified.equals(fileVersion) || racy) {
+                long readAt = System.currentTimeMillis();
+                byte[] content = Files.readAllBytes(file);
+                byte[] contentDigest = digest(content);
+                if (fileVersion == null || !MessageDigest.isEqual(contentDigest, fileDigest)) {
+                    List<String> lines = new String(content, StandardCharsets.UTF_8).lines()
+                            .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                    fromFile = digests(lines);
+                    LOG.info("{} tokens: read {} token(s) from {}", name, lines.size(), file);
+                }
+                fileDigest = contentDigest;
                 fileVersion = modified;
-                LOG.info("{} tokens: read {} token(s) from {}", name, lines.size(), file);
+                readAtMillis = readAt;
             }
         } catch (IOException e) {
             if (fileVersion != null || !fromFile.isEmpty()) {
@@ -97,8 +112,12 @@ final class TokenSource {
     }
 
     private static byte[] digest(String token) {
+        return digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] digest(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -50,7 +50,7 @@ public final class Http {
     }
 
     public Reply get(String path) {
-        return send(new Request.Builder().url(base + path).get().build());
+        return send(request(path).get().build());
     }
 
     /** POSTs {@code body} as {@code application/json}. */
@@ -59,7 +59,13 @@ public final class Http {
     }
 
     public Reply post(String path, byte[] body) {
-        return send(new Request.Builder().url(base + path).post(RequestBody.create(body, JSON)).build());
+        return send(request(path).post(RequestBody.create(body, JSON)).build());
+    }
+
+    private Request.Builder request(String path) {
+        Request.Builder request = new Request.Builder().url(base + path);
+        headers.forEach(request::header);
+        return request;
     }
 
     private Reply send(Request request) {

@@ -1,0 +1,45 @@
+package dev.dreamnet.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rotated token file takes effect on the next request, however coarse the file system's timestamps. */
+class TokenFileRotationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRotationWithinOneTimestampTickIsStillSeen() throws Exception {
+        // Regression: the file was re-read only when its modification time changed, so a rotation written within
+        // the same timestamp tick (Linux stamps files at jiffy granularity) left the revoked token valid.
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
+        FileTime written = Files.getLastModifiedTime(file);
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        assertThat(tokens.accepts("old-token-aaaa")).isTrue();
+
+        Files.writeString(file, "new-token-bbbb\n");
+        Files.setLastModifiedTime(file, written);
+
+        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
+        assertThat(tokens.accepts("new-token-bbbb")).isTrue();
+    }
+
+    @Test
+    void aRotationWithANewTimestampIsSeen() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "# comment\nold-token-aaaa\n");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+
+        Files.writeString(file, "new-token-bbbb\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+
+        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
+        assertThat(tokens.accepts("new-token-bbbb")).isTrue();
+    }
+}
