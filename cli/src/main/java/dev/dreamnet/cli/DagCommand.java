@@ -37,10 +37,8 @@ final class DagCommand {
         return graph;
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Validate a startup graph: structure, types, and that every kind exists. "
-                    + "Exit 0 when valid, 1 with one line per problem otherwise.")
-    static final class Validate implements Callable<Integer> {
+    /** Loads FILE, shows it on success, or prints one line per problem and exits 1. */
+    abstract static class GraphCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -48,12 +46,12 @@ final class DagCommand {
                 description = "The graph file (default: ${DEFAULT-VALUE}).")
         Path file;
 
+        abstract void show(StartupGraph graph, PrintWriter out);
+
         @Override
         public Integer call() {
             try {
-                StartupGraph graph = load(file);
-                spec.commandLine().getOut().printf("%s: valid, %d services, longest chain %d: %s%n", file,
-                        graph.size(), graph.longestChain().size(), String.join(" -> ", graph.longestChain()));
+                show(load(file), spec.commandLine().getOut());
                 return ExitCodes.OK;
             } catch (GraphValidationException e) {
                 spec.commandLine().getErr().println(e.getMessage());
@@ -62,25 +60,23 @@ final class DagCommand {
         }
     }
 
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validate a startup graph: structure, types, and that every kind exists. "
+                    + "Exit 0 when valid, 1 with one line per problem otherwise.")
+    static final class Validate extends GraphCommand {
+        @Override
+        void show(StartupGraph graph, PrintWriter out) {
+            out.printf("%s: valid, %d services, longest chain %d: %s%n", file, graph.size(),
+                    graph.longestChain().size(), String.join(" -> ", graph.longestChain()));
+        }
+    }
+
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = "Show the start order, which services start in parallel, and the critical path.")
-    static final class Plan implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "0..1", paramLabel = "FILE", defaultValue = DEFAULT_GRAPH,
-                description = "The graph file (default: ${DEFAULT-VALUE}).")
-        Path file;
-
+    static final class Plan extends GraphCommand {
         @Override
-        public Integer call() {
-            try {
-                print(load(file), spec.commandLine().getOut());
-                return ExitCodes.OK;
-            } catch (GraphValidationException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.CONFIG;
-            }
+        void show(StartupGraph graph, PrintWriter out) {
+            print(graph, out);
         }
 
         private void print(StartupGraph graph, PrintWriter out) {

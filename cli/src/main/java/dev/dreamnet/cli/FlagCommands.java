@@ -86,8 +86,8 @@ final class FlagCommands {
         }
     }
 
-    /** brownout and emergency: {@code on|off --reason R}. */
-    abstract static class ModeCommand implements Callable<Integer> {
+    /** A mode or kill switch turned {@code on|off}: brownout and emergency need a reason, switches may have one. */
+    abstract static class OnOffCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -97,63 +97,22 @@ final class FlagCommands {
         @Parameters(index = "0", paramLabel = "on|off", completionCandidates = OnOff.class)
         String value;
 
-        @Option(names = "--reason", required = true, description = "Why, for the audit log (required).")
+        @Option(names = "--reason", description = "Why, for the audit log (required for brownout and emergency).")
         String reason;
 
-        abstract String mode();
-
-        @Override
-        public Integer call() {
-            boolean enable = on(spec, value);
-            return Client.run(spec, () -> {
-                JsonNode body = client.client().post(BASE + "/" + mode() + "/" + (enable ? "enable" : "disable"),
-                        Map.of("reason", reason));
-                if (client.json) {
-                    return body;
-                }
-                printState(spec.commandLine().getOut(), body);
-                return null;
-            });
-        }
-    }
-
-    @Command(name = "brownout", mixinStandardHelpOptions = true,
-            description = "Turn brownout on or off: flags marked `degradation: brownout` are shed.")
-    static final class Brownout extends ModeCommand {
-        @Override
-        String mode() {
-            return "brownout";
-        }
-    }
-
-    @Command(name = "emergency", mixinStandardHelpOptions = true,
-            description = "Turn emergency mode on or off: every flag not marked `degradation: kept` is shed.")
-    static final class Emergency extends ModeCommand {
-        @Override
-        String mode() {
-            return "emergency";
-        }
-    }
-
-    /** safe-mode and write-drain: {@code on|off [--reason R]}. */
-    abstract static class SwitchCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ClientOptions client;
-
-        @Parameters(index = "0", paramLabel = "on|off", completionCandidates = OnOff.class)
-        String value;
-
-        @Option(names = "--reason", description = "Why, for the audit log.")
-        String reason;
-
+        /** The path segment under /api/integration-flags. */
         abstract String name();
 
+        boolean reasonRequired() {
+            return false;
+        }
+
         @Override
         public Integer call() {
             boolean enable = on(spec, value);
+            if (reasonRequired() && (reason == null || reason.isBlank())) {
+                throw new ParameterException(spec.commandLine(), "--reason is required: say why, for the audit log");
+            }
             return Client.run(spec, () -> {
                 JsonNode body = client.client().post(BASE + "/" + name() + "/" + (enable ? "enable" : "disable"),
                         reason == null ? Map.of() : Map.of("reason", reason));
@@ -166,9 +125,37 @@ final class FlagCommands {
         }
     }
 
+    @Command(name = "brownout", mixinStandardHelpOptions = true,
+            description = "Turn brownout on or off: flags marked `degradation: brownout` are shed.")
+    static final class Brownout extends OnOffCommand {
+        @Override
+        String name() {
+            return "brownout";
+        }
+
+        @Override
+        boolean reasonRequired() {
+            return true;
+        }
+    }
+
+    @Command(name = "emergency", mixinStandardHelpOptions = true,
+            description = "Turn emergency mode on or off: every flag not marked `degradation: kept` is shed.")
+    static final class Emergency extends OnOffCommand {
+        @Override
+        String name() {
+            return "emergency";
+        }
+
+        @Override
+        boolean reasonRequired() {
+            return true;
+        }
+    }
+
     @Command(name = "safe-mode", mixinStandardHelpOptions = true,
             description = "SAFE_MODE on or off: every tool use and external call is refused (the fallback answers).")
-    static final class SafeMode extends SwitchCommand {
+    static final class SafeMode extends OnOffCommand {
         @Override
         String name() {
             return "safe-mode";
@@ -177,7 +164,7 @@ final class FlagCommands {
 
     @Command(name = "write-drain", mixinStandardHelpOptions = true,
             description = "WRITE_DRAIN on or off: application writes answer 503, reads keep working.")
-    static final class WriteDrain extends SwitchCommand {
+    static final class WriteDrain extends OnOffCommand {
         @Override
         String name() {
             return "write-drain";
