@@ -41,6 +41,8 @@ import dev.dreamnet.server.http.ProbeRoutes;
 import dev.dreamnet.server.http.TrafficGate;
 import dev.dreamnet.server.kinds.Kinds;
 import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -65,7 +67,10 @@ public final class DreamnetServer implements AutoCloseable {
     private final ServiceState state;
     private final InFlight inFlight = new InFlight();
     private final StartupDag dag;
-    private final Javalin http;
+    private final List<Consumer<JavalinDefaultRoutingApi>> routes;
+    private final TrafficGate trafficGate;
+    private final AccessControl access;
+    private volatile Javalin http; // created in listen(), after startup began, so the two overlap
     private final ExecutorService startupPool;
     private final ExecutorService checkPool;
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
@@ -109,7 +114,9 @@ public final class DreamnetServer implements AutoCloseable {
                 config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         DreamRoutes dreams = new DreamRoutes(reference::store, downstreams);
-        this.http = HttpApp.create(inFlight, new TrafficGate(state), access, List.of(
+        this.access = access;
+        this.trafficGate = new TrafficGate(state);
+        this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
                 new InterpretRoute(dreams, provider::get, downstreams, flags)::register,
@@ -119,7 +126,7 @@ public final class DreamnetServer implements AutoCloseable {
                 new BreakerRoutes(downstreams, access, audit)::register,
                 new AuditRoutes(audit)::register,
                 routes -> stubProvider.register(routes, access, audit),
-                customizer::routes));
+                customizer::routes);
     }
 
     /**
@@ -154,6 +161,7 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void listen() throws IOException {
         try {
+            http = HttpApp.create(inFlight, trafficGate, access, routes);
             http.start(config.host(), config.port());
         } catch (RuntimeException e) {
             shutdown();
@@ -214,7 +222,11 @@ public final class DreamnetServer implements AutoCloseable {
         try {
             step("drain in-flight requests", this::drain);
             // Every step runs even when the one before failed: the services must stop whatever HTTP did.
-            step("stop the HTTP server", http::stop);
+            step("stop the HTTP server", () -> {
+                if (http != null) {
+                    http.stop();
+                }
+            });
             step("stop the health gates", () -> state.gates().stop());
             step("stop watching the flags file", flags::stop);
             step("stop the services", () -> dag.shutdown()
