@@ -37,7 +37,7 @@ final class CountWindow extends SlidingWindow {
         if (rule == null || (outcome == Outcome.SUCCESS && position >= minimumCalls)) {
             return null;
         }
-        return rule.check(calls(), counters.get(FAILURES), counters.get(SLOW_CALLS));
+        return check(rule);
     }
 
     private void replace(int index, int outcome) {
@@ -52,12 +52,25 @@ final class CountWindow extends SlidingWindow {
         }
     }
 
+    /**
+     * Reads failures and slow calls before calls: a call takes its position before it counts its
+     * outcome, so this order never pairs a stale call count with fresher failures (which could read
+     * as a rate above 100% and trip the breaker falsely if the reader is preempted between reads).
+     */
+    private String check(TripRule rule) {
+        long failures = counters.get(FAILURES);
+        long slowCalls = counters.get(SLOW_CALLS);
+        return rule.check(calls(), failures, slowCalls);
+    }
+
     private long calls() {
         return Math.min(counters.get(CURSOR), size);
     }
 
     @Override
     WindowCounts counts() {
-        return new WindowCounts(calls(), counters.get(FAILURES), counters.get(SLOW_CALLS));
+        long failures = counters.get(FAILURES);
+        long slowCalls = counters.get(SLOW_CALLS);
+        return new WindowCounts(calls(), failures, slowCalls);
     }
 }

@@ -119,8 +119,10 @@ final class TimeWindow extends SlidingWindow {
     }
 
     /**
-     * Sums the cells of the last {@code seconds} seconds of the stripes in use, in one pass. A bucket
-     * whose calls cell is stale is skipped whole: its other cells are only written after its calls cell.
+     * Sums the cells of the last {@code seconds} seconds of the stripes in use, in one pass. Each
+     * bucket's failure and slow cells are read before its calls cell, which every outcome counts
+     * first, so a preempted reader never sees more failures than calls. A bucket whose calls cell is
+     * stale is skipped whole: its other cells are only written after its calls cell.
      */
     private WindowCounts sum(int now) {
         long calls = 0;
@@ -132,11 +134,13 @@ final class TimeWindow extends SlidingWindow {
             }
             for (int age = 0; age < seconds; age++) {
                 int bucket = PAD + stripe * stripeLength + ((now - age) & bucketMask) * FIELDS;
+                long failuresCell = cells.get(bucket + FAILURES);
+                long slowCell = cells.get(bucket + SLOW);
                 long callsCell = cells.get(bucket + CALLS);
                 if (inWindow(now, callsCell)) {
                     calls += callsCell & COUNT;
-                    failures += countIfInWindow(now, cells.get(bucket + FAILURES));
-                    slowCalls += countIfInWindow(now, cells.get(bucket + SLOW));
+                    failures += countIfInWindow(now, failuresCell);
+                    slowCalls += countIfInWindow(now, slowCell);
                 }
             }
         }
