@@ -56,7 +56,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private String jdbcUrl;
         private int startupThreads = 16;
         private Duration shutdownGrace = Duration.ofSeconds(20);
-        private Duration gateStartupInterval = Duration.ofMillis(100);
+        private Duration gateStartupInterval = Duration.ofMillis(50);
         private Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
         private Path resilienceFile;
         private Path flagsFile;
