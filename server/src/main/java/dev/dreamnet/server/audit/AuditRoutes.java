@@ -1,5 +1,6 @@
 package dev.dreamnet.server.audit;
 
+import dev.dreamnet.server.http.Params;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
@@ -21,20 +22,7 @@ public final class AuditRoutes {
     }
 
     private void recent(Context ctx) throws Exception {
-        String raw = ctx.queryParam("limit");
-        int limit = 50;
-        if (raw != null) {
-            try {
-                limit = Integer.parseInt(raw.trim());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw dev.dreamnet.server.http.ApiException.badRequest(
-                        "limit must be a whole number from 1 to " + MAX_LIMIT + ", was \"" + raw + "\"");
-            }
-        }
-        List<AuditEntry> entries = audit.recent(limit);
+        List<AuditEntry> entries = audit.recent((int) Params.query(ctx, "limit", 50, 1, MAX_LIMIT));
         ctx.json(Map.of("entries", entries, "count", entries.size()));
     }
 }

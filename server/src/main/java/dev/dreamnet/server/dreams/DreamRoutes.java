@@ -2,6 +2,7 @@ package dev.dreamnet.server.dreams;
 
 import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.http.Json;
+import dev.dreamnet.server.http.Params;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.server.resilience.Downstreams;
@@ -34,7 +35,7 @@ public final class DreamRoutes {
 
     /** The dream with the id in the path, or a 400 / 404 naming it. */
     Dream dreamFromPath(Context ctx) throws Exception {
-        long id = parse("id", ctx.pathParam("id"), 1, Long.MAX_VALUE);
+        long id = Params.parse("id", ctx.pathParam("id"), 1, Long.MAX_VALUE);
         return database(() -> store.get().find(id)).orElseThrow(() -> ApiException.notFound("no dream with id " + id));
     }
 
@@ -56,35 +57,13 @@ public final class DreamRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        long before = longParam(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        int limit = (int) Params.query(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long before = Params.query(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         List<Dream> dreams = database(() -> store.get().list(limit, before));
         ctx.json(Map.of("dreams", dreams, "count", dreams.size()));
     }
 
     private void read(Context ctx) throws Exception {
         ctx.json(dreamFromPath(ctx));
-    }
-
-    private static long longParam(Context ctx, String name, long fallback, long min, long max) {
-        String raw = ctx.queryParam(name);
-        return raw == null ? fallback : parse(name, raw, min, max);
-    }
-
-    private static long parse(String name, String raw, long min, long max) {
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
-        }
-        throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max
-                + ", was \"" + abbreviate(raw) + "\"");
-    }
-
-    private static String abbreviate(String raw) {
-        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
     }
 }

@@ -8,7 +8,7 @@ import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.http.Actor;
 import dev.dreamnet.server.http.ApiException;
-import dev.dreamnet.server.http.Json;
+import dev.dreamnet.server.http.Reasons;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class FlagRoutes {
 
     private void setMode(Context ctx, Mode mode, boolean enable) {
         access.requireAdmin(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = Reasons.body(ctx);
         String reason = Reasons.required(body);
         Mode current = flags.snapshot().state().mode();
         if (!enable && current != mode) {
@@ -66,7 +66,7 @@ public final class FlagRoutes {
 
     private void setSwitch(Context ctx, String name, boolean on) {
         access.requireAdmin(ctx);
-        String reason = Reasons.optional(body(ctx), name + (on ? " on" : " off") + " by operator");
+        String reason = Reasons.optional(Reasons.body(ctx), name + (on ? " on" : " off") + " by operator");
         apply(ctx, state -> state.withKillSwitches(name.equals("safe-mode")
                 ? new KillSwitches(on, state.killSwitches().writeDrain())
                 : new KillSwitches(state.killSwitches().safeMode(), on)),
@@ -76,7 +76,7 @@ public final class FlagRoutes {
     private void override(Context ctx) {
         access.requireAdmin(ctx);
         String name = knownFlag(ctx.pathParam("name"));
-        JsonNode body = body(ctx);
+        JsonNode body = Reasons.body(ctx);
         JsonNode enabled = body == null ? null : body.get("enabled");
         if (enabled == null || !enabled.isBoolean()) {
             throw ApiException.badRequest("enabled must be true or false");
@@ -88,7 +88,7 @@ public final class FlagRoutes {
     private void clearOverride(Context ctx) {
         access.requireAdmin(ctx);
         String name = knownFlag(ctx.pathParam("name"));
-        String reason = Reasons.optional(body(ctx), "override cleared by operator");
+        String reason = Reasons.optional(Reasons.body(ctx), "override cleared by operator");
         apply(ctx, state -> state.withoutOverride(name), "flag.clear-override", name, reason);
     }
 
@@ -100,7 +100,7 @@ public final class FlagRoutes {
             throw ApiException.notFound("no agent \"" + agent + "\" in the flags file (agents: "
                     + String.join(", ", agents) + ")");
         }
-        String reason = Reasons.optional(body(ctx), (quarantined ? "quarantined" : "released") + " by operator");
+        String reason = Reasons.optional(Reasons.body(ctx), (quarantined ? "quarantined" : "released") + " by operator");
         apply(ctx, state -> state.withQuarantine(agent, quarantined),
                 "agent." + (quarantined ? "quarantine" : "release"), agent, reason);
     }
@@ -116,9 +116,5 @@ public final class FlagRoutes {
             throw ApiException.notFound("no flag \"" + name + "\" in the flags file");
         }
         return name;
-    }
-
-    private static JsonNode body(Context ctx) {
-        return ctx.body().isBlank() ? null : Json.body(ctx);
     }
 }

@@ -1,12 +1,11 @@
 package dev.dreamnet.server.resilience;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.http.Actor;
 import dev.dreamnet.server.http.ApiException;
-import dev.dreamnet.server.http.Json;
+import dev.dreamnet.server.http.Reasons;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.function.BiConsumer;
@@ -39,7 +38,7 @@ public final class BreakerRoutes {
     private void change(Context ctx, String action, BiConsumer<CircuitBreaker, String> operation) {
         access.requireAdmin(ctx);
         CircuitBreaker breaker = find(ctx.pathParam("name"));
-        String reason = reason(ctx, action);
+        String reason = Reasons.optional(Reasons.body(ctx), action + " by operator");
         String before = breaker.state().name();
         operation.accept(breaker, reason);
         audit.record(Actor.of(ctx), "breaker." + action, breaker.name(), before, breaker.state().name(), reason);
@@ -50,19 +49,5 @@ public final class BreakerRoutes {
         return downstreams.breakers().stream().filter(b -> b.name().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no circuit breaker \"" + name + "\" (known: "
                         + String.join(", ", downstreams.breakers().stream().map(CircuitBreaker::name).toList()) + ")"));
-    }
-
-    private static String reason(Context ctx, String action) {
-        if (ctx.body().isBlank()) {
-            return action + " by operator";
-        }
-        JsonNode reason = Json.body(ctx).get("reason");
-        if (reason == null || reason.isNull()) {
-            return action + " by operator";
-        }
-        if (!reason.isTextual() || reason.asText().isBlank() || reason.asText().length() > 1000) {
-            throw ApiException.badRequest("reason must be a non-empty string of at most 1000 characters");
-        }
-        return reason.asText();
     }
 }

@@ -1,17 +1,22 @@
-package dev.dreamnet.server.flags;
+package dev.dreamnet.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.server.http.ApiException;
+import io.javalin.http.Context;
 
-/** Reads the {@code reason} of an operator change from its JSON body. */
-final class Reasons {
+/** Reads the optional JSON body of an admin write and the {@code reason} in it, for the audit log. */
+public final class Reasons {
 
     private static final int MAX = 1000;
 
     private Reasons() {
     }
 
-    static String required(JsonNode body) {
+    /** The request's JSON body, or null when it has none. */
+    public static JsonNode body(Context ctx) {
+        return ctx.body().isBlank() ? null : Json.body(ctx);
+    }
+
+    public static String required(JsonNode body) {
         String reason = optional(body, null);
         if (reason == null) {
             throw ApiException.badRequest("reason is required: send {\"reason\": \"why\"}");
@@ -19,7 +24,7 @@ final class Reasons {
         return reason;
     }
 
-    static String optional(JsonNode body, String fallback) {
+    public static String optional(JsonNode body, String fallback) {
         JsonNode reason = body == null ? null : body.get("reason");
         if (reason == null || reason.isNull()) {
             return fallback;
