@@ -39,6 +39,13 @@ import dev.dreamnet.server.http.HttpApp;
 import dev.dreamnet.server.http.InFlight;
 import dev.dreamnet.server.http.ProbeRoutes;
 import dev.dreamnet.server.http.TrafficGate;
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.server.metrics.MetricSources;
+import dev.dreamnet.server.metrics.ObservabilityRoutes;
+import dev.dreamnet.server.metrics.PrometheusEndpoint;
+import dev.dreamnet.server.metrics.RequestTracking;
+import dev.dreamnet.server.metrics.Saturation;
 import dev.dreamnet.server.kinds.Kinds;
 import io.javalin.Javalin;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -61,6 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class DreamnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DreamnetServer.class);
+    private static final java.time.Duration METRICS_SLOT = java.time.Duration.ofSeconds(5);
 
     private final ServerConfig config;
     private final Clock clock = Clock.system();
@@ -81,6 +89,9 @@ public final class DreamnetServer implements AutoCloseable {
     private final Downstreams downstreams;
     private final FlagService flags;
     private final List<Agent> agents = new ArrayList<>();
+    private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
+    private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
+    private final PrometheusEndpoint prometheus;
 
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
                            Customizer customizer) throws GraphValidationException {
@@ -116,6 +127,13 @@ public final class DreamnetServer implements AutoCloseable {
         DreamRoutes dreams = new DreamRoutes(reference::store, downstreams);
         this.access = access;
         this.trafficGate = new TrafficGate(state);
+        this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
+                () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
+                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, List::of));
+        Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
+                inFlight::count);
+        ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
+                flags);
         this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
@@ -125,6 +143,8 @@ public final class DreamnetServer implements AutoCloseable {
                 new AgentRoutes(agents)::register,
                 new BreakerRoutes(downstreams, access, audit)::register,
                 new AuditRoutes(audit)::register,
+                observability::register,
+                routes -> prometheus.register(routes, access),
                 routes -> stubProvider.register(routes, access, audit),
                 customizer::routes);
     }
@@ -154,6 +174,7 @@ public final class DreamnetServer implements AutoCloseable {
             throw e;
         }
         server.state.startup(StartupStatus.STARTING);
+        server.advanceMetricsEverySlot();
         server.dag.start(); // the database opens while the HTTP server starts
         server.listen();
         return server;
@@ -161,7 +182,7 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void listen() throws IOException {
         try {
-            http = HttpApp.create(inFlight, trafficGate, access, routes);
+            http = HttpApp.create(inFlight, tracking, trafficGate, access, routes);
             http.start(config.host(), config.port());
         } catch (RuntimeException e) {
             shutdown();
@@ -172,6 +193,13 @@ public final class DreamnetServer implements AutoCloseable {
                 .orElse(URI.create("http://127.0.0.1:" + http.port() + "/stub-provider")),
                 downstreams.timeout(Downstreams.PROVIDER), clock));
         LOG.info("provider calls go to {}", provider.get().url());
+    }
+
+    private void advanceMetricsEverySlot() {
+        scheduler.schedule(METRICS_SLOT, () -> {
+            requestMetrics.advance();
+            advanceMetricsEverySlot();
+        });
     }
 
     private void onStarted(StartupSnapshot result, GateWiring wiring) {
@@ -205,6 +233,10 @@ public final class DreamnetServer implements AutoCloseable {
         return flags;
     }
 
+    public RequestMetrics requestMetrics() {
+        return requestMetrics;
+    }
+
     public int inFlight() {
         return inFlight.count();
     }
@@ -229,6 +261,7 @@ public final class DreamnetServer implements AutoCloseable {
             });
             step("stop the health gates", () -> state.gates().stop());
             step("stop watching the flags file", flags::stop);
+            step("close the metrics registry", prometheus::close);
             step("stop the services", () -> dag.shutdown()
                     .get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS));
         } finally {

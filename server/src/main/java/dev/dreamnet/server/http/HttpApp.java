@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the Javalin application: in-flight tracking first, then the traffic gate, the routes,
+ * Assembles the Javalin application: request tracking and in-flight counting first, then the traffic gate, the routes,
  * and error handling that always answers {@code {"error", "detail"}} JSON, never a stack trace.
  */
 public final class HttpApp {
@@ -31,7 +32,7 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(InFlight inFlight, TrafficGate gate, AccessControl access,
+    public static Javalin create(InFlight inFlight, RequestTracking tracking, TrafficGate gate, AccessControl access,
                                  List<Consumer<JavalinDefaultRoutingApi>> routes) {
         return Javalin.create(config -> {
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
@@ -46,6 +47,7 @@ public final class HttpApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before(ctx -> {
+                tracking.started(ctx);
                 ctx.attribute(COUNTED, Boolean.TRUE);
                 inFlight.enter();
             });
@@ -69,6 +71,7 @@ public final class HttpApp {
                     ctx.attribute(COUNTED, null);
                     inFlight.exit();
                 }
+                tracking.finished(ctx);
             });
         });
     }

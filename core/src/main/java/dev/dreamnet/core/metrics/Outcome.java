@@ -1,0 +1,21 @@
+package dev.dreamnet.core.metrics;
+
+/** How a request ended, by HTTP status class: latency is kept apart for each. */
+public enum Outcome {
+    /** 1xx, 2xx and 3xx. */
+    SUCCESS,
+    /** 4xx: the caller's mistake (or a refusal such as 401/404/429); counted apart from server errors. */
+    CLIENT_ERROR,
+    /** 5xx: the service failed (including 503 while not ready or while a breaker is open). */
+    SERVER_ERROR;
+
+    private static final Outcome[] VALUES = values();
+
+    public static Outcome of(int status) {
+        return status >= 500 ? SERVER_ERROR : status >= 400 ? CLIENT_ERROR : SUCCESS;
+    }
+
+    static Outcome at(int ordinal) {
+        return VALUES[ordinal];
+    }
+}

@@ -1,0 +1,45 @@
+package dev.dreamnet.server.metrics;
+
+import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.server.ServiceState;
+import dev.dreamnet.server.flags.FlagService;
+import dev.dreamnet.server.resilience.Downstreams;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+
+/**
+ * {@code /api/observability/golden-signals} and {@code /api/observability/summary}. Reads only:
+ * the read token, when configured, is checked before these routes by the application.
+ */
+public final class ObservabilityRoutes {
+
+    private final RequestMetrics requests;
+    private final Saturation saturation;
+    private final ServiceState service;
+    private final Downstreams downstreams;
+    private final FlagService flags;
+
+    public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
+                               Downstreams downstreams, FlagService flags) {
+        this.requests = requests;
+        this.saturation = saturation;
+        this.service = service;
+        this.downstreams = downstreams;
+        this.flags = flags;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/api/observability/golden-signals", ctx -> ctx.json(goldenSignals()));
+        routes.get("/api/observability/summary", ctx -> ctx.json(summary()));
+    }
+
+    public SignalViews.GoldenSignals goldenSignals() {
+        return SignalViews.of(requests.snapshot(), saturation.read());
+    }
+
+    public Summary.Document summary() {
+        var flagSnapshot = flags.snapshot();
+        return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
+                flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), null, List.of()));
+    }
+}

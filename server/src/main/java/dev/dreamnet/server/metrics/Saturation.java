@@ -1,0 +1,70 @@
+package dev.dreamnet.server.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * How full the service is: HTTP worker threads in use, requests in flight, heap in use and CPU load.
+ * Values the JVM cannot tell are null. Thread-safe.
+ */
+public final class Saturation {
+
+    private final Supplier<ThreadPool> pool;
+    private final IntSupplier inFlight;
+
+    public Saturation(Supplier<ThreadPool> pool, IntSupplier inFlight) {
+        this.pool = pool;
+        this.inFlight = inFlight;
+    }
+
+    /** Worker threads: busy and maximum, and their ratio; null fields when the pool does not say. */
+    public record Workers(Integer busy, Integer max, Double utilisation) {
+    }
+
+    public record Heap(long usedBytes, long maxBytes, Double utilisation) {
+    }
+
+    public record Cpu(Double process, Double system, int processors) {
+    }
+
+    public record View(int inFlight, Workers workers, Heap heap, Cpu cpu) {
+    }
+
+    public View read() {
+        return new View(inFlight.getAsInt(), workers(), heap(), cpu());
+    }
+
+    private Workers workers() {
+        ThreadPool threads = pool.get();
+        if (threads instanceof org.eclipse.jetty.util.thread.QueuedThreadPool queued) {
+            int busy = queued.getBusyThreads();
+            int max = queued.getMaxThreads();
+            return new Workers(busy, max, max > 0 ? (double) busy / max : null);
+        }
+        if (threads instanceof ThreadPool.SizedThreadPool sized) {
+            return new Workers(null, sized.getMaxThreads(), null);
+        }
+        return new Workers(null, null, null);
+    }
+
+    private static Heap heap() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long max = heap.getMax();
+        return new Heap(heap.getUsed(), max, max > 0 ? (double) heap.getUsed() / max : null);
+    }
+
+    private static Cpu cpu() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return new Cpu(load(os.getProcessCpuLoad()), load(os.getCpuLoad()), processors);
+        }
+        return new Cpu(null, null, processors);
+    }
+
+    private static Double load(double value) {
+        return value < 0 || Double.isNaN(value) ? null : value;
+    }
+}
