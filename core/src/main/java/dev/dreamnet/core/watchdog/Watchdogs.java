@@ -50,6 +50,19 @@ public final class Watchdogs implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a {@link QueueDepthWatchdog} and a {@link DeadLetterRateWatchdog} on their defaults for
+     * {@code queue}, named {@code queue-depth:<queue>} and {@code dlq-rate:<queue>}.
+     */
+    public synchronized Watchdogs registerQueue(String queue, QueueGauge gauge) {
+        QueueDepthWatchdog depth = QueueDepthWatchdog.ofDefaults(queue, gauge);
+        DeadLetterRateWatchdog rate = DeadLetterRateWatchdog.ofDefaults(queue, gauge);
+        if (find(rate.name()) != null) {
+            throw new IllegalArgumentException("watchdog \"" + rate.name() + "\" is registered twice");
+        }
+        return register(depth).register(rate);
+    }
+
     /** Removes the watchdog named {@code name} (closing it if it is {@link AutoCloseable}); false if there was none. */
     public synchronized boolean unregister(String name) {
         Watchdog watchdog = find(name);

@@ -66,6 +66,20 @@ class WatchdogsTest {
     }
 
     @Test
+    void aQueueGetsADepthAndADeadLetterRateWatchdog() {
+        FakeQueueGauge gauge = new FakeQueueGauge();
+        gauge.set("orders", 5, 1, 9);
+
+        watchdogs.registerQueue("orders", gauge);
+
+        assertThat(watchdogs.readAll(0)).extracting(Reading::name)
+                .containsExactly("queue-depth:orders", "dlq-rate:orders");
+        assertThatThrownBy(() -> watchdogs.registerQueue("orders", gauge))
+                .hasMessage("watchdog \"dlq-rate:orders\" is registered twice");
+        assertThat(watchdogs.all()).hasSize(2);
+    }
+
+    @Test
     void unregisterRemovesAndClosesTheWatchdog() {
         ManualScheduler scheduler = new ManualScheduler();
         SchedulerLagWatchdog lag = SchedulerLagWatchdog.builder(scheduler, scheduler).build();
