@@ -41,6 +41,9 @@ import dev.dreamnet.server.http.ProbeRoutes;
 import dev.dreamnet.server.http.TrafficGate;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.core.watchdog.JvmProbe;
+import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.core.watchdog.Watchdogs;
 import dev.dreamnet.server.metrics.MetricSources;
 import dev.dreamnet.server.metrics.ObservabilityRoutes;
 import dev.dreamnet.server.metrics.PrometheusEndpoint;
@@ -92,6 +95,7 @@ public final class DreamnetServer implements AutoCloseable {
     private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
+    private final Watchdogs watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
 
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
                            Customizer customizer) throws GraphValidationException {
@@ -129,11 +133,11 @@ public final class DreamnetServer implements AutoCloseable {
         this.trafficGate = new TrafficGate(state);
         this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
                 () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
-                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, List::of));
+                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, List::of, this::watchdogReadings));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
-                flags);
+                flags, this::watchdogReadings);
         this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
@@ -193,6 +197,14 @@ public final class DreamnetServer implements AutoCloseable {
                 .orElse(URI.create("http://127.0.0.1:" + http.port() + "/stub-provider")),
                 downstreams.timeout(Downstreams.PROVIDER), clock));
         LOG.info("provider calls go to {}", provider.get().url());
+    }
+
+    private List<Reading> watchdogReadings() {
+        return watchdogs.readAll(clock.nanoTime());
+    }
+
+    public Watchdogs watchdogs() {
+        return watchdogs;
     }
 
     private void advanceMetricsEverySlot() {
@@ -262,6 +274,7 @@ public final class DreamnetServer implements AutoCloseable {
             step("stop the health gates", () -> state.gates().stop());
             step("stop watching the flags file", flags::stop);
             step("close the metrics registry", prometheus::close);
+            step("stop the watchdogs", watchdogs::close);
             step("stop the services", () -> dag.shutdown()
                     .get(config.shutdownGrace().toMillis() + 10_000, TimeUnit.MILLISECONDS));
         } finally {

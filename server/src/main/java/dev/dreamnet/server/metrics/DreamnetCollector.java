@@ -9,6 +9,7 @@ import dev.dreamnet.core.health.GateSnapshot;
 import dev.dreamnet.core.health.HealthReport;
 import dev.dreamnet.core.health.OverallStatus;
 import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.core.watchdog.Reading;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -44,7 +45,15 @@ final class DreamnetCollector implements MultiCollector {
         FlagSnapshot flags = sources.flags().get();
         return MetricSnapshots.of(requests(), inFlight(), breakerState(), breakerRejections(), gates(),
                 health(), mode(flags), killSwitches(flags), flagsEnabled(flags), queueDepth(), deadLetterDepth(),
-                deadLettered());
+                deadLettered(), watchdogs());
+    }
+
+    private GaugeSnapshot watchdogs() {
+        GaugeSnapshot.Builder gauge = gauge("dreamnet_watchdog_level", "Each watchdog's level: 0 OK, 1 WARN, 2 CRIT");
+        for (Reading reading : sources.watchdogs().get()) {
+            gauge.dataPoint(point(Labels.of("watchdog", reading.name()), reading.level().ordinal()));
+        }
+        return gauge.build();
     }
 
     private HistogramSnapshot requests() {

@@ -3,6 +3,7 @@ package dev.dreamnet.server.metrics;
 import dev.dreamnet.core.breaker.CircuitBreakerSnapshot;
 import dev.dreamnet.core.flags.FlagSnapshot;
 import dev.dreamnet.core.health.HealthReport;
+import dev.dreamnet.core.watchdog.Reading;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  */
 public record MetricSources(Supplier<List<CircuitBreakerSnapshot>> breakers, Supplier<HealthReport> gates,
                             Supplier<FlagSnapshot> flags, IntSupplier inFlight,
-                            Supplier<List<QueueDepth>> queues) {
+                            Supplier<List<QueueDepth>> queues, Supplier<List<Reading>> watchdogs) {
 
     /** One queue's depth, its dead-letter queue's depth and how many messages were ever dead-lettered. */
     public record QueueDepth(String queue, long depth, long deadLetterDepth, long deadLetteredTotal) {

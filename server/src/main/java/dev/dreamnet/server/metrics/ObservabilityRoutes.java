@@ -6,9 +6,11 @@ import dev.dreamnet.server.flags.FlagService;
 import dev.dreamnet.server.resilience.Downstreams;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import java.util.function.Supplier;
+import dev.dreamnet.core.watchdog.Reading;
 
 /**
- * {@code /api/observability/golden-signals} and {@code /api/observability/summary}. Reads only:
+ * {@code /api/observability/golden-signals}, {@code /watchdogs} and {@code /summary}. Reads only:
  * the read token, when configured, is checked before these routes by the application.
  */
 public final class ObservabilityRoutes {
@@ -18,9 +20,11 @@ public final class ObservabilityRoutes {
     private final ServiceState service;
     private final Downstreams downstreams;
     private final FlagService flags;
+    private final Supplier<List<Reading>> watchdogs;
 
     public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
-                               Downstreams downstreams, FlagService flags) {
+                               Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs) {
+        this.watchdogs = watchdogs;
         this.requests = requests;
         this.saturation = saturation;
         this.service = service;
@@ -30,6 +34,7 @@ public final class ObservabilityRoutes {
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/observability/golden-signals", ctx -> ctx.json(goldenSignals()));
+        routes.get("/api/observability/watchdogs", ctx -> ctx.json(WatchdogViews.of(watchdogs.get())));
         routes.get("/api/observability/summary", ctx -> ctx.json(summary()));
     }
 
@@ -39,7 +44,9 @@ public final class ObservabilityRoutes {
 
     public Summary.Document summary() {
         var flagSnapshot = flags.snapshot();
+        List<Reading> readings = watchdogs.get();
         return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
-                flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), null, List.of()));
+                flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), WatchdogViews.of(readings),
+                WatchdogViews.attention(readings)));
     }
 }

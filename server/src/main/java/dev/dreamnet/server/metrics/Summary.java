@@ -45,12 +45,12 @@ public final class Summary {
     public record Document(Instant at, List<String> attention, Health health, ModeView mode, List<Breaker> breakers,
                            List<Object> rollouts, Gates gates, Startup startup,
                            Map<String, SignalViews.Window> goldenSignals, Saturation.View saturation,
-                           Object watchdogs) {
+                           WatchdogViews.WatchdogsView watchdogs) {
     }
 
     /** Everything the summary is made of, read at one moment. */
     public record Inputs(ServiceState service, List<CircuitBreakerSnapshot> breakers, FlagState flags,
-                         String configVersion, SignalViews.GoldenSignals signals, Object watchdogs,
+                         String configVersion, SignalViews.GoldenSignals signals, WatchdogViews.WatchdogsView watchdogs,
                          List<String> watchdogAttention) {
     }
 

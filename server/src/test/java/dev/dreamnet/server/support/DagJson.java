@@ -15,8 +15,13 @@ public final class DagJson {
 
     /** The entry called {@code name} of the array {@code field} of {@code document}. */
     public static JsonNode entry(JsonNode document, String field, String name) {
+        return entry(document, field, name, "name");
+    }
+
+    /** The entry of array {@code field} whose {@code key} is {@code name}. */
+    public static JsonNode entry(JsonNode document, String field, String name, String key) {
         for (JsonNode entry : document.get(field)) {
-            if (entry.get("name").asText().equals(name)) {
+            if (entry.get(key).asText().equals(name)) {
                 return entry;
             }
         }
