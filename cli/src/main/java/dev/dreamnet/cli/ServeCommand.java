@@ -58,6 +58,17 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: embedded H2 under --data-dir).")
     String db;
 
+    @Option(names = "--queue", paramLabel = "URI",
+            description = "RabbitMQ for the queues, e.g. amqp://guest:guest@127.0.0.1:5672/%%2F "
+                    + "(default: the embedded database queue).")
+    String queue;
+
+    static final Path DEFAULT_QUEUES = Path.of("config", "queues.yaml");
+
+    @Option(names = "--queues", paramLabel = "FILE",
+            description = "Queues to declare (default: config/queues.yaml if it exists, else none).")
+    Path queues;
+
     @Option(names = "--shutdown-grace", defaultValue = "20", paramLabel = "SECONDS",
             description = "How long in-flight requests may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
     int shutdownGraceSeconds;
@@ -75,7 +86,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
                 .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
-                .flagsFile(orDefault(flags, DEFAULT_FLAGS))
+                .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
+                .queuesFile(orDefault(queues, DEFAULT_QUEUES))
                 .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param resilienceFile breakers and retries per downstream service; null means the built-in defaults
  * @param flagsFile      feature flags, hot-reloaded; null means none defined
  * @param environment    where admin and read tokens and the SAFE_MODE / WRITE_DRAIN boot switches come from
+ * @param queueUrl       {@code amqp://} URI of RabbitMQ; null means the embedded database queue
+ * @param queuesFile     the queues to declare ({@code config/queues.yaml}); null means none
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
                            Duration gateInterval, Path resilienceFile, Path flagsFile,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, String queueUrl, Path queuesFile) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -61,6 +63,19 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private Path resilienceFile;
         private Path flagsFile;
         private Map<String, String> environment = System.getenv();
+        private String queueUrl;
+        private Path queuesFile;
+
+        /** RabbitMQ's {@code amqp://} URI; null (the default) keeps queues in the database. */
+        public Builder queueUrl(String queueUrl) {
+            this.queueUrl = queueUrl;
+            return this;
+        }
+
+        public Builder queuesFile(Path queuesFile) {
+            this.queuesFile = queuesFile;
+            return this;
+        }
 
         public Builder host(String host) {
             this.host = host;
@@ -128,7 +143,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
-                    gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment);
+                    gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment, queueUrl, queuesFile);
         }
     }
 }
