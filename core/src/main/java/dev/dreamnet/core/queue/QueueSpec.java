@@ -98,6 +98,9 @@ public record QueueSpec(String name, String deadLetterQueue, int maxAttempts, Du
             throw new IllegalArgumentException(setting + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ", was "
                     + QueueSetting.format(value));
         }
+        if (value.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(setting + " must be whole milliseconds, was " + value);
+        }
         if (value.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException(setting + " must be at most 1d, was " + QueueSetting.format(value));
         }
