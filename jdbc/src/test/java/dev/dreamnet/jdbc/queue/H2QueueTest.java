@@ -30,4 +30,12 @@ class H2QueueTest extends EmbeddedQueueContract {
     void runsOnH2() {
         assertThat(backend.dialect()).isEqualTo("H2");
     }
+
+    @Test
+    void fourConsumersOnTwoInstancesProcessEachOf2000MessagesExactlyOnceNeverTwoAtATime() throws Exception {
+        ConcurrentConsumers drain = new ConcurrentConsumers();
+
+        assertThat(drain.run(database)).as("all consumers finished within a minute").isTrue();
+        drain.assertEachMessageSucceededExactlyOnceAndNeverOverlapped();
+    }
 }

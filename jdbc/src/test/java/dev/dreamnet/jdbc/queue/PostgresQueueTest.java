@@ -31,4 +31,12 @@ class PostgresQueueTest extends EmbeddedQueueContract {
     void runsOnPostgresql() {
         assertThat(backend.dialect()).isEqualTo("POSTGRESQL");
     }
+
+    @Test
+    void fourConsumersOnTwoInstancesProcessEachOf2000MessagesExactlyOnceNeverTwoAtATime() throws Exception {
+        ConcurrentConsumers drain = new ConcurrentConsumers();
+
+        assertThat(drain.run(database)).as("all consumers finished within a minute").isTrue();
+        drain.assertEachMessageSucceededExactlyOnceAndNeverOverlapped();
+    }
 }
