@@ -29,8 +29,8 @@ public enum QueueSetting {
         return value.apply(spec);
     }
 
-    /** {@code 1h}, {@code 90s}, {@code 1500ms}: the largest exact unit. */
-    static String format(Duration duration) {
+    /** {@code 1h}, {@code 90s}, {@code 1500ms}: the largest exact unit, as configuration files write it. */
+    public static String format(Duration duration) {
         if (duration.getNano() % 1_000_000 != 0 || duration.isNegative()) {
             return duration.toString();
         }
