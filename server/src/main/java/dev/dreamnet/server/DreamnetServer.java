@@ -41,6 +41,15 @@ import dev.dreamnet.server.http.ProbeRoutes;
 import dev.dreamnet.server.http.TrafficGate;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.config.queues.QueuesFile;
+import dev.dreamnet.core.queue.QueueBackend;
+import dev.dreamnet.jdbc.queue.DatabaseQueueBackend;
+import dev.dreamnet.rabbitmq.RabbitQueueBackend;
+import dev.dreamnet.server.queues.DreamEventRelay;
+import dev.dreamnet.server.queues.DreamEvents;
+import dev.dreamnet.server.queues.QueueRoutes;
+import dev.dreamnet.server.queues.QueueService;
+import dev.dreamnet.server.queues.QueuesComponent;
 import dev.dreamnet.core.watchdog.JvmProbe;
 import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.core.watchdog.Watchdogs;
@@ -92,13 +101,15 @@ public final class DreamnetServer implements AutoCloseable {
     private final Downstreams downstreams;
     private final FlagService flags;
     private final List<Agent> agents = new ArrayList<>();
+    private final QueueService queues;
+    private final DreamEventRelay relay;
     private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
     private final Watchdogs watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
 
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
-                           Customizer customizer) throws GraphValidationException {
+                           QueueService queues, Customizer customizer) throws GraphValidationException {
         this.config = config;
         HealthGates gates = new HealthGates();
         this.state = new ServiceState(gates);
@@ -115,7 +126,12 @@ public final class DreamnetServer implements AutoCloseable {
         customizer.components(kinds);
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
-        AgentWork work = new AgentWork(reference::dataSource, downstreams);
+        this.queues = queues;
+        kinds.register("queues", spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
+        this.relay = new DreamEventRelay(queues,
+                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, checkPool);
+        kinds.register("outbox", spec -> relay);
+        AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
             Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
             agents.add(agent);
@@ -133,7 +149,8 @@ public final class DreamnetServer implements AutoCloseable {
         this.trafficGate = new TrafficGate(state);
         this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
                 () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
-                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, List::of, this::watchdogReadings));
+                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, queues::depths,
+                this::watchdogReadings));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
@@ -148,6 +165,7 @@ public final class DreamnetServer implements AutoCloseable {
                 new BreakerRoutes(downstreams, access, audit)::register,
                 new AuditRoutes(audit)::register,
                 observability::register,
+                new QueueRoutes(queues, relay)::register,
                 routes -> prometheus.register(routes, access),
                 routes -> stubProvider.register(routes, access, audit),
                 customizer::routes);
@@ -170,7 +188,9 @@ public final class DreamnetServer implements AutoCloseable {
         ResilienceSettings resilience = config.resilienceFile() == null
                 ? Downstreams.defaults() : ResilienceFile.load(config.resilienceFile());
         Files.createDirectories(config.dataDir());
-        DreamnetServer server = new DreamnetServer(config, graph, resilience, customizer);
+        QueueService queues = new QueueService(config.queuesFile() == null ? List.of()
+                : QueuesFile.load(config.queuesFile()), String.valueOf(config.queuesFile()));
+        DreamnetServer server = new DreamnetServer(config, graph, resilience, queues, customizer);
         try {
             server.flags.start();
         } catch (ConfigException | RuntimeException e) {
@@ -199,6 +219,15 @@ public final class DreamnetServer implements AutoCloseable {
         LOG.info("provider calls go to {}", provider.get().url());
     }
 
+    private QueueBackend queueBackend(ServerConfig config, ReferenceService reference) {
+        return config.queueUrl() == null ? DatabaseQueueBackend.create(reference.dataSource(), clock)
+                : RabbitQueueBackend.connect(URI.create(config.queueUrl()), clock);
+    }
+
+    public QueueService queues() {
+        return queues;
+    }
+
     private List<Reading> watchdogReadings() {
         return watchdogs.readAll(clock.nanoTime());
     }
@@ -209,8 +238,14 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void advanceMetricsEverySlot() {
         scheduler.schedule(METRICS_SLOT, () -> {
-            requestMetrics.advance();
-            advanceMetricsEverySlot();
+            try {
+                requestMetrics.advance();
+                watchdogReadings(); // windowed watchdogs (GC share, dead-letter rate) get a sample even when nobody reads
+            } catch (RuntimeException e) {
+                LOG.warn("metrics slot: {}", e.toString());
+            } finally {
+                advanceMetricsEverySlot();
+            }
         });
     }
 

@@ -32,8 +32,24 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
             throw new IllegalArgumentException("shutdownGrace must be >= 0, was " + shutdownGrace);
         }
         environment = Map.copyOf(environment);
+        if (queueUrl != null) {
+            requireAmqp(queueUrl);
+        }
         if (gateInterval.isNegative() || gateInterval.isZero()) {
             throw new IllegalArgumentException("gateInterval must be > 0, was " + gateInterval);
+        }
+    }
+
+    private static void requireAmqp(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--queue: not a URI (" + e.getReason() + "); expected amqp://user:password@host:5672/vhost");
+        }
+        if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--queue: expected amqp://user:password@host:5672/vhost, was "
+                    + (uri.getScheme() == null ? "a URI without a scheme" : "a " + uri.getScheme() + ": URI"));
         }
     }
 

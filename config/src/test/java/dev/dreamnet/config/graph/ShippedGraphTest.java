@@ -14,35 +14,37 @@ import org.junit.jupiter.api.Test;
 class ShippedGraphTest {
 
     private static final Path SHIPPED = Path.of("..", "deploy", "graph.json");
+    private static final String[] ORDER = {"database", "schema", "queues", "core", "outbox", "citadel", "dronedome", "api"};
 
     @Test
-    void listsDatabaseSchemaCoreTheTwoAgentsAndApiInStartOrder() throws Exception {
+    void listsDatabaseSchemaQueuesCoreOutboxTheTwoAgentsAndApiInStartOrder() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
         assertThat(graph.services()).extracting(ServiceSpec::name)
-                .containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
-        assertThat(graph.topologicalOrder()).containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
+                .containsExactly(ORDER);
+        assertThat(graph.topologicalOrder()).containsExactly(ORDER);
         assertThat(graph.source()).isEqualTo(SHIPPED.toString());
     }
 
     @Test
-    void eachServiceDependsOnThePreviousOne() throws Exception {
+    void databaseThenSchemaAndQueuesThenCoreThenTheOutboxAgentsAndApi() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
         assertThat(graph.service("database").dependsOn()).isEmpty();
         assertThat(graph.service("schema").dependsOn()).containsExactly("database");
-        assertThat(graph.service("core").dependsOn()).containsExactly("schema");
+        assertThat(graph.service("queues").dependsOn()).containsExactly("database");
+        assertThat(graph.service("core").dependsOn()).containsExactly("schema", "queues");
+        assertThat(graph.service("outbox").dependsOn()).containsExactly("core", "queues");
         assertThat(graph.service("api").dependsOn()).containsExactly("core");
-        assertThat(graph.service("citadel").dependsOn()).containsExactly("core");
-        assertThat(graph.service("dronedome").dependsOn()).containsExactly("core");
+        assertThat(graph.service("citadel").dependsOn()).containsExactly("core", "queues");
+        assertThat(graph.service("dronedome").dependsOn()).containsExactly("core", "queues");
     }
 
     @Test
-    void kindsAreDatabaseAndSchemaAndOtherwiseTheServiceName() throws Exception {
+    void eachKindIsTheServiceName() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
-        assertThat(graph.services()).extracting(ServiceSpec::kind)
-                .containsExactly("database", "schema", "core", "citadel", "dronedome", "api");
+        assertThat(graph.services()).extracting(ServiceSpec::kind).containsExactly(ORDER);
     }
 
     @Test

@@ -13,12 +13,17 @@ import org.junit.jupiter.api.Test;
 class QueuesFileTest {
 
     @Test
-    void theShippedFileDeclaresDreamEventsWithItsDeadLetterQueueAndFiveAttempts() throws ConfigException {
+    void theShippedFileDeclaresEachAgentsDreamEventsQueueWithItsDeadLetterQueueAndFiveAttempts()
+            throws ConfigException {
         List<QueueSpec> specs = QueuesFile.load(Path.of("..", "config", "queues.yaml"));
 
-        assertThat(specs).containsExactly(QueueSpec.builder("dream-events").deadLetterQueue("dream-events.dlq")
+        assertThat(specs).containsExactly(agentQueue("citadel"), agentQueue("dronedome"));
+    }
+
+    private static QueueSpec agentQueue(String agent) {
+        return QueueSpec.builder("dream-events." + agent).deadLetterQueue("dream-events." + agent + ".dlq")
                 .maxAttempts(5).redeliveryDelay(Duration.ofSeconds(5)).visibilityTimeout(Duration.ofSeconds(30))
-                .type(QueueType.CLASSIC).build());
+                .type(QueueType.CLASSIC).build();
     }
 
     @Test

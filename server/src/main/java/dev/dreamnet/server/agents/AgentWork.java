@@ -1,18 +1,22 @@
 package dev.dreamnet.server.agents;
 
+import dev.dreamnet.core.queue.PollOutcome;
+import dev.dreamnet.core.queue.QueueMessage;
+import dev.dreamnet.server.queues.DreamEvents;
+import dev.dreamnet.server.queues.QueueService;
 import dev.dreamnet.server.resilience.Downstreams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * The agents' work: each dream is processed once by each agent, recorded in {@code agent_work}.
- * A batch is one transaction through the {@code database} breaker. Thread-safe.
+ * The agents' work: each takes events from its own {@code dream-events.<agent>} queue and records
+ * the dream as processed by it in {@code agent_work}. Delivery is at least once, so
+ * recording is idempotent; an event naming no dream fails, is retried and, after the queue's
+ * maximum attempts, lands in the dead-letter queue with its error. Queue calls go through the
+ * {@code queue} breaker, database calls through the {@code database} one. Thread-safe.
  */
 public final class AgentWork {
 
@@ -20,62 +24,69 @@ public final class AgentWork {
             + "agent VARCHAR(64) NOT NULL, dream_id BIGINT NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL, "
             + "PRIMARY KEY (agent, dream_id))";
     private static final int BATCH = 50;
+    private static final String UNIQUE_VIOLATION = "23505";
 
+    private final QueueService queues;
     private final Supplier<DataSource> dataSource;
     private final Downstreams downstreams;
-    private final Map<String, Long> lastDone = new ConcurrentHashMap<>();
 
-    public AgentWork(Supplier<DataSource> dataSource, Downstreams downstreams) {
+    public AgentWork(QueueService queues, Supplier<DataSource> dataSource, Downstreams downstreams) {
+        this.queues = queues;
         this.dataSource = dataSource;
         this.downstreams = downstreams;
     }
 
-    /** Picks up where {@code agent} left off before a restart. */
-    void resume(String agent) throws Exception {
-        lastDone.put(agent, downstreams.call(Downstreams.DATABASE, () -> last(agent)));
+    /** Nothing to restore: the queue remembers what is left. */
+    void resume(String agent) {
     }
 
-    /** Processes up to one batch of dreams {@code agent} has not seen; returns how many. */
+    /** Handles up to one batch of events for {@code agent}; returns how many were handled (acknowledged or not). */
     int takeBatch(String agent) throws Exception {
-        long after = lastDone.getOrDefault(agent, 0L);
-        long[] done = downstreams.call(Downstreams.DATABASE, () -> process(agent, after));
-        if (done[0] > 0) {
-            lastDone.put(agent, done[1]);
-        }
-        return (int) done[0];
-    }
-
-    private long last(String agent) throws SQLException {
-        try (Connection c = dataSource.get().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT MAX(dream_id) FROM agent_work WHERE agent = ?")) {
-            select.setString(1, agent);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
+        int handled = 0;
+        while (handled < BATCH) {
+            PollOutcome outcome = downstreams.call(Downstreams.QUEUE,
+                    () -> queues.require().poll(DreamEvents.queueFor(agent), message -> process(agent, message)));
+            if (outcome == PollOutcome.EMPTY) {
+                break;
             }
+            handled++;
+        }
+        return handled;
+    }
+
+    private void process(String agent, QueueMessage message) throws Exception {
+        long dreamId = DreamEvents.dreamId(message);
+        if (!downstreams.call(Downstreams.DATABASE, () -> record(agent, dreamId))) {
+            // Outside the breaker: a bad event is the event's fault, not the database's.
+            throw new IllegalArgumentException("dream " + dreamId + " does not exist");
         }
     }
 
-    private long[] process(String agent, long after) throws SQLException {
-        try (Connection c = dataSource.get().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO agent_work (agent, dream_id, processed_at) "
-                    + "SELECT ?, id, CURRENT_TIMESTAMP FROM dreams WHERE id > ? ORDER BY id LIMIT " + BATCH);
-                 PreparedStatement max = c.prepareStatement(
-                         "SELECT COUNT(*), COALESCE(MAX(dream_id), 0) FROM agent_work WHERE agent = ? AND dream_id > ?")) {
-                insert.setString(1, agent);
-                insert.setLong(2, after);
-                insert.executeUpdate();
-                max.setString(1, agent);
-                max.setLong(2, after);
-                try (ResultSet row = max.executeQuery()) {
-                    row.next();
-                    long[] result = {row.getLong(1), row.getLong(2)};
-                    c.commit();
-                    return result;
-                }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    /** True once {@code agent} has the dream recorded (now or before); false when there is no such dream. */
+    private boolean record(String agent, long dreamId) throws SQLException {
+        try (Connection c = dataSource.get().getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO agent_work (agent, dream_id, processed_at) "
+                     + "SELECT ?, id, CURRENT_TIMESTAMP FROM dreams d WHERE d.id = ? AND NOT EXISTS "
+                     + "(SELECT 1 FROM agent_work w WHERE w.agent = ? AND w.dream_id = d.id)")) {
+            insert.setString(1, agent);
+            insert.setLong(2, dreamId);
+            insert.setString(3, agent);
+            return insert.executeUpdate() == 1 || alreadyDone(c, agent, dreamId);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return true; // a redelivery raced with the first delivery: the work is done once
+            }
+            throw e;
+        }
+    }
+
+    private static boolean alreadyDone(Connection c, String agent, long dreamId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM agent_work WHERE agent = ? AND dream_id = ?")) {
+            select.setString(1, agent);
+            select.setLong(2, dreamId);
+            try (var row = select.executeQuery()) {
+                return row.next();
             }
         }
     }

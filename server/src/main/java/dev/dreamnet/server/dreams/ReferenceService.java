@@ -28,7 +28,8 @@ public final class ReferenceService {
 
     /** Registers the {@code schema}, {@code core} and {@code api} kinds. */
     public void register() {
-        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE, AgentWork.CREATE_TABLE));
+        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE, AgentWork.CREATE_TABLE,
+                dev.dreamnet.server.queues.DreamEventRelay.CREATE_TABLE));
         kinds.register("core", spec -> () -> store = newStore());
         kinds.register("api", spec -> new Component() {
             @Override

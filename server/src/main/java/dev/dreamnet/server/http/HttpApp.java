@@ -9,6 +9,8 @@ import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
+import dev.dreamnet.core.queue.QueueUnavailableException;
+import dev.dreamnet.core.queue.UnknownQueueException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +60,11 @@ public final class HttpApp {
             config.routes.exception(SQLException.class, HttpApp::databaseError);
             config.routes.exception(CallNotPermittedException.class, HttpApp::breakerOpen);
             config.routes.exception(RetriesExhaustedException.class, HttpApp::retriesExhausted);
+            config.routes.exception(UnknownQueueException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
+            config.routes.exception(QueueUnavailableException.class, (e, ctx) -> {
+                ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+                respond(ctx, 503, "queue unavailable", e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);

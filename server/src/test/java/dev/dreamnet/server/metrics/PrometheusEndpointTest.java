@@ -56,7 +56,7 @@ class PrometheusEndpointTest {
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         assertThat(metrics.body())
                 .contains("jvm_memory_used_bytes{", "jvm_threads_live_threads", "process_uptime_seconds",
-                        "jvm_gc_pause_seconds")
+                        "jvm_gc_live_data_size_bytes")
                 .contains("dreamnet_http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=\"/api/dreams\"} 3")
                 .contains("dreamnet_http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"/api/dreams/{id}\"} 3")
                 .contains("dreamnet_circuit_breaker_state{name=\"database\",state=\"CLOSED\"} 1.0")

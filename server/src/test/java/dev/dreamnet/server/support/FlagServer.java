@@ -21,6 +21,7 @@ public final class FlagServer implements AutoCloseable {
     public static final String READ_TOKEN = "reader-secret-91bc";
     public static final Path SHIPPED_FLAGS = Path.of("..", "config", "feature-flags.yaml");
     public static final Path SHIPPED_GRAPH = Path.of("..", "deploy", "graph.json");
+    public static final Path SHIPPED_QUEUES = Path.of("..", "config", "queues.yaml");
     public static final String FLAGS = "/api/integration-flags";
 
     public final DreamnetServer server;
@@ -44,7 +45,7 @@ public final class FlagServer implements AutoCloseable {
                 AccessControl.READ_TOKENS, READ_TOKEN));
         env.putAll(environment);
         DreamnetServer server = DreamnetServer.start(Servers.config(dir, SHIPPED_GRAPH).flagsFile(flags)
-                .environment(env).build());
+                .queuesFile(SHIPPED_QUEUES).environment(env).build());
         FlagServer started = new FlagServer(server, flags);
         Servers.awaitReady(started.anonymous);
         return started;

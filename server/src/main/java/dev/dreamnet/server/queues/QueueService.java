@@ -1,0 +1,79 @@
+package dev.dreamnet.server.queues;
+
+import dev.dreamnet.core.queue.QueueRegistry;
+import dev.dreamnet.core.queue.QueueSpec;
+import dev.dreamnet.core.queue.QueueStats;
+import dev.dreamnet.server.metrics.MetricSources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's queues: the declared specs (from {@code config/queues.yaml}, read before startup) and,
+ * once the {@code queues} service has started, the registry over the chosen backend. Thread-safe.
+ */
+public final class QueueService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
+
+    private final List<QueueSpec> specs;
+    private final String source;
+    private final AtomicReference<QueueRegistry> registry = new AtomicReference<>();
+
+    public QueueService(List<QueueSpec> specs, String source) {
+        this.specs = List.copyOf(specs);
+        this.source = source;
+    }
+
+    public List<QueueSpec> specs() {
+        return specs;
+    }
+
+    /** Where the specs came from, e.g. {@code config/queues.yaml}. */
+    public String source() {
+        return source;
+    }
+
+    /** The registry, once the {@code queues} service is up. */
+    public Optional<QueueRegistry> registry() {
+        return Optional.ofNullable(registry.get());
+    }
+
+    /** The registry; throws the "not started" error the HTTP layer turns into a 503. */
+    public QueueRegistry require() {
+        QueueRegistry current = registry.get();
+        if (current == null) {
+            throw new IllegalStateException("the queues service has not started");
+        }
+        return current;
+    }
+
+    void attach(QueueRegistry started) {
+        registry.set(started);
+    }
+
+    QueueRegistry detach() {
+        return registry.getAndSet(null);
+    }
+
+    /** Depths for {@code /metrics}: a queue that cannot be read right now is left out, not reported as 0. */
+    public List<MetricSources.QueueDepth> depths() {
+        QueueRegistry current = registry.get();
+        if (current == null) {
+            return List.of();
+        }
+        List<MetricSources.QueueDepth> depths = new ArrayList<>();
+        for (QueueSpec spec : current.specs()) {
+            try {
+                QueueStats s = current.stats(spec.name());
+                depths.add(new MetricSources.QueueDepth(s.queue(), s.depth(), s.deadLetterDepth(), s.deadLetteredTotal()));
+            } catch (RuntimeException e) {
+                LOG.debug("queue {}: stats unavailable: {}", spec.name(), e.getMessage());
+            }
+        }
+        return depths;
+    }
+}
