@@ -51,8 +51,9 @@ public final class MessageStore {
                     + "WHERE queue = ? AND available_at <= ? ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
                     null);
         }
-        // H2 applies LIMIT before SKIP LOCKED when it sorts, and sorts whenever FOR UPDATE is given: so it reads the
-        // first candidates in index order without locking, then locks them one by one, skipping those held.
+        // H2 sorts whenever FOR UPDATE is given and then locks every row the query matched, not just the first:
+        // consumers would take turns. So read the first candidates in index order without locking, then lock them
+        // one by one by id, skipping those another consumer holds.
         for (long id : candidates(connection, spec, nowMillis)) {
             Optional<Claimed> claimed = lockAndLease(connection, spec, nowMillis, "SELECT " + COLUMNS
                     + " FROM dreamnet_queue_messages WHERE queue = ? AND available_at <= ? AND id = ? "
