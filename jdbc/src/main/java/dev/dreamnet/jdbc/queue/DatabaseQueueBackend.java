@@ -96,7 +96,7 @@ public final class DatabaseQueueBackend implements QueueBackend {
     public PollOutcome poll(String queue, MessageHandler handler) {
         QueueSpec spec = spec(queue);
         Optional<Claimed> claimed = sql.inTransaction("claiming from queue \"" + spec.name() + "\"",
-                connection -> MessageStore.claim(connection, spec, clock.wallMillis()));
+                connection -> MessageStore.claim(connection, dialect, spec, clock.wallMillis()));
         if (claimed.isEmpty()) {
             return PollOutcome.EMPTY;
         }

@@ -13,6 +13,8 @@ import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.queue.UnknownQueueException;
 import dev.dreamnet.core.time.FakeClock;
+import dev.dreamnet.jdbc.queue.internal.Dialect;
+import dev.dreamnet.jdbc.queue.internal.MessageStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +166,24 @@ abstract class EmbeddedQueueContract {
         assertThat(slow).isEqualTo(PollOutcome.LEASE_LOST);
         assertThat(outcomes).containsExactly("attempt 2", "ACKED");
         assertThat(backend.stats(spec.name())).isEqualTo(new QueueStats(spec.name(), 0, 0, 0, 0, 0));
+    }
+
+    /**
+     * Regression: on H2 a claim ({@code ORDER BY ... FOR UPDATE}) locked every ready message of the
+     * queue until it committed, so consumers took turns instead of working in parallel.
+     */
+    @Test
+    void aClaimInProgressLocksOnlyTheMessageItTakes() throws Exception {
+        backend.publishAll(spec.name(), List.of("first".getBytes(UTF_8), "second".getBytes(UTF_8)));
+        try (java.sql.Connection claiming = database().dataSource().getConnection()) {
+            claiming.setAutoCommit(false);
+            assertThat(MessageStore.claim(claiming, Dialect.of(claiming), spec, clock.wallMillis())).isPresent();
+            List<String> seen = new ArrayList<>();
+
+            assertThat(backend.poll(spec.name(), message -> seen.add(message.text()))).isEqualTo(PollOutcome.ACKED);
+            assertThat(seen).containsExactly("second");
+            claiming.rollback();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import java.util.UUID;
  * after the redelivery delay, both only while the lease is still the caller's. Stateless.
  */
 public final class MessageStore {
+
+    private static final String COLUMNS = "id, payload, attempts, lease_token, published_at";
+    private static final int CANDIDATES = 8;
 
     private MessageStore() {
     }
@@ -40,32 +44,73 @@ public final class MessageStore {
      * Locks the oldest claimable message of {@code spec}'s queue, skipping rows other consumers
      * hold locked, and leases it; in the caller's transaction. The claim counts an attempt.
      */
-    public static Optional<Claimed> claim(Connection connection, QueueSpec spec, long nowMillis) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload, attempts, lease_token, "
-                + "published_at FROM dreamnet_queue_messages WHERE queue = ? AND available_at <= ? "
-                + "ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+    public static Optional<Claimed> claim(Connection connection, Dialect dialect, QueueSpec spec, long nowMillis)
+            throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return lockAndLease(connection, spec, nowMillis, "SELECT " + COLUMNS + " FROM dreamnet_queue_messages "
+                    + "WHERE queue = ? AND available_at <= ? ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                    null);
+        }
+        // H2 sorts whenever FOR UPDATE is given and then locks every row the query matched, not just the first:
+        // consumers would take turns. So read the first candidates in index order without locking, then lock them
+        // one by one by id, skipping those another consumer holds.
+        for (long id : candidates(connection, spec, nowMillis)) {
+            Optional<Claimed> claimed = lockAndLease(connection, spec, nowMillis, "SELECT " + COLUMNS
+                    + " FROM dreamnet_queue_messages WHERE queue = ? AND available_at <= ? AND id = ? "
+                    + "FOR UPDATE SKIP LOCKED", id);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Long> candidates(Connection connection, QueueSpec spec, long nowMillis) throws SQLException {
+        List<Long> ids = new ArrayList<>(CANDIDATES);
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM dreamnet_queue_messages "
+                + "WHERE queue = ? AND available_at <= ? ORDER BY queue, available_at, id LIMIT " + CANDIDATES)) {
             select.setString(1, spec.name());
             select.setLong(2, nowMillis);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<Claimed> lockAndLease(Connection connection, QueueSpec spec, long nowMillis, String sql,
+                                                  Long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, spec.name());
+            select.setLong(2, nowMillis);
+            if (id != null) {
+                select.setLong(3, id);
+            }
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 Claimed claimed = new Claimed(row.getLong(1), row.getBytes(2), row.getInt(3) + 1,
                         UUID.randomUUID().toString(), row.getLong(5), row.getString(4) != null);
-                lease(connection, claimed, nowMillis + spec.visibilityTimeout().toMillis());
-                return Optional.of(claimed);
+                return lease(connection, claimed, nowMillis, nowMillis + spec.visibilityTimeout().toMillis())
+                        ? Optional.of(claimed) : Optional.empty();
             }
         }
     }
 
-    private static void lease(Connection connection, Claimed claimed, long untilMillis) throws SQLException {
+    /** Leases the locked row; the condition is checked again on the latest version, in case it moved meanwhile. */
+    private static boolean lease(Connection connection, Claimed claimed, long nowMillis, long untilMillis)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE dreamnet_queue_messages "
-                + "SET attempts = ?, available_at = ?, lease_token = ? WHERE id = ?")) {
+                + "SET attempts = ?, available_at = ?, lease_token = ? WHERE id = ? AND available_at <= ?")) {
             update.setInt(1, claimed.attempt());
             update.setLong(2, untilMillis);
             update.setString(3, claimed.leaseToken());
             update.setLong(4, claimed.id());
-            update.executeUpdate();
+            update.setLong(5, nowMillis);
+            return update.executeUpdate() == 1;
         }
     }
 
