@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -44,7 +45,7 @@ public final class ClasspathSource implements MigrationSource {
 
     @Override
     public List<Migration> load() {
-        Map<String, String> texts = new TreeMap<>();
+        Map<String, Supplier<String>> texts = new TreeMap<>();
         try {
             for (URL url : Collections.list(loader.getResources(location))) {
                 texts.putAll(read(url));
@@ -58,7 +59,7 @@ public final class ClasspathSource implements MigrationSource {
         return Sources.fromFiles(texts);
     }
 
-    private Map<String, String> read(URL url) throws IOException {
+    private Map<String, Supplier<String>> read(URL url) throws IOException {
         switch (url.getProtocol()) {
             case "file":
                 try {
@@ -73,17 +74,17 @@ public final class ClasspathSource implements MigrationSource {
         }
     }
 
-    private Map<String, String> readJar(URL url) throws IOException {
+    private Map<String, Supplier<String>> readJar(URL url) throws IOException {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
         connection.setUseCaches(false);
-        Map<String, String> texts = new TreeMap<>();
+        Map<String, Supplier<String>> texts = new TreeMap<>();
         try (JarFile jar = connection.getJarFile()) {
             String prefix = location + "/";
             for (JarEntry entry : Collections.list(jar.entries())) {
                 if (!entry.isDirectory() && entry.getName().startsWith(prefix) && entry.getName().endsWith(".sql")) {
                     try (InputStream in = jar.getInputStream(entry)) {
-                        texts.put(jar.getName() + "!/" + entry.getName(),
-                                new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        texts.put(jar.getName() + "!/" + entry.getName(), () -> text);
                     }
                 }
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** SQL migration files under a directory, read afresh on each {@link #load()}. Thread-safe. */
@@ -29,12 +30,12 @@ public final class DirectorySource implements MigrationSource {
         return Sources.fromFiles(read(directory));
     }
 
-    /** The text of every {@code .sql} file under {@code root}, by path. */
-    static Map<String, String> read(Path root) {
-        Map<String, String> texts = new TreeMap<>();
+    /** Reads the text of each {@code .sql} file under {@code root} when asked, by path. */
+    static Map<String, Supplier<String>> read(Path root) {
+        Map<String, Supplier<String>> texts = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-                texts.put(file.toString(), readText(file));
+                texts.put(file.toString(), () -> readText(file));
             }
         } catch (IOException e) {
             throw new MigrationException(root + ": cannot read migrations: " + e.getMessage(), e);

@@ -63,11 +63,7 @@ public final class Engine {
             refuseBlocked(plan);
             List<Migration> pending = plan.pending();
             StepRunner runner = new StepRunner(work, dialect, clock, appliedBy);
-            List<MigrationRun.Step> steps = new ArrayList<>();
-            for (Migration migration : pending) {
-                steps.add(step(Direction.UP, migration, steps.size() + 1, pending.size(), runner));
-            }
-            return new MigrationRun(Direction.UP, steps, since(start));
+            return new MigrationRun(Direction.UP, runAll(Direction.UP, pending, runner), since(start));
         });
     }
 
@@ -79,11 +75,7 @@ public final class Engine {
             Plan plan = plan(migrations, work);
             List<Migration> toRevert = Rollback.checked(plan, target);
             StepRunner runner = new StepRunner(work, dialect, clock, appliedBy);
-            List<MigrationRun.Step> steps = new ArrayList<>();
-            for (Migration migration : toRevert) {
-                steps.add(step(Direction.DOWN, migration, steps.size() + 1, toRevert.size(), runner));
-            }
-            return new MigrationRun(Direction.DOWN, steps, since(start));
+            return new MigrationRun(Direction.DOWN, runAll(Direction.DOWN, toRevert, runner), since(start));
         });
     }
 
@@ -93,6 +85,26 @@ public final class Engine {
             History.create(work);
             return Repair.run(work, plan(migrations, work), action);
         });
+    }
+
+    /** Runs the steps in order; whatever happens, the ones that completed are made durable before returning. */
+    private List<MigrationRun.Step> runAll(Direction direction, List<Migration> migrations, StepRunner runner)
+            throws SQLException {
+        List<MigrationRun.Step> steps = new ArrayList<>();
+        try {
+            for (Migration migration : migrations) {
+                steps.add(step(direction, migration, steps.size() + 1, migrations.size(), runner));
+            }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                runner.flush();
+            } catch (SQLException flushFailure) {
+                e.addSuppressed(flushFailure);
+            }
+            throw e;
+        }
+        runner.flush();
+        return steps;
     }
 
     private MigrationRun.Step step(Direction direction, Migration migration, int index, int total,

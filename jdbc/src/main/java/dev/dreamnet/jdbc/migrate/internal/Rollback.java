@@ -31,6 +31,7 @@ final class Rollback {
                 problems.add("V" + row.version() + " " + row.name() + " has no down step (no "
                         + downFileOf(migration) + ")");
             } else {
+                problems.addAll(unreadableDown(migration));
                 toRevert.add(migration);
             }
         }
@@ -46,10 +47,22 @@ final class Rollback {
         return toRevert;
     }
 
+    /** Reads a SQL down file now, so a bad one stops the rollback before anything runs. */
+    private static List<String> unreadableDown(Migration migration) {
+        if (migration instanceof SqlMigration sql) {
+            try {
+                sql.script(false);
+            } catch (MigrationException e) {
+                return List.of(e.getMessage());
+            }
+        }
+        return List.of();
+    }
+
     private static String downFileOf(Migration migration) {
         String location = migration.location();
         return location.endsWith(".up.sql")
                 ? location.substring(0, location.length() - ".up.sql".length()) + ".down.sql"
-                : "down method in " + location;
+                : "down step in " + location;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class Sources {
      * Files whose name starts with {@code V} and ends in {@code .sql} must follow the naming scheme;
      * other files are ignored.
      */
-    public static List<Migration> fromFiles(Map<String, String> textByLocation) {
+    public static List<Migration> fromFiles(Map<String, Supplier<String>> textByLocation) {
         Map<Long, SqlPair> pairs = new TreeMap<>();
         textByLocation.forEach((location, text) -> {
             String fileName = location.substring(location.replace('\\', '/').lastIndexOf('/') + 1);
@@ -55,7 +56,7 @@ public final class Sources {
             }
             long version = version(location, matcher.group(1));
             SqlPair pair = pairs.computeIfAbsent(version, v -> new SqlPair(v));
-            pair.add(location, matcher.group(2), matcher.group(3).equals("up"), SqlScript.parse(location, text));
+            pair.add(location, matcher.group(2), matcher.group(3).equals("up"), text);
         });
         List<Migration> migrations = new ArrayList<>();
         pairs.values().forEach(pair -> migrations.add(pair.toMigration()));
@@ -80,13 +81,14 @@ public final class Sources {
         private String name;
         private String firstLocation;
         private SqlScript up;
-        private SqlScript down;
+        private String downLocation;
+        private Supplier<String> down;
 
         SqlPair(long version) {
             this.version = version;
         }
 
-        void add(String location, String fileName, boolean isUp, SqlScript script) {
+        void add(String location, String fileName, boolean isUp, Supplier<String> text) {
             if (name != null && !name.equals(fileName)) {
                 throw new MigrationException("version " + version + " has two names: " + firstLocation + " and "
                         + location);
@@ -98,9 +100,10 @@ public final class Sources {
             name = fileName;
             firstLocation = firstLocation == null ? location : firstLocation;
             if (isUp) {
-                up = script;
+                up = SqlScript.parse(location, text.get());
             } else {
-                down = script;
+                downLocation = location;
+                down = text;
             }
         }
 
@@ -109,7 +112,12 @@ public final class Sources {
                 throw new MigrationException(firstLocation + ": has no matching V" + version + "__" + name
                         + ".up.sql");
             }
-            return new SqlMigration(version, name, up, down);
+            if (down == null) {
+                return new SqlMigration(version, name, up, null, null);
+            }
+            String at = downLocation;
+            Supplier<String> text = down;
+            return new SqlMigration(version, name, up, at, () -> SqlScript.parse(at, text.get()));
         }
     }
 }

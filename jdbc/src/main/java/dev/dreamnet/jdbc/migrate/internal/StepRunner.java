@@ -5,6 +5,7 @@ import dev.dreamnet.jdbc.migrate.Migration;
 import dev.dreamnet.jdbc.migrate.MigrationFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class StepRunner {
     private final Dialect dialect;
     private final Clock clock;
     private final String appliedBy;
+    private boolean unflushed;
 
     public StepRunner(Connection connection, Dialect dialect, Clock clock, String appliedBy) {
         this.connection = connection;
@@ -69,6 +71,35 @@ public final class StepRunner {
         return clock.nanoTime() - start;
     }
 
+    /**
+     * On PostgreSQL a step's commit does not wait for its WAL to reach disk: a crash can lose only whole
+     * steps together with their history rows, never half of one. {@link #flush()} makes them all durable
+     * and the engine calls it before a run returns; a later synchronous commit flushes them too.
+     */
+    private void relaxCommit() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit = off");
+            }
+            unflushed = true;
+        }
+    }
+
+    /** Waits until every step committed so far is on disk: one synchronous commit of a transaction with an id. */
+    public void flush() throws SQLException {
+        if (!unflushed) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT txid_current()");
+            connection.commit();
+            unflushed = false;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     private boolean guarded(Migration migration, boolean up) {
         return !dialect.transactionalDdl() && Steps.maySelfCommit(migration, up);
     }
@@ -76,6 +107,7 @@ public final class StepRunner {
     private void runInTransaction(Migration migration, boolean up, SqlAction record) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            relaxCommit();
             Steps.run(connection, migration, up);
             record.run();
             connection.commit();
