@@ -90,7 +90,7 @@ public final class Sources {
 
         void add(String location, String fileName, boolean isUp, Supplier<String> text) {
             if (name != null && !name.equals(fileName)) {
-                throw new MigrationException("version " + version + " has two names: " + firstLocation + " and "
+                throw new MigrationException("version " + version + " is defined twice, with two names: " + firstLocation + " and "
                         + location);
             }
             if ((isUp ? up : down) != null) {
