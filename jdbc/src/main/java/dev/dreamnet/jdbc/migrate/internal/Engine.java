@@ -146,7 +146,8 @@ public final class Engine {
             Dialect dialect = Dialect.of(connection);
             Connections.unlimitedNetworkTimeout(connection);
             connection.setAutoCommit(true);
-            try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect, lockTimeout)) {
+            try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect, lockTimeout);
+                 SessionSettings settings = SessionSettings.apply(connection, dialect)) {
                 return work.run(connection, dialect);
             }
         } catch (SQLException e) {
