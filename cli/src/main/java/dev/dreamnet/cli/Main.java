@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DagCommand.class, BreakerCommands.Show.class, BreakerCommands.Change.class,
                 FlagCommands.Show.class, FlagCommands.Brownout.class, FlagCommands.Emergency.class,
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
+                MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
