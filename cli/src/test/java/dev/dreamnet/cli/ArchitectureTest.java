@@ -37,6 +37,11 @@ class ArchitectureTest {
             .resideInAnyPackage("dev.dreamnet.server..", "dev.dreamnet.cli..");
 
     @ArchTest
+    static final ArchRule jdbcDependsOnCoreOnly = noClasses().that().resideInAPackage("dev.dreamnet.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dreamnet.config..", "dev.dreamnet.server..",
+                    "dev.dreamnet.cli..", "dev.dreamnet.testing..", "dev.dreamnet.rabbitmq..");
+
+    @ArchTest
     static final ArchRule serverDoesNotDependOnCli = noClasses().that().resideInAPackage("dev.dreamnet.server..")
             .should().dependOnClassesThat().resideInAPackage("dev.dreamnet.cli..");
 
@@ -51,7 +56,7 @@ class ArchitectureTest {
                 .importPackages("dev.dreamnet");
 
         assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
-                .contains("dev.dreamnet.core.startup", "dev.dreamnet.config.graph", "dev.dreamnet.server",
+                .contains("dev.dreamnet.core.startup", "dev.dreamnet.config.graph", "dev.dreamnet.server", "dev.dreamnet.jdbc.migrate",
                         "dev.dreamnet.cli")
                 .noneMatch(name -> name.contains("test") && !name.startsWith("dev.dreamnet.testing"));
         assertThat(classes.stream().map(JavaClass::getSimpleName)).doesNotContain("ArchitectureTest", "Cli");

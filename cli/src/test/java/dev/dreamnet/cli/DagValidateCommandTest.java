@@ -47,7 +47,7 @@ class DagValidateCommandTest {
         Path file = graph("{\"name\": \"db\", \"kind\": \"databse\"}");
 
         assertRefusedWith(Cli.run("dag", "validate", file.toString()), file + ": service \"db\": kind: unknown kind "
-                + "\"databse\" (did you mean \"database\"?); known kinds: api, citadel, core, database, dronedome, http, schema, tcp");
+                + "\"databse\" (did you mean \"database\"?); known kinds: api, citadel, core, database, dronedome, http, migrations, schema, tcp");
     }
 
     @Test

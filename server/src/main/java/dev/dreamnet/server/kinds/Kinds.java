@@ -4,6 +4,7 @@ import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.startup.ComponentResolver;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.text.DidYouMean;
+import dev.dreamnet.core.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Resolves a service's {@code kind} to a component: the built-in kinds ({@code database},
- * {@code http}, {@code tcp}) and application components registered by name. Remembers the
+ * {@code migrations}, {@code http}, {@code tcp}) and application components registered by name. Remembers the
  * component made for each service so the application can reach it (the database pool, say).
  * Thread-safe.
  */
@@ -31,6 +34,7 @@ public final class Kinds implements ComponentResolver {
     public static Kinds builtIn(String jdbcUrl) {
         Kinds kinds = new Kinds();
         kinds.register("database", spec -> database(spec, jdbcUrl));
+        kinds.register("migrations", spec -> migrations(spec, kinds));
         kinds.register("http", Kinds::http);
         kinds.register("tcp", Kinds::tcp);
         return kinds;
@@ -74,6 +78,16 @@ public final class Kinds implements ComponentResolver {
         Settings settings = new Settings(spec, Set.of("query", "timeout"));
         return new DatabaseComponent(jdbcUrl, settings.string("query", "SELECT 1"),
                 settings.duration("timeout", Duration.ofSeconds(2)));
+    }
+
+    private static Component migrations(ServiceSpec spec, Kinds kinds) {
+        Settings settings = new Settings(spec, Set.of("location"));
+        Supplier<DataSource> dataSource = () -> kinds.first(DatabaseComponent.class)
+                .orElseThrow(() -> new IllegalStateException("kind \"migrations\" needs a service of kind \"database\""))
+                .dataSource();
+        return new MigrationsComponent(dataSource,
+                MigrationsComponent.source(settings.string("location", MigrationsComponent.BUILT_IN_LOCATION)),
+                Clock.system());
     }
 
     private static Component http(ServiceSpec spec) {

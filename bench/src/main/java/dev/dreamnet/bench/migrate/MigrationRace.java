@@ -1,0 +1,129 @@
+package dev.dreamnet.bench.migrate;
+
+import dev.dreamnet.jdbc.migrate.MigrationSource;
+import dev.dreamnet.jdbc.migrate.Migrator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Single-shot wall time of applying 1,000 small migrations ({@code CREATE TABLE tN} + one
+ * {@code INSERT}) to an empty PostgreSQL database, and of the no-op re-run that follows, for the
+ * DreamNet migrator and Flyway, each on a database created for the run and dropped after. Rounds
+ * alternate which side goes first. Prints each measurement and the medians.
+ * Run: {@code java -cp bench/target/benchmarks.jar dev.dreamnet.bench.migrate.MigrationRace [rounds] [count]}
+ * (PostgreSQL at 127.0.0.1:5432, user postgres, trust auth; {@code -Dpg.url=...} for another server
+ * admin URL).
+ */
+public final class MigrationRace {
+
+    /** Flyway logs a line per migration through java.util.logging; printing 1,000 lines is not what we time. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+    private static final String ADMIN = System.getProperty("pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    private MigrationRace() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Path ours = Files.createTempDirectory("race-ours");
+        Path flyway = Files.createTempDirectory("race-flyway");
+        generate(ours, flyway, count);
+        List<long[]> oursTimes = new ArrayList<>();
+        List<long[]> flywayTimes = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            boolean oursFirst = round % 2 == 0;
+            if (oursFirst) {
+                oursTimes.add(onFreshDatabase(count, db -> ours(db, ours), "dreamnet", round));
+            }
+            flywayTimes.add(onFreshDatabase(count, db -> flyway(db, flyway), "flyway  ", round));
+            if (!oursFirst) {
+                oursTimes.add(onFreshDatabase(count, db -> ours(db, ours), "dreamnet", round));
+            }
+        }
+        summary("dreamnet", oursTimes);
+        summary("flyway  ", flywayTimes);
+    }
+
+    static void generate(Path ours, Path flyway, int count) throws IOException {
+        for (int i = 1; i <= count; i++) {
+            String sql = "CREATE TABLE t" + i + " (id int primary key, v text);\nINSERT INTO t" + i + " VALUES (1, 'x');\n";
+            String name = String.format(Locale.ROOT, "V%04d__t%d", i, i);
+            Files.writeString(ours.resolve(name + ".up.sql"), sql);
+            Files.writeString(ours.resolve(name + ".down.sql"), "DROP TABLE t" + i + ";\n");
+            Files.writeString(flyway.resolve(name + ".sql"), sql);
+        }
+    }
+
+    /** Applies then re-runs; returns {apply nanos, re-run nanos}. */
+    private static long[] ours(String url, Path dir) {
+        SimpleDataSource dataSource = new SimpleDataSource(url);
+        long start = System.nanoTime();
+        Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir)).build().up();
+        long applied = System.nanoTime();
+        Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir)).build().up();
+        return new long[] {applied - start, System.nanoTime() - applied};
+    }
+
+    private static long[] flyway(String url, Path dir) {
+        long start = System.nanoTime();
+        Flyway.configure().dataSource(url, "postgres", null).locations("filesystem:" + dir).load().migrate();
+        long applied = System.nanoTime();
+        Flyway.configure().dataSource(url, "postgres", null).locations("filesystem:" + dir).load().migrate();
+        return new long[] {applied - start, System.nanoTime() - applied};
+    }
+
+    private static long[] onFreshDatabase(int count, Side side, String label, int round) throws SQLException {
+        String name = "race_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        admin("CREATE DATABASE " + name);
+        try {
+            String url = ADMIN.replace("/postgres?", "/" + name + "?");
+            long[] times = side.run(url);
+            verify(url, count);
+            System.out.printf(Locale.ROOT, "round %d %s: apply %,8.0f ms   no-op re-run %,6.1f ms%n", round + 1, label,
+                    times[0] / 1e6, times[1] / 1e6);
+            return times;
+        } finally {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void verify(String url, int count) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename ~ '^t[0-9]+$'")) {
+            rows.next();
+            if (rows.getInt(1) != count) {
+                throw new IllegalStateException("expected " + count + " tables, found " + rows.getInt(1));
+            }
+        }
+    }
+
+    private static void summary(String label, List<long[]> times) {
+        double[] apply = times.stream().mapToDouble(t -> t[0] / 1e6).sorted().toArray();
+        double[] noop = times.stream().mapToDouble(t -> t[1] / 1e6).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%s median: apply %,8.0f ms (best %,.0f)   no-op re-run %,6.1f ms (best %.1f)%n",
+                label, apply[apply.length / 2], apply[0], noop[noop.length / 2], noop[0]);
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ADMIN); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Side {
+        long[] run(String url) throws RuntimeException;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.dreamnet.cli;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The database a {@code migrate} command works on: a connection per request, plus one kept open for the
+ * command's life so an embedded H2 file is opened once. Opening it turns every connection problem into
+ * one line. Not thread-safe beyond what the migrator needs (it is a plain driver-backed data source).
+ */
+final class MigrationDatabase implements DataSource, AutoCloseable {
+
+    /** Why the database could not be opened, in one line; maps to exit code 3. */
+    static final class Unavailable extends Exception {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private final String url;
+    private final Connection keeper;
+
+    private MigrationDatabase(String url, Connection keeper) {
+        this.url = url;
+        this.keeper = keeper;
+    }
+
+    static MigrationDatabase open(String url) throws Unavailable {
+        try {
+            return new MigrationDatabase(url, DriverManager.getConnection(url));
+        } catch (SQLException e) {
+            throw new Unavailable(explain(url, e));
+        }
+    }
+
+    private static String explain(String url, SQLException e) {
+        String shown = redact(url);
+        return switch (e.getErrorCode()) {
+            case 90020 -> "the H2 database " + h2File(url) + " is in use by another process (a running dreamnet serve?);"
+                    + " stop it first, or run the server with --db jdbc:postgresql://... to migrate while it runs";
+            case 90146, 90013 -> "no database at " + h2File(url) + " yet; dreamnet migrate up (or dreamnet serve) creates it";
+            default -> "cannot connect to " + shown + ": " + firstLine(e.getMessage());
+        };
+    }
+
+    private static String h2File(String url) {
+        String file = url.substring(url.indexOf(':', "jdbc:h2:".length()) + 1);
+        int options = file.indexOf(';');
+        return (options < 0 ? file : file.substring(0, options)) + ".mv.db";
+    }
+
+    static String firstLine(String message) {
+        String text = String.valueOf(message).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** The URL without its password. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):[^/@]*@", "//$1:***@");
+    }
+
+    String url() {
+        return redact(url);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public void close() {
+        try {
+            keeper.close();
+        } catch (SQLException e) {
+            // The command's outcome is already decided; a failing close only means the process exits anyway.
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return false;
+    }
+}

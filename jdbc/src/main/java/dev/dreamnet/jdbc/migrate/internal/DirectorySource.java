@@ -1,0 +1,58 @@
+package dev.dreamnet.jdbc.migrate.internal;
+
+import dev.dreamnet.jdbc.migrate.Migration;
+import dev.dreamnet.jdbc.migrate.MigrationException;
+import dev.dreamnet.jdbc.migrate.MigrationSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/** SQL migration files under a directory, read afresh on each {@link #load()}. Thread-safe. */
+public final class DirectorySource implements MigrationSource {
+
+    private final Path directory;
+
+    public DirectorySource(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public List<Migration> load() {
+        if (!Files.isDirectory(directory)) {
+            throw new MigrationException(directory + ": migrations directory does not exist");
+        }
+        return Sources.fromFiles(read(directory));
+    }
+
+    /** Reads the text of each {@code .sql} file under {@code root} when asked, by path. */
+    static Map<String, Supplier<String>> read(Path root) {
+        Map<String, Supplier<String>> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                texts.put(file.toString(), () -> readText(file));
+            }
+        } catch (IOException e) {
+            throw new MigrationException(root + ": cannot read migrations: " + e.getMessage(), e);
+        }
+        return texts;
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return directory.toString();
+    }
+}
