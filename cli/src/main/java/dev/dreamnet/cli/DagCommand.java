@@ -4,10 +4,8 @@ import dev.dreamnet.config.graph.GraphFile;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
-import dev.dreamnet.server.dreams.ReferenceService;
-import dev.dreamnet.server.agents.Agent;
+import dev.dreamnet.server.DreamnetServer;
 import dev.dreamnet.server.kinds.Kinds;
-import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,9 +26,7 @@ final class DagCommand {
     /** Loads the graph and checks that every service's kind exists and its settings are valid. */
     static StartupGraph load(Path file) throws GraphValidationException {
         StartupGraph graph = GraphFile.load(file);
-        Kinds kinds = Kinds.builtIn("jdbc:h2:mem:dreamnet-validate");
-        new ReferenceService(kinds, Clock.system(), open -> { }).register();
-        Agent.NAMES.forEach(agent -> kinds.register(agent, spec -> () -> { }));
+        Kinds kinds = DreamnetServer.kindsForValidation();
         // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
         Scheduler neverUsed = (delay, task) -> () -> { };
         StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();

@@ -37,13 +37,15 @@ class DagPlanCommandTest {
     }
 
     @Test
-    void theShippedGraphIsAChainOfThreeStepsThenTheAgentsAndApiInParallel() {
+    void theShippedGraphStartsDatabaseThenMigrationsAndQueuesThenCoreThenTheConsumersAndApi() {
         Cli cli = Cli.run("dag", "plan", "../deploy/graph.json");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Start order: database, schema, core, citadel, dronedome, api",
-                "step 4 (in parallel): citadel, dronedome, api",
-                "Critical path (4 services): database -> schema -> core -> citadel");
+        assertThat(cli.out()).contains(
+                "Start order: database, migrations, queues, core, outbox, citadel, dronedome, audit, api",
+                "step 2 (in parallel): migrations, queues",
+                "step 4 (in parallel): outbox, citadel, dronedome, api",
+                "Critical path (4 services): database -> migrations -> core -> outbox");
     }
 
     @Test

@@ -22,7 +22,7 @@ class DagValidateCommandTest {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).isEqualTo(
-                "../deploy/graph.json: valid, 6 services, longest chain 4: database -> schema -> core -> citadel\n");
+                "../deploy/graph.json: valid, 9 services, longest chain 4: database -> migrations -> core -> outbox\n");
         assertThat(cli.err()).isEmpty();
     }
 
@@ -47,7 +47,7 @@ class DagValidateCommandTest {
         Path file = graph("{\"name\": \"db\", \"kind\": \"databse\"}");
 
         assertRefusedWith(Cli.run("dag", "validate", file.toString()), file + ": service \"db\": kind: unknown kind "
-                + "\"databse\" (did you mean \"database\"?); known kinds: api, citadel, core, database, dronedome, http, migrations, schema, tcp");
+                + "\"databse\" (did you mean \"database\"?); known kinds: api, audit, citadel, core, database, dronedome, http, migrations, outbox, queues, schema, tcp");
     }
 
     @Test

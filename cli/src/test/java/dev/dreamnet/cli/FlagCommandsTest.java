@@ -39,7 +39,8 @@ class FlagCommandsTest {
     static void startTheShippedServer() throws Exception {
         Path flags = Files.copy(Path.of("..", "config", "feature-flags.yaml"), dir.resolve("feature-flags.yaml"));
         server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
-                .graphFile(Path.of("..", "deploy", "graph.json")).flagsFile(flags)
+                .graphFile(Path.of("..", "deploy", "graph.json")).queuesFile(Path.of("..", "config", "queues.yaml"))
+                .flagsFile(flags)
                 .gateStartupInterval(Duration.ofMillis(50)).gateInterval(Duration.ofMillis(100))
                 .environment(Map.of("DREAMNET_ADMIN_TOKENS", ADMIN)).build());
         url = "http://127.0.0.1:" + server.port();

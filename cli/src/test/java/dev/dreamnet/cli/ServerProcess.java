@@ -23,6 +23,7 @@ final class ServerProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "dreamnet.jar");
     static final Path SHIPPED_GRAPH = Path.of("..", "deploy", "graph.json");
+    static final Path SHIPPED_QUEUES = Path.of("..", "config", "queues.yaml");
     private static final Pattern LISTENING = Pattern.compile("DreamNet listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
@@ -45,7 +46,7 @@ final class ServerProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx128m", "-jar", JAR.toString(), "serve",
                 "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
-                "--graph", SHIPPED_GRAPH.toString()))
+                "--graph", SHIPPED_GRAPH.toString(), "--queues", SHIPPED_QUEUES.toString()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         return new ServerProcess(process, out, err);
     }

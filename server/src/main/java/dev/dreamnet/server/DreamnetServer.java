@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
+import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
@@ -81,6 +82,10 @@ public final class DreamnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DreamnetServer.class);
     private static final java.time.Duration METRICS_SLOT = java.time.Duration.ofSeconds(5);
+    /** Kinds the server registers beyond the built-in ones and the reference service's. */
+    public static final String QUEUES_KIND = "queues";
+    public static final String OUTBOX_KIND = "outbox";
+    public static final String AUDIT_KIND = "audit";
 
     private final ServerConfig config;
     private final Clock clock = Clock.system();
@@ -127,10 +132,12 @@ public final class DreamnetServer implements AutoCloseable {
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
         this.checkPool = Pools.bounded("dreamnet-check", 4);
         this.queues = queues;
-        kinds.register("queues", spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
+        // The audit service: operator actions must be recordable before the API opens to them.
+        kinds.register(AUDIT_KIND, spec -> () -> audit.recent(1));
+        kinds.register(QUEUES_KIND, spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
         this.relay = new DreamEventRelay(queues,
                 Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, checkPool);
-        kinds.register("outbox", spec -> relay);
+        kinds.register(OUTBOX_KIND, spec -> relay);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
             Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
@@ -172,6 +179,20 @@ public final class DreamnetServer implements AutoCloseable {
     }
 
     /**
+     * Every kind {@code dreamnet serve} knows, with components that do nothing, so that a graph file
+     * can be checked ({@code dreamnet dag validate}) exactly as the server would resolve it.
+     */
+    public static Kinds kindsForValidation() {
+        Kinds kinds = Kinds.builtIn("jdbc:h2:mem:dreamnet-validate");
+        new ReferenceService(kinds, Clock.system(), open -> { }).register();
+        for (String kind : List.of(QUEUES_KIND, OUTBOX_KIND, AUDIT_KIND)) {
+            kinds.register(kind, spec -> () -> { });
+        }
+        Agent.NAMES.forEach(agent -> kinds.register(agent, spec -> () -> { }));
+        return kinds;
+    }
+
+    /**
      * Validates the configuration, opens the port and begins startup; returns without waiting for it.
      *
      * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
@@ -190,6 +211,7 @@ public final class DreamnetServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         QueueService queues = new QueueService(config.queuesFile() == null ? List.of()
                 : QueuesFile.load(config.queuesFile()), String.valueOf(config.queuesFile()));
+        requireAgentQueues(graph, queues);
         DreamnetServer server = new DreamnetServer(config, graph, resilience, queues, customizer);
         try {
             server.flags.start();
@@ -202,6 +224,21 @@ public final class DreamnetServer implements AutoCloseable {
         server.dag.start(); // the database opens while the HTTP server starts
         server.listen();
         return server;
+    }
+
+    /** Each agent in the graph consumes its own queue: one missing from the queues file is a configuration error. */
+    private static void requireAgentQueues(StartupGraph graph, QueueService queues) {
+        for (ServiceSpec service : graph.services()) {
+            if (Agent.NAMES.contains(service.kind())) {
+                String queue = DreamEvents.queueFor(service.kind());
+                if (queues.specs().stream().noneMatch(spec -> spec.name().equals(queue))) {
+                    throw new IllegalArgumentException(graph.source() + ": service \"" + service.name()
+                            + "\" consumes queue \"" + queue + "\", which " + (queues.specs().isEmpty()
+                            ? "is not declared: no queues file (--queues, default config/queues.yaml)"
+                            : queues.source() + " does not declare"));
+                }
+            }
+        }
     }
 
     private void listen() throws IOException {

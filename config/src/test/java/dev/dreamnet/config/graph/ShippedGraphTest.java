@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 class ShippedGraphTest {
 
     private static final Path SHIPPED = Path.of("..", "deploy", "graph.json");
-    private static final String[] ORDER = {"database", "schema", "queues", "core", "outbox", "citadel", "dronedome", "api"};
+    private static final String[] ORDER = {"database", "migrations", "queues", "core", "outbox", "citadel", "dronedome",
+        "audit", "api"};
 
     @Test
-    void listsDatabaseSchemaQueuesCoreOutboxTheTwoAgentsAndApiInStartOrder() throws Exception {
+    void listsTheNineServicesInStartOrder() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
         assertThat(graph.services()).extracting(ServiceSpec::name)
@@ -27,15 +28,16 @@ class ShippedGraphTest {
     }
 
     @Test
-    void databaseThenSchemaAndQueuesThenCoreThenTheOutboxAgentsAndApi() throws Exception {
+    void databaseThenMigrationsAndQueuesThenCoreThenTheOutboxAgentsAuditAndApi() throws Exception {
         StartupGraph graph = GraphFile.load(SHIPPED);
 
         assertThat(graph.service("database").dependsOn()).isEmpty();
-        assertThat(graph.service("schema").dependsOn()).containsExactly("database");
+        assertThat(graph.service("migrations").dependsOn()).containsExactly("database");
         assertThat(graph.service("queues").dependsOn()).containsExactly("database");
-        assertThat(graph.service("core").dependsOn()).containsExactly("schema", "queues");
+        assertThat(graph.service("core").dependsOn()).containsExactly("migrations", "queues");
+        assertThat(graph.service("audit").dependsOn()).containsExactly("migrations");
         assertThat(graph.service("outbox").dependsOn()).containsExactly("core", "queues");
-        assertThat(graph.service("api").dependsOn()).containsExactly("core");
+        assertThat(graph.service("api").dependsOn()).containsExactly("core", "audit");
         assertThat(graph.service("citadel").dependsOn()).containsExactly("core", "queues");
         assertThat(graph.service("dronedome").dependsOn()).containsExactly("core", "queues");
     }

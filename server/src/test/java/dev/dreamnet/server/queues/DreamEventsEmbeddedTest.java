@@ -37,4 +37,14 @@ class DreamEventsEmbeddedTest extends DreamEventsPipelineContract {
         server = null;
         start(QUEUES); // the queue was not changed: the original file still matches
     }
+
+    @Test
+    void aGraphWhoseAgentsHaveNoQueueIsRefusedBeforeAnythingStarts() {
+        ServerConfig config = Servers.config(dir, FlagServer.SHIPPED_GRAPH).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DreamnetServer.start(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(FlagServer.SHIPPED_GRAPH + ": service \"citadel\" consumes queue \"dream-events.citadel\", "
+                        + "which is not declared: no queues file (--queues, default config/queues.yaml)");
+    }
 }

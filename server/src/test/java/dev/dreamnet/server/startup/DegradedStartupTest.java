@@ -74,7 +74,7 @@ class DegradedStartupTest {
     void theUnrelatedCriticalBranchIsReadyAndServes() {
         JsonNode dag = http.get("/api/observability/startup-dag").json();
 
-        assertThat(DagJson.states(dag)).containsEntry("database", "READY").containsEntry("schema", "READY")
+        assertThat(DagJson.states(dag)).containsEntry("database", "READY").containsEntry("migrations", "READY")
                 .containsEntry("core", "READY").containsEntry("api", "READY")
                 .containsEntry("cache", "FAILED").containsEntry("warmup", "BLOCKED");
         assertThat(DagJson.entry(dag, "nodes", "warmup").get("blockedBy").asText()).isEqualTo("cache");

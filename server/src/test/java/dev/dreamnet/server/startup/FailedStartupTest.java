@@ -75,7 +75,7 @@ class FailedStartupTest {
         JsonNode dag = http.get("/api/observability/startup-dag").json();
 
         assertThat(dag.get("status").asText()).isEqualTo("FAILED");
-        assertThat(DagJson.states(dag)).containsEntry("database", "STOPPED").containsEntry("schema", "STOPPED")
+        assertThat(DagJson.states(dag)).containsEntry("database", "STOPPED").containsEntry("migrations", "STOPPED")
                 .containsEntry("core", "STOPPED").containsEntry("payments", "FAILED");
         assertThat(DagJson.states(dag).get("api")).isIn("STOPPED", "BLOCKED", "FAILED");
     }

@@ -22,10 +22,10 @@ public final class GraphJson {
         return new GraphJson(Arrays.asList(services));
     }
 
-    /** The reference service, database -> schema -> core -> api, with {@code extra} services added. */
+    /** The reference service, database -> migrations -> core -> api, with {@code extra} services added. */
     public static GraphJson reference(Service... extra) {
         GraphJson graph = of(service("database").kind("database").readiness("query", "SELECT 1"),
-                service("schema").dependsOn("database"), service("core").dependsOn("schema"),
+                service("migrations").dependsOn("database"), service("core").dependsOn("migrations"),
                 service("api").dependsOn("core"));
         graph.services.addAll(Arrays.asList(extra));
         return graph;
