@@ -2,6 +2,7 @@ package dev.dreamnet.server.agents;
 
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,24 +33,20 @@ public final class Agent implements Component {
     private final String name;
     private final BooleanSupplier enabled;
     private final AgentWork work;
-    private final Scheduler scheduler;
-    private final Executor executor;
+    private final Repeating polling;
     private final Clock clock;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
-    private volatile boolean running;
     private volatile boolean takingWork;
     private volatile Instant lastWorkAt;
     private volatile String lastError;
-    private volatile Scheduler.Cancellable next;
 
     public Agent(String name, BooleanSupplier enabled, AgentWork work, Scheduler scheduler, Executor executor,
                  Clock clock) {
         this.name = name;
         this.enabled = enabled;
         this.work = work;
-        this.scheduler = scheduler;
-        this.executor = executor;
+        this.polling = new Repeating(scheduler, executor, POLL, this::poll);
         this.clock = clock;
     }
 
@@ -60,28 +57,17 @@ public final class Agent implements Component {
     @Override
     public void start() throws Exception {
         work.resume(name);
-        running = true;
-        schedule();
+        polling.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Scheduler.Cancellable pending = next;
-        if (pending != null) {
-            pending.cancel();
-        }
+        polling.stop();
     }
 
     public AgentView view() {
-        String state = !running ? "STOPPED" : takingWork ? "RUNNING" : "QUARANTINED";
+        String state = !polling.running() ? "STOPPED" : takingWork ? "RUNNING" : "QUARANTINED";
         return new AgentView(name, state, processed.get(), polls.get(), lastWorkAt, lastError);
-    }
-
-    private void schedule() {
-        if (running) {
-            next = scheduler.schedule(POLL, () -> executor.execute(this::poll));
-        }
     }
 
     void poll() {
@@ -101,8 +87,6 @@ public final class Agent implements Component {
                 LOG.warn("agent {}: poll failed: {}", name, e.getMessage());
             }
             lastError = e.getMessage();
-        } finally {
-            schedule();
         }
     }
 }

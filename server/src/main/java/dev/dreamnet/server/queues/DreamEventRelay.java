@@ -1,6 +1,7 @@
 package dev.dreamnet.server.queues;
 
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.server.resilience.Downstreams;
 import java.sql.Connection;
@@ -37,12 +38,9 @@ public final class DreamEventRelay implements Component {
     private final List<String> subscribers;
     private final Supplier<DataSource> dataSource;
     private final Downstreams downstreams;
-    private final Scheduler scheduler;
-    private final Executor executor;
+    private final Repeating rounds;
     private final AtomicLong published = new AtomicLong(-1);
-    private volatile boolean running;
     private volatile String lastError;
-    private volatile Scheduler.Cancellable next;
 
     public DreamEventRelay(QueueService queues, List<String> subscribers, Supplier<DataSource> dataSource,
                            Downstreams downstreams, Scheduler scheduler, Executor executor) {
@@ -50,8 +48,7 @@ public final class DreamEventRelay implements Component {
         this.subscribers = List.copyOf(subscribers);
         this.dataSource = dataSource;
         this.downstreams = downstreams;
-        this.scheduler = scheduler;
-        this.executor = executor;
+        this.rounds = new Repeating(scheduler, executor, ROUND, this::round);
     }
 
     /** The last dream id whose event was published, or -1 before start; and the last round's error. */
@@ -65,28 +62,17 @@ public final class DreamEventRelay implements Component {
     @Override
     public void start() throws Exception {
         published.set(downstreams.call(Downstreams.DATABASE, this::readPosition));
-        running = true;
-        schedule();
+        rounds.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Scheduler.Cancellable pending = next;
-        if (pending != null) {
-            pending.cancel();
-        }
-    }
-
-    private void schedule() {
-        if (running) {
-            next = scheduler.schedule(ROUND, () -> executor.execute(this::round));
-        }
+        rounds.stop();
     }
 
     void round() {
         try {
-            while (running && publishBatch() == BATCH) {
+            while (rounds.running() && publishBatch() == BATCH) {
                 // a backlog: keep going without waiting for the next round
             }
             lastError = null;
@@ -95,8 +81,6 @@ public final class DreamEventRelay implements Component {
                 LOG.warn("dream-events relay: {}; retrying every {} ms", e.getMessage(), ROUND.toMillis());
             }
             lastError = e.getMessage();
-        } finally {
-            schedule();
         }
     }
 

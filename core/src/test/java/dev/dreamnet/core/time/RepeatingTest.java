@@ -1,0 +1,57 @@
+package dev.dreamnet.core.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RepeatingTest {
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @Test
+    void runsOncePerPauseUntilStopped() {
+        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(200), runs::incrementAndGet);
+
+        repeating.start();
+        scheduler.advance(Duration.ofMillis(199));
+        assertThat(runs).hasValue(0);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(runs).hasValue(1);
+        scheduler.advance(Duration.ofMillis(400));
+        assertThat(runs).hasValue(3);
+
+        repeating.stop();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(runs).hasValue(3);
+        assertThat(repeating.running()).isFalse();
+    }
+
+    @Test
+    void aRunThatThrowsDoesNotStopTheRepetition() {
+        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(100), () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("boom");
+        });
+        repeating.start();
+
+        for (int i = 0; i < 3; i++) {
+            try {
+                scheduler.advance(Duration.ofMillis(100));
+            } catch (IllegalStateException expected) {
+                // the scheduler surfaces the task's exception; the next run is already scheduled
+            }
+        }
+
+        assertThat(runs).hasValue(3);
+    }
+
+    @Test
+    void aPauseOfZeroIsRefusedByName() {
+        assertThatThrownBy(() -> new Repeating(scheduler, Runnable::run, Duration.ZERO, () -> { }))
+                .hasMessage("pause must be > 0, was PT0S");
+    }
+}
