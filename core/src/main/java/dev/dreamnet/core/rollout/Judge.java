@@ -8,9 +8,9 @@ import java.util.Locale;
  * either side below {@code minRequests} holds; the canary fails when it is confidently beyond an
  * absolute SLO (the Wilson lower bound of its error share above {@code maxErrorRate}, or of its share
  * slower than {@code maxP99} above 1%); it fails when it is significantly worse than the baseline (a
- * one-sided two-proportion z-test, with continuity correction, on errors, and on the share of requests
- * slower than the baseline's p99 plus {@code latencyTolerance}, the latter only while the canary's own
- * p99 is beyond that too); otherwise it passes. Every test uses the level {@code significance}.
+ * one-sided Fisher's exact test of two proportions on errors, and on the share of requests slower than
+ * the baseline's p99 plus {@code latencyTolerance}, the latter only while the canary's own p99 is beyond
+ * that too); otherwise it passes. Every test uses the level {@code significance}.
  */
 public final class Judge {
 
@@ -27,7 +27,7 @@ public final class Judge {
         double z = Statistics.zFor(config.significance());
         String failure = breachedSlo(canary, config, z);
         if (failure == null) {
-            failure = worseThanBaseline(baseline, canary, config, z);
+            failure = worseThanBaseline(baseline, canary, config);
         }
         return failure != null ? Verdict.fail(failure) : Verdict.pass(String.format(Locale.ROOT,
                 "healthy: canary errors %s, p99 %s; baseline errors %s, p99 %s", rate(canary), millis(canary.p99Micros()),
@@ -48,11 +48,11 @@ public final class Judge {
         return null;
     }
 
-    private static String worseThanBaseline(Sample baseline, Sample canary, RolloutConfig config, double z) {
-        double errorsZ = Statistics.twoProportionZ(canary.errors(), canary.requests(), baseline.errors(), baseline.requests());
-        if (errorsZ > z) {
-            return String.format(Locale.ROOT, "canary error rate %s is significantly worse than the baseline's %s (z = %.1f)",
-                    rate(canary), rate(baseline), errorsZ);
+    private static String worseThanBaseline(Sample baseline, Sample canary, RolloutConfig config) {
+        double errorsP = Statistics.fisherGreater(canary.errors(), canary.requests(), baseline.errors(), baseline.requests());
+        if (errorsP < config.significance()) {
+            return String.format(Locale.ROOT, "canary error rate %s is significantly worse than the baseline's %s (p = %.2g)",
+                    rate(canary), rate(baseline), errorsP);
         }
         long threshold = (long) (baseline.p99Micros() * (1 + config.latencyTolerance()));
         if (canary.p99Micros() <= threshold) {
@@ -60,12 +60,12 @@ public final class Judge {
         }
         long canarySlow = canary.slowerThan(threshold);
         long baselineSlow = baseline.slowerThan(threshold);
-        double latencyZ = Statistics.twoProportionZ(canarySlow, canary.requests(), baselineSlow, baseline.requests());
-        if (latencyZ > z) {
+        double latencyP = Statistics.fisherGreater(canarySlow, canary.requests(), baselineSlow, baseline.requests());
+        if (latencyP < config.significance()) {
             return String.format(Locale.ROOT, "canary p99 %s is significantly slower than the baseline's %s "
-                            + "(%s vs %s of requests over %s, z = %.1f)", millis(canary.p99Micros()),
+                            + "(%s vs %s of requests over %s, p = %.2g)", millis(canary.p99Micros()),
                     millis(baseline.p99Micros()), percent((double) canarySlow / canary.requests()),
-                    percent((double) baselineSlow / baseline.requests()), millis(threshold), latencyZ);
+                    percent((double) baselineSlow / baseline.requests()), millis(threshold), latencyP);
         }
         return null;
     }

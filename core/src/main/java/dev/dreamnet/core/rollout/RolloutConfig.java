@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param autoPromote      whether a healthy step is promoted by {@code evaluate} after its bake time
  * @param autoRollback     whether a failed judgement rolls back to 0% at once
  * @param significance     one-sided false-alarm probability of each statistical test per judgement
- * @param latencyTolerance how far (0.25 = 25%) the canary's p99 may exceed the baseline's before a comparison can fail
+ * @param latencyTolerance how far (0.5 = 50%) the canary's p99 may exceed the baseline's before a comparison can fail
  */
 public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, Duration window,
                             double maxErrorRate, Duration maxP99, int minRequests, boolean autoPromote,
@@ -97,7 +97,7 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
 
     /**
      * A builder with the defaults: steps 1, 10, 50, 100; bake 5 min; window 5 min; SLO 1% errors and
-     * p99 1 s; 200 requests a side; auto-promote and auto-rollback; significance 0.001; tolerance 25%.
+     * p99 1 s; 300 requests a side; auto-promote and auto-rollback; significance 0.0001; tolerance 50%.
      */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -117,11 +117,11 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
         private Duration window = Duration.ofMinutes(5);
         private double maxErrorRate = 0.01;
         private Duration maxP99 = Duration.ofSeconds(1);
-        private int minRequests = 200;
+        private int minRequests = 300;
         private boolean autoPromote = true;
         private boolean autoRollback = true;
-        private double significance = 0.001;
-        private double latencyTolerance = 0.25;
+        private double significance = 0.0001;
+        private double latencyTolerance = 0.5;
 
         private Builder(String name) {
             this.name = name;

@@ -2,7 +2,7 @@ package dev.dreamnet.core.rollout.internal;
 
 /**
  * The few statistics the judge needs: the normal quantile, a one-sample Wilson bound and a one-sided
- * two-proportion z-test with continuity correction. Pure functions; thread-safe.
+ * Fisher's exact test of two proportions. Pure functions; thread-safe.
  */
 public final class Statistics {
 
@@ -28,23 +28,43 @@ public final class Statistics {
     }
 
     /**
-     * The z statistic for "the first proportion is larger than the second" (pooled variance, Yates'
-     * continuity correction); 0 when the first is not larger at all.
+     * One-sided Fisher's exact test that the first proportion is larger than the second: the
+     * probability, given both margins, of at least {@code hits1} hits in the first group. 1 when the
+     * first proportion is not larger at all. Exact for small counts, where a z-test is too eager.
      */
-    public static double twoProportionZ(long hits1, long n1, long hits2, long n2) {
-        if (n1 == 0 || n2 == 0) {
-            return 0;
+    public static double fisherGreater(long hits1, long n1, long hits2, long n2) {
+        if (n1 == 0 || n2 == 0 || hits1 * (double) n2 <= hits2 * (double) n1) {
+            return 1;
         }
-        double p1 = (double) hits1 / n1;
-        double p2 = (double) hits2 / n2;
-        double pooled = (double) (hits1 + hits2) / (n1 + n2);
-        double inverseSum = 1.0 / n1 + 1.0 / n2;
-        double difference = p1 - p2 - 0.5 * inverseSum;
-        double standardError = Math.sqrt(pooled * (1 - pooled) * inverseSum);
-        if (difference <= 0 || standardError == 0) {
-            return 0;
+        long total = n1 + n2;
+        long hits = hits1 + hits2;
+        long last = Math.min(hits, n1);
+        double term = Math.exp(logChoose(hits, hits1) + logChoose(total - hits, n1 - hits1) - logChoose(total, n1));
+        double sum = term;
+        for (long k = hits1; k < last && term > sum * 1e-16; k++) {
+            term *= (double) (hits - k) * (n1 - k) / ((k + 1) * (double) (total - hits - n1 + k + 1));
+            sum += term;
         }
-        return difference / standardError;
+        return Math.min(1, sum);
+    }
+
+    static double logChoose(long n, long k) {
+        return logGamma(n + 1.0) - logGamma(k + 1.0) - logGamma(n - k + 1.0);
+    }
+
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+            771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+            9.9843695780195716e-6, 1.5056327351493116e-7};
+
+    /** ln Gamma(x) for x >= 1, by the Lanczos approximation (g = 7). */
+    static double logGamma(double x) {
+        double z = x - 1;
+        double series = LANCZOS[0];
+        for (int i = 1; i < LANCZOS.length; i++) {
+            series += LANCZOS[i] / (z + i);
+        }
+        double t = z + 7.5;
+        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
     }
 
     /** The standard normal quantile, by Acklam's rational approximation (relative error below 1.2e-9). */
