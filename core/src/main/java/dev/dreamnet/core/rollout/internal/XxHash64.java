@@ -36,7 +36,7 @@ public final class XxHash64 {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
-    /** XXH64 of the bytes {@code bytes.charAt(i) & 0xFF}. */
+    /** XXH64 of the bytes {@code bytes.charAt(i)}: every char of {@code bytes} is below 256. */
     private static long hashBytes(String bytes, long seed) {
         int length = bytes.length();
         int at = 0;
@@ -68,7 +68,7 @@ public final class XxHash64 {
             at += 4;
         }
         for (; at < length; at++) {
-            h ^= (bytes.charAt(at) & 0xFFL) * P5;
+            h ^= bytes.charAt(at) * P5;
             h = Long.rotateLeft(h, 11) * P1;
         }
         return avalanche(h);
@@ -95,7 +95,6 @@ public final class XxHash64 {
     }
 
     private static int int32(String bytes, int at) {
-        return (bytes.charAt(at) & 0xFF) | (bytes.charAt(at + 1) & 0xFF) << 8
-                | (bytes.charAt(at + 2) & 0xFF) << 16 | (bytes.charAt(at + 3) & 0xFF) << 24;
+        return bytes.charAt(at) | bytes.charAt(at + 1) << 8 | bytes.charAt(at + 2) << 16 | bytes.charAt(at + 3) << 24;
     }
 }
