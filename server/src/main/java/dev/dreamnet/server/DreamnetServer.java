@@ -51,6 +51,11 @@ import dev.dreamnet.server.queues.DreamEvents;
 import dev.dreamnet.server.queues.QueueRoutes;
 import dev.dreamnet.server.queues.QueueService;
 import dev.dreamnet.server.queues.QueuesComponent;
+import dev.dreamnet.server.rollouts.CanaryFaults;
+import dev.dreamnet.server.rollouts.RolloutRouting;
+import dev.dreamnet.server.rollouts.RolloutRoutes;
+import dev.dreamnet.server.rollouts.RolloutService;
+import dev.dreamnet.server.rollouts.RolloutViews;
 import dev.dreamnet.core.watchdog.JvmProbe;
 import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.core.watchdog.Watchdogs;
@@ -108,6 +113,7 @@ public final class DreamnetServer implements AutoCloseable {
     private final List<Agent> agents = new ArrayList<>();
     private final QueueService queues;
     private final DreamEventRelay relay;
+    private final RolloutService rollouts;
     private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
@@ -151,17 +157,20 @@ public final class DreamnetServer implements AutoCloseable {
         GateWiring wiring = new GateWiring(kinds, gates, state, clock, scheduler, checkPool,
                 config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
-        DreamRoutes dreams = new DreamRoutes(reference::store, downstreams);
+        this.rollouts = new RolloutService(reference::dataSource, audit, downstreams, clock, scheduler, checkPool);
+        RolloutRouting routing = new RolloutRouting(rollouts, clock);
+        CanaryFaults canaryFaults = new CanaryFaults();
+        DreamRoutes dreams = new DreamRoutes(reference::store, downstreams, routing, canaryFaults);
         this.access = access;
         this.trafficGate = new TrafficGate(state);
         this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
                 () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count, queues::depths,
-                this::watchdogReadings));
+                this::watchdogReadings, rollouts::metrics));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
-                flags, this::watchdogReadings);
+                flags, this::watchdogReadings, () -> rollouts.all().stream().map(RolloutViews::of).toList());
         this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
@@ -173,6 +182,7 @@ public final class DreamnetServer implements AutoCloseable {
                 new AuditRoutes(audit)::register,
                 observability::register,
                 new QueueRoutes(queues, relay)::register,
+                routes -> new RolloutRoutes(rollouts, canaryFaults, access, audit).register(routes, routing),
                 routes -> prometheus.register(routes, access),
                 routes -> stubProvider.register(routes, access, audit),
                 customizer::routes);
@@ -261,6 +271,10 @@ public final class DreamnetServer implements AutoCloseable {
                 : RabbitQueueBackend.connect(URI.create(config.queueUrl()), clock);
     }
 
+    public RolloutService rollouts() {
+        return rollouts;
+    }
+
     public QueueService queues() {
         return queues;
     }
@@ -292,6 +306,11 @@ public final class DreamnetServer implements AutoCloseable {
                 result.reason() == null ? "" : ": " + result.reason());
         if (result.status().isUp()) {
             wiring.wire(result);
+            try {
+                rollouts.start();
+            } catch (Exception e) {
+                LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
+            }
         }
         state.startup(result.status());
     }
@@ -344,6 +363,7 @@ public final class DreamnetServer implements AutoCloseable {
                 }
             });
             step("stop the health gates", () -> state.gates().stop());
+            step("stop judging rollouts", rollouts::stop);
             step("stop watching the flags file", flags::stop);
             step("close the metrics registry", prometheus::close);
             step("stop the watchdogs", watchdogs::close);

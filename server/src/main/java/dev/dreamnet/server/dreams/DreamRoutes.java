@@ -3,6 +3,9 @@ package dev.dreamnet.server.dreams;
 import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.http.Json;
 import dev.dreamnet.server.http.Params;
+import dev.dreamnet.core.rollout.Variant;
+import dev.dreamnet.server.rollouts.CanaryFaults;
+import dev.dreamnet.server.rollouts.RolloutRouting;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.server.resilience.Downstreams;
@@ -20,13 +23,21 @@ public final class DreamRoutes {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
+    /** The rollout that moves {@code GET /api/dreams/{id}} to its new implementation. */
+    public static final String READ_V2_ROLLOUT = "dream-read-v2";
+
     private final Supplier<DreamStore> store;
     private final Downstreams downstreams;
+    private final RolloutRouting rollouts;
+    private final CanaryFaults canaryFaults;
 
     /** {@code store} yields the store once the {@code core} service has started. */
-    public DreamRoutes(Supplier<DreamStore> store, Downstreams downstreams) {
+    public DreamRoutes(Supplier<DreamStore> store, Downstreams downstreams, RolloutRouting rollouts,
+                       CanaryFaults canaryFaults) {
         this.store = store;
         this.downstreams = downstreams;
+        this.rollouts = rollouts;
+        this.canaryFaults = canaryFaults;
     }
 
     private <T> T database(Callable<T> call) throws Exception {
@@ -64,6 +75,24 @@ public final class DreamRoutes {
     }
 
     private void read(Context ctx) throws Exception {
-        ctx.json(dreamFromPath(ctx));
+        if (rollouts.assign(ctx, READ_V2_ROLLOUT) == Variant.CANARY) {
+            readV2(ctx);
+        } else {
+            ctx.json(dreamFromPath(ctx));
+        }
+    }
+
+    /** The new implementation under rollout {@value #READ_V2_ROLLOUT}: the dream and the agents that processed it. */
+    private void readV2(Context ctx) throws Exception {
+        canaryFaults.apply();
+        long id = Params.parse("id", ctx.pathParam("id"), 1, Long.MAX_VALUE);
+        DreamStore.DreamWithAgents found = database(() -> store.get().findWithAgents(id))
+                .orElseThrow(() -> ApiException.notFound("no dream with id " + id));
+        Dream dream = found.dream();
+        ctx.json(new DreamV2(dream.id(), dream.title(), dream.body(), dream.createdAt(), found.processedBy()));
+    }
+
+    /** Version 2 of a dream's representation: as version 1, plus which agents have processed it. */
+    public record DreamV2(long id, String title, String body, java.time.Instant createdAt, List<String> processedBy) {
     }
 }

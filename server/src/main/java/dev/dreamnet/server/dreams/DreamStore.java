@@ -57,6 +57,32 @@ public final class DreamStore {
         }
     }
 
+    /** A dream and the agents that have processed it (by name), in one query; empty when there is no such dream. */
+    public Optional<DreamWithAgents> findWithAgents(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT d.id, d.title, d.body, d.created_at, w.agent "
+                     + "FROM dreams d LEFT JOIN agent_work w ON w.dream_id = d.id WHERE d.id = ? ORDER BY w.agent")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Dream dream = read(rows);
+                List<String> agents = new ArrayList<>();
+                do {
+                    if (rows.getString("agent") != null) {
+                        agents.add(rows.getString("agent"));
+                    }
+                } while (rows.next());
+                return Optional.of(new DreamWithAgents(dream, agents));
+            }
+        }
+    }
+
+    /** A dream and the agents that have processed it. */
+    public record DreamWithAgents(Dream dream, List<String> processedBy) {
+    }
+
     public Optional<Dream> find(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(

@@ -45,7 +45,35 @@ final class DreamnetCollector implements MultiCollector {
         FlagSnapshot flags = sources.flags().get();
         return MetricSnapshots.of(requests(), inFlight(), breakerState(), breakerRejections(), gates(),
                 health(), mode(flags), killSwitches(flags), flagsEnabled(flags), queueDepth(), deadLetterDepth(),
-                deadLettered(), watchdogs());
+                deadLettered(), watchdogs(), rolloutPercent(), rolloutStatus(), rolloutDecisions());
+    }
+
+    private GaugeSnapshot rolloutPercent() {
+        GaugeSnapshot.Builder gauge = gauge("dreamnet_rollout_canary_percent", "Share of subjects the canary serves, 0..100");
+        sources.rollouts().get().forEach(r -> gauge.dataPoint(point(Labels.of("rollout", r.rollout()), r.percent())));
+        return gauge.build();
+    }
+
+    private GaugeSnapshot rolloutStatus() {
+        GaugeSnapshot.Builder gauge = gauge("dreamnet_rollout_status", "1 for the rollout's status, 0 for the others");
+        for (MetricSources.RolloutMetric r : sources.rollouts().get()) {
+            for (dev.dreamnet.core.rollout.RolloutStatus status : dev.dreamnet.core.rollout.RolloutStatus.values()) {
+                gauge.dataPoint(point(Labels.of("rollout", r.rollout(), "status", status.name()),
+                        status.name().equals(r.status()) ? 1 : 0));
+            }
+        }
+        return gauge.build();
+    }
+
+    private CounterSnapshot rolloutDecisions() {
+        CounterSnapshot.Builder counter = CounterSnapshot.builder().name("dreamnet_rollout_decisions")
+                .help("Decisions a rollout took since start: started, promoted(_automatic), paused, resumed, "
+                        + "rolledback(_automatic), failureignored");
+        for (MetricSources.RolloutMetric r : sources.rollouts().get()) {
+            r.decisions().forEach((decision, count) -> counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot
+                    .builder().labels(Labels.of("rollout", r.rollout(), "decision", decision)).value(count).build()));
+        }
+        return counter.build();
     }
 
     private GaugeSnapshot watchdogs() {

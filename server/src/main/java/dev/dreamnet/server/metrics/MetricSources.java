@@ -14,7 +14,13 @@ import java.util.function.Supplier;
  */
 public record MetricSources(Supplier<List<CircuitBreakerSnapshot>> breakers, Supplier<HealthReport> gates,
                             Supplier<FlagSnapshot> flags, IntSupplier inFlight,
-                            Supplier<List<QueueDepth>> queues, Supplier<List<Reading>> watchdogs) {
+                            Supplier<List<QueueDepth>> queues, Supplier<List<Reading>> watchdogs,
+                            Supplier<List<RolloutMetric>> rollouts) {
+
+    /** One rollout: its status, the canary's share and how many decisions of each kind it took. */
+    public record RolloutMetric(String rollout, String status, double percent, java.util.Map<String, Long> decisions) {
+    }
+
 
     /** One queue's depth, its dead-letter queue's depth and how many messages were ever dead-lettered. */
     public record QueueDepth(String queue, long depth, long deadLetterDepth, long deadLetteredTotal) {

@@ -8,6 +8,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.server.rollouts.RolloutViews;
 
 /**
  * {@code /api/observability/golden-signals}, {@code /watchdogs} and {@code /summary}. Reads only:
@@ -21,10 +22,13 @@ public final class ObservabilityRoutes {
     private final Downstreams downstreams;
     private final FlagService flags;
     private final Supplier<List<Reading>> watchdogs;
+    private final Supplier<List<RolloutViews.RolloutView>> rollouts;
 
     public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
-                               Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs) {
+                               Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs,
+                               Supplier<List<RolloutViews.RolloutView>> rollouts) {
         this.watchdogs = watchdogs;
+        this.rollouts = rollouts;
         this.requests = requests;
         this.saturation = saturation;
         this.service = service;
@@ -47,6 +51,6 @@ public final class ObservabilityRoutes {
         List<Reading> readings = watchdogs.get();
         return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
                 flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), WatchdogViews.of(readings),
-                WatchdogViews.attention(readings)));
+                WatchdogViews.attention(readings), rollouts.get()));
     }
 }

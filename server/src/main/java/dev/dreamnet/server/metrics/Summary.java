@@ -43,7 +43,7 @@ public final class Summary {
     }
 
     public record Document(Instant at, List<String> attention, Health health, ModeView mode, List<Breaker> breakers,
-                           List<Object> rollouts, Gates gates, Startup startup,
+                           List<dev.dreamnet.server.rollouts.RolloutViews.RolloutView> rollouts, Gates gates, Startup startup,
                            Map<String, SignalViews.Window> goldenSignals, Saturation.View saturation,
                            WatchdogViews.WatchdogsView watchdogs) {
     }
@@ -51,7 +51,8 @@ public final class Summary {
     /** Everything the summary is made of, read at one moment. */
     public record Inputs(ServiceState service, List<CircuitBreakerSnapshot> breakers, FlagState flags,
                          String configVersion, SignalViews.GoldenSignals signals, WatchdogViews.WatchdogsView watchdogs,
-                         List<String> watchdogAttention) {
+                         List<String> watchdogAttention,
+                         List<dev.dreamnet.server.rollouts.RolloutViews.RolloutView> rollouts) {
     }
 
     public static Document of(Inputs in) {
@@ -71,7 +72,7 @@ public final class Summary {
                 new ModeView(flags.mode().name(), flags.killSwitches().safeMode(), flags.killSwitches().writeDrain(),
                         List.copyOf(new java.util.TreeSet<>(flags.quarantinedAgents())), flags.version(),
                         in.configVersion()),
-                breakers, List.of(),
+                breakers, in.rollouts(),
                 new Gates(report.status().name(), (int) gates.stream().filter(Gate::ready).count(), gates.size(), gates),
                 new Startup(dag.status().name(), dag.elapsed().toMillis(), dag.criticalPath(), notReady),
                 in.signals().overall(), in.signals().saturation(), in.watchdogs());
@@ -110,6 +111,13 @@ public final class Summary {
         if (oneMinute != null && oneMinute.errors().serverErrors() > 0) {
             lines.add(String.format(java.util.Locale.ROOT, "%.1f%% of requests failed with 5xx over the last %ds",
                     oneMinute.errors().serverErrorRate() * 100, oneMinute.windowSeconds()));
+        }
+        for (var rollout : in.rollouts()) {
+            if (rollout.status().equals("ROLLED_BACK")) {
+                lines.add("rollout " + rollout.name() + " was rolled back: " + rollout.reason());
+            } else if (!rollout.status().equals("PROMOTED")) {
+                lines.add("rollout " + rollout.name() + " is " + rollout.status() + " at " + rollout.percent() + "%");
+            }
         }
         lines.addAll(in.watchdogAttention());
         return lines;

@@ -40,7 +40,7 @@ public final class FlagServer implements AutoCloseable {
 
     /** Starts the shipped service with the tokens and {@code environment} added, and waits until it is ready. */
     public static FlagServer start(Path dir, Map<String, String> environment) throws Exception {
-        Path flags = Files.copy(SHIPPED_FLAGS, dir.resolve("feature-flags.yaml"));
+        Path flags = Files.copy(SHIPPED_FLAGS, dir.resolve("feature-flags.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> env = new HashMap<>(Map.of(AccessControl.ADMIN_TOKENS, ADMIN_TOKEN,
                 AccessControl.READ_TOKENS, READ_TOKEN));
         env.putAll(environment);

@@ -1,0 +1,29 @@
+package dev.dreamnet.config;
+
+import dev.dreamnet.config.internal.Durations;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Durations as the configuration files write them ({@code "500ms"}, {@code "30s"}, {@code "2m"},
+ * {@code "1h"} or ISO-8601 {@code "PT30S"}), for other inputs (API bodies, command options) to accept
+ * the same spelling.
+ */
+public final class DurationText {
+
+    /** What an error message shows as valid examples. */
+    public static final String EXAMPLES = Durations.EXAMPLES;
+
+    private DurationText() {
+    }
+
+    /** The duration {@code text} spells, or empty when it is not one (a bare number has no unit). */
+    public static Optional<Duration> parse(String text) {
+        return Optional.ofNullable(text == null ? null : Durations.parse(text.strip()));
+    }
+
+    /** In its largest exact unit: {@code 1h}, {@code 90s}, {@code 1500ms}. */
+    public static String format(Duration duration) {
+        return Durations.format(duration);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.dreamnet.server.rollouts;
+
+import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.core.rollout.RolloutConfig;
+import dev.dreamnet.core.rollout.RolloutEvent;
+import dev.dreamnet.core.rollout.RolloutState;
+import dev.dreamnet.core.rollout.Rollouts;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Repeating;
+import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.server.audit.AuditLog;
+import dev.dreamnet.server.http.ApiException;
+import dev.dreamnet.server.metrics.MetricSources;
+import dev.dreamnet.server.resilience.Downstreams;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's rollouts: created and operated through the API, judged every second, each decision
+ * saved in the {@code rollouts} table (a restart resumes every rollout at its step), recorded in the
+ * audit log and counted for {@code /metrics}. Thread-safe.
+ */
+public final class RolloutService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutService.class);
+    static final String AUTOMATIC = "dreamnet (automatic)";
+    static final Duration EVALUATION = Duration.ofSeconds(1);
+
+    private final Rollouts rollouts;
+    private final RolloutStore store;
+    private final AuditLog audit;
+    private final Downstreams downstreams;
+    private final Clock clock;
+    private final Repeating evaluation;
+    private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+
+    public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
+                          Scheduler scheduler, Executor executor) {
+        this.rollouts = Rollouts.create(clock);
+        this.store = new RolloutStore(dataSource);
+        this.audit = audit;
+        this.downstreams = downstreams;
+        this.clock = clock;
+        this.evaluation = new Repeating(scheduler, executor, EVALUATION, this::evaluate);
+        rollouts.addListener(this::onEvent);
+    }
+
+    /** Restores every saved rollout at its step, then judges them every second. Called once startup is done. */
+    public void start() throws Exception {
+        for (RolloutStore.Row row : downstreams.call(Downstreams.DATABASE, store::loadAll)) {
+            rollouts.restore(row.config(), row.state());
+            LOG.info("rollout {} restored: {} at {}%", row.config().name(), row.state().status(), row.state().percent());
+        }
+        evaluation.start();
+    }
+
+    public void stop() {
+        evaluation.stop();
+    }
+
+    private void evaluate() {
+        try {
+            rollouts.evaluateAll(clock.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.warn("rollout evaluation failed: {}", e.toString());
+        }
+    }
+
+    /** The rollout named {@code name}; 404 naming the known ones otherwise. */
+    public Rollout get(String name) {
+        return rollouts.find(name).orElseThrow(() -> ApiException.notFound("no rollout \"" + name + "\" (known: "
+                + (rollouts.all().isEmpty() ? "none" : String.join(", ", names())) + ")"));
+    }
+
+    /** The rollout named {@code name} if it exists, for the middleware. */
+    public java.util.Optional<Rollout> find(String name) {
+        return rollouts.find(name);
+    }
+
+    public List<Rollout> all() {
+        List<Rollout> all = new ArrayList<>(rollouts.all());
+        all.sort(java.util.Comparator.comparing(Rollout::name));
+        return all;
+    }
+
+    private List<String> names() {
+        return all().stream().map(Rollout::name).toList();
+    }
+
+    /** Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced. */
+    public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
+        rollouts.find(config.name()).ifPresent(existing -> {
+            if (!existing.state().status().isFinal()) {
+                throw new ApiException(409, "conflict", "rollout \"" + config.name() + "\" is "
+                        + existing.state().status() + " at " + existing.percent() + "%; roll it back first");
+            }
+            rollouts.remove(config.name());
+        });
+        Rollout rollout = rollouts.add(config);
+        RolloutState state = rollout.start();
+        audit.record(actor, "rollout.start", config.name(), "PENDING", describe(state), reason);
+        return rollout;
+    }
+
+    /** Applies an operator's {@code operation} (promote, pause, resume, rollback), audited. */
+    public Rollout operate(String name, String action, UnaryOperator<Rollout> operation, String actor, String reason) {
+        Rollout rollout = get(name);
+        String before = describe(rollout.state());
+        try {
+            operation.apply(rollout);
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "conflict", e.getMessage());
+        }
+        audit.record(actor, "rollout." + action, name, before, describe(rollout.state()), reason);
+        return rollout;
+    }
+
+    private void onEvent(RolloutEvent event) {
+        RolloutState state = event.state();
+        decisions.computeIfAbsent(state.name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
+        rollouts.find(state.name()).ifPresent(rollout -> save(rollout.config(), state));
+        if (event instanceof RolloutEvent.Promoted p && p.automatic()) {
+            audit.record(AUTOMATIC, "rollout.promote", state.name(), "step " + p.fromStep(), describe(state), p.reason());
+        } else if (event instanceof RolloutEvent.RolledBack r && r.automatic()) {
+            audit.record(AUTOMATIC, "rollout.rollback", state.name(), "", describe(state), r.reason());
+        } else if (event instanceof RolloutEvent.FailureIgnored f) {
+            audit.record(AUTOMATIC, "rollout.failure-ignored", state.name(), "", describe(state), f.reason());
+        }
+    }
+
+    private void save(RolloutConfig config, RolloutState state) {
+        try {
+            downstreams.call(Downstreams.DATABASE, () -> store.save(config, state));
+        } catch (Exception e) {
+            LOG.warn("rollout {}: could not save {} ({}); it is kept in memory", state.name(), describe(state),
+                    e.getMessage());
+        }
+    }
+
+    static String describe(RolloutState state) {
+        return state.status() + " " + state.percent() + "%";
+    }
+
+    private static String decision(RolloutEvent event) {
+        return event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                + (event instanceof RolloutEvent.Promoted p && p.automatic()
+                || event instanceof RolloutEvent.RolledBack r && r.automatic() ? "_automatic" : "");
+    }
+
+    /** Per rollout: status, canary share and decisions so far, for {@code /metrics}. */
+    public List<MetricSources.RolloutMetric> metrics() {
+        List<MetricSources.RolloutMetric> all = new ArrayList<>();
+        for (Rollout rollout : all()) {
+            Map<String, Long> counts = new TreeMap<>();
+            String prefix = rollout.name() + "\u0000";
+            decisions.forEach((key, count) -> {
+                if (key.startsWith(prefix)) {
+                    counts.put(key.substring(prefix.length()), count.sum());
+                }
+            });
+            all.add(new MetricSources.RolloutMetric(rollout.name(), rollout.state().status().name(), rollout.percent(),
+                    counts));
+        }
+        return all;
+    }
+}
