@@ -18,6 +18,11 @@ final class ClientException extends Exception {
         this.exitCode = exitCode;
     }
 
+    /** Something the server does not have: exit code {@link ExitCodes#NOT_FOUND}. */
+    static ClientException notFound(String message) {
+        return new ClientException(message, ExitCodes.NOT_FOUND);
+    }
+
     static ClientException fromServer(int status, JsonNode body) {
         String error = body.path("error").asText("HTTP " + status);
         String detail = body.path("detail").asText("");

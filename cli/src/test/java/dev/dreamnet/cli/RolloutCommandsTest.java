@@ -1,0 +1,94 @@
+package dev.dreamnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dreamnet rollouts} and {@code dreamnet rollout ...} in-process against a live server, and their failures. */
+class RolloutCommandsTest {
+
+    private static final String ADMIN = "rollout-admin-token";
+    private static final String GRAPH = "{\"services\": ["
+            + "{\"name\": \"database\", \"kind\": \"database\", \"readiness\": {\"query\": \"SELECT 1\"}},"
+            + "{\"name\": \"migrations\", \"dependsOn\": [\"database\"]},"
+            + "{\"name\": \"core\", \"dependsOn\": [\"migrations\"]},"
+            + "{\"name\": \"api\", \"dependsOn\": [\"core\"]}]}";
+
+    @TempDir
+    static Path dir;
+
+    private static DreamnetServer server;
+    private static String url;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path graph = Files.writeString(dir.resolve("graph.json"), GRAPH);
+        server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
+                .graphFile(graph).environment(Map.of("DREAMNET_ADMIN_TOKENS", ADMIN)).build());
+        server.started().get(20, TimeUnit.SECONDS);
+        url = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.shutdown();
+    }
+
+    private static Cli rollout(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "rollout";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--url";
+        all[args.length + 2] = url;
+        all[args.length + 3] = "--token=" + ADMIN;
+        return Cli.run(all);
+    }
+
+    @Test
+    void anOperatorWalksARolloutThroughEveryAction() {
+        Cli start = rollout("start", "cli-walk", "--steps", "10,50,100", "--bake", "1h", "--reason", "rehearsal");
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        assertThat(start.out()).startsWith("cli-walk: RUNNING at 10.00% (step 1 of [10.0,50.0,100.0])")
+                .contains("  baseline ").contains("  canary ");
+
+        assertThat(rollout("pause", "cli-walk").out()).startsWith("cli-walk: PAUSED at 10.00%");
+        assertThat(rollout("resume", "cli-walk").out()).startsWith("cli-walk: RUNNING at 10.00%");
+        assertThat(rollout("promote", "cli-walk").out()).startsWith("cli-walk: RUNNING at 50.00% (step 2");
+        assertThat(rollout("status", "cli-walk").out()).startsWith("cli-walk: RUNNING at 50.00%");
+        assertThat(rollout("rollback", "cli-walk", "--reason", "INC-9").out())
+                .startsWith("cli-walk: ROLLED_BACK at 0.00%").contains("INC-9");
+        assertThat(Cli.run("rollouts", "--url", url).out()).contains("cli-walk: ROLLED_BACK");
+    }
+
+    @Test
+    void badInputIsOneLineWithItsExitCode() {
+        Cli noReason = rollout("start", "cli-bad");
+        Cli unknownAction = rollout("frobnicate", "cli-bad");
+        Cli unknownRollout = rollout("promote", "nope");
+        Cli unknownStatus = rollout("status", "nope");
+        Cli badBake = rollout("start", "cli-bad", "--bake", "5", "--reason", "r");
+        Cli noToken = Cli.run("rollout", "pause", "cli-bad", "--url", url);
+
+        assertThat(noReason.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noReason.err()).contains("--reason is required for start");
+        assertThat(unknownAction.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownRollout.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(unknownRollout.err()).startsWith("dreamnet: server answered 404").contains("no rollout \"nope\"");
+        assertThat(unknownStatus.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(badBake.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badBake.err()).contains("bakeTime: must be a duration");
+        assertThat(noToken.exitCode()).isEqualTo(ExitCodes.NO_PERMISSION);
+        for (Cli cli : new Cli[] {noReason, unknownRollout, badBake, noToken}) {
+            assertThat(cli.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+}
