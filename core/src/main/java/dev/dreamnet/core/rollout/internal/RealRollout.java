@@ -18,6 +18,7 @@ import dev.dreamnet.core.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The rollout state machine. The hot path reads one volatile int (the canary's buckets) and writes
@@ -162,7 +163,7 @@ public final class RealRollout implements Rollout {
         });
     }
 
-    private RolloutState operate(java.util.function.Supplier<RolloutEvent> operation) {
+    private RolloutState operate(Supplier<RolloutEvent> operation) {
         RolloutEvent event;
         RolloutState after;
         synchronized (this) {
