@@ -17,9 +17,10 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Single-shot wall time of applying 1,000 small migrations ({@code CREATE TABLE tN} + one
- * {@code INSERT}) to an empty PostgreSQL database, and of the no-op re-run that follows, for the
- * DreamNet migrator and Flyway, each on a database created for the run and dropped after. Rounds
- * alternate which side goes first. Prints each measurement and the medians.
+ * {@code INSERT}) to an empty PostgreSQL database, then the median of five no-op re-runs (each a new
+ * migrator, as a restarted process would build), for the DreamNet migrator and Flyway, each on a
+ * database created for the run and dropped after. Rounds alternate which side goes first. Prints each
+ * measurement, the medians, and the per-round ratio (both sides of a round saw similar machine load).
  * Run: {@code java -cp bench/target/benchmarks.jar dev.dreamnet.bench.migrate.MigrationRace [rounds] [count]}
  * (PostgreSQL at 127.0.0.1:5432, user postgres, trust auth; {@code -Dpg.url=...} for another server
  * admin URL).
@@ -54,6 +55,13 @@ public final class MigrationRace {
         }
         summary("dreamnet", oursTimes);
         summary("flyway  ", flywayTimes);
+        double[] ratios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            ratios[round] = oursTimes.get(round)[0] / (double) flywayTimes.get(round)[0];
+        }
+        java.util.Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "apply time dreamnet / flyway per round: median %.2f, worst %.2f%n",
+                ratios[rounds / 2], ratios[rounds - 1]);
     }
 
     static void generate(Path ours, Path flyway, int count) throws IOException {
@@ -66,22 +74,34 @@ public final class MigrationRace {
         }
     }
 
-    /** Applies then re-runs; returns {apply nanos, re-run nanos}. */
+    private static final int NO_OP_RUNS = 5;
+
+    /** Applies then re-runs; returns {apply nanos, median no-op re-run nanos}. */
     private static long[] ours(String url, Path dir) {
         SimpleDataSource dataSource = new SimpleDataSource(url);
-        long start = System.nanoTime();
-        Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir)).build().up();
-        long applied = System.nanoTime();
-        Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir)).build().up();
-        return new long[] {applied - start, System.nanoTime() - applied};
+        Runnable migrate = () -> Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir))
+                .build().up();
+        return applyThenNoOps(migrate);
     }
 
     private static long[] flyway(String url, Path dir) {
+        Runnable migrate = () -> Flyway.configure().dataSource(url, "postgres", null)
+                .locations("filesystem:" + dir).load().migrate();
+        return applyThenNoOps(migrate);
+    }
+
+    private static long[] applyThenNoOps(Runnable migrate) {
         long start = System.nanoTime();
-        Flyway.configure().dataSource(url, "postgres", null).locations("filesystem:" + dir).load().migrate();
-        long applied = System.nanoTime();
-        Flyway.configure().dataSource(url, "postgres", null).locations("filesystem:" + dir).load().migrate();
-        return new long[] {applied - start, System.nanoTime() - applied};
+        migrate.run();
+        long apply = System.nanoTime() - start;
+        long[] noOps = new long[NO_OP_RUNS];
+        for (int i = 0; i < NO_OP_RUNS; i++) {
+            long before = System.nanoTime();
+            migrate.run();
+            noOps[i] = System.nanoTime() - before;
+        }
+        java.util.Arrays.sort(noOps);
+        return new long[] {apply, noOps[NO_OP_RUNS / 2]};
     }
 
     private static long[] onFreshDatabase(int count, Side side, String label, int round) throws SQLException {
@@ -91,7 +111,7 @@ public final class MigrationRace {
             String url = ADMIN.replace("/postgres?", "/" + name + "?");
             long[] times = side.run(url);
             verify(url, count);
-            System.out.printf(Locale.ROOT, "round %d %s: apply %,8.0f ms   no-op re-run %,6.1f ms%n", round + 1, label,
+            System.out.printf(Locale.ROOT, "round %d %s: apply %,8.0f ms   no-op re-run (median of 5) %,6.1f ms%n", round + 1, label,
                     times[0] / 1e6, times[1] / 1e6);
             return times;
         } finally {
