@@ -65,8 +65,9 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):[^/@]*@", "//$1:***@");
     }
 
+    /** The URL for people: no password, and without the IFEXISTS option status adds. */
     String url() {
-        return redact(url);
+        return redact(url).replace(";IFEXISTS=TRUE", "");
     }
 
     @Override

@@ -11,7 +11,7 @@ public final class HoldDatabase {
 
     public static void main(String[] args) throws Exception {
         try (Connection connection = DriverManager.getConnection(args[0])) {
-            System.out.println("ready");
+            System.out.println(connection.isValid(5) ? "ready" : "not valid");
             System.out.flush();
             while (System.in.read() >= 0) {
                 // Hold the database open until the test closes our stdin or kills us.

@@ -233,6 +233,14 @@ abstract class MigratorContract {
     }
 
     @Test
+    void aSchemaMigrationsTableOfAnotherToolIsNamedNotMisread() {
+        db.execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, dirty BOOLEAN NOT NULL)");
+
+        assertThatThrownBy(() -> migrator().up()).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("schema_migrations exists but not with the columns this migrator writes");
+    }
+
+    @Test
     void historyRecordsTheInjectedClock() {
         migrator().up();
 

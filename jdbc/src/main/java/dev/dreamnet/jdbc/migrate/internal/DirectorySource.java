@@ -4,6 +4,8 @@ import dev.dreamnet.jdbc.migrate.Migration;
 import dev.dreamnet.jdbc.migrate.MigrationException;
 import dev.dreamnet.jdbc.migrate.MigrationSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /** SQL migration files under a directory, read afresh on each {@link #load()}. Thread-safe. */
 public final class DirectorySource implements MigrationSource {
@@ -33,14 +34,25 @@ public final class DirectorySource implements MigrationSource {
     /** Reads the text of each {@code .sql} file under {@code root} when asked, by path. */
     static Map<String, Supplier<String>> read(Path root) {
         Map<String, Supplier<String>> texts = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-                texts.put(file.toString(), () -> readText(file));
-            }
-        } catch (IOException e) {
+        try {
+            collect(root, texts);
+        } catch (IOException | UncheckedIOException e) {
             throw new MigrationException(root + ": cannot read migrations: " + e.getMessage(), e);
         }
         return texts;
+    }
+
+    /** Names ending in {@code .sql} are taken as files without a stat each: a no-op run lists 1,000s of them. */
+    private static void collect(Path directory, Map<String, Supplier<String>> texts) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().endsWith(".sql")) {
+                    texts.put(entry.toString(), () -> readText(entry));
+                } else if (Files.isDirectory(entry)) {
+                    collect(entry, texts);
+                }
+            }
+        }
     }
 
     private static String readText(Path file) {

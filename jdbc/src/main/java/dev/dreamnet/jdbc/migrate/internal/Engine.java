@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 
 /**
@@ -46,13 +48,13 @@ public final class Engine {
     }
 
     public MigrationStatus status() {
-        return readPlan(source.load()).status();
+        return readPlan().status();
     }
 
     public MigrationRun up() {
         long start = clock.nanoTime();
-        List<Migration> migrations = source.load();
-        Plan unlocked = readPlan(migrations);
+        Plan unlocked = readPlan();
+        List<Migration> migrations = unlocked.migrations();
         refuseBlocked(unlocked);
         if (unlocked.pending().isEmpty()) {
             return new MigrationRun(Direction.UP, List.of(), since(start));
@@ -129,11 +131,35 @@ public final class Engine {
         }
     }
 
-    private Plan readPlan(List<Migration> migrations) {
+    /**
+     * The migrations and the history, read at the same time: the files on a short-lived thread while
+     * this one connects and queries, so a no-op run costs the slower of the two, not their sum.
+     */
+    private Plan readPlan() {
+        FutureTask<List<Migration>> loading = new FutureTask<>(source::load);
+        Thread loader = new Thread(loading, "dreamnet-migrations-load");
+        loader.setDaemon(true);
+        loader.start();
+        List<HistoryRow> rows;
         try (Connection connection = dataSource.getConnection()) {
-            return plan(migrations, connection);
+            rows = History.read(connection).orElse(List.of());
         } catch (SQLException e) {
             throw databaseError("read " + History.TABLE, e);
+        }
+        return new Plan(loaded(loading), rows);
+    }
+
+    private static List<Migration> loaded(FutureTask<List<Migration>> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while reading migrations", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new MigrationException("cannot read migrations: " + e.getCause(), e.getCause());
         }
     }
 

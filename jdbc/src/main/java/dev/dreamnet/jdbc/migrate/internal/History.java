@@ -1,6 +1,7 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
 import dev.dreamnet.jdbc.migrate.Migration;
+import dev.dreamnet.jdbc.migrate.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,7 @@ public final class History {
     private static final String INSERT = "INSERT INTO " + TABLE
             + " (version, name, checksum, applied_at, duration_ms, applied_by, state) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S04");
+    private static final Set<String> FOREIGN_TABLE_STATES = Set.of("42703", "42S22", "42122");
 
     private History() {
     }
@@ -47,6 +49,10 @@ public final class History {
         } catch (SQLException e) {
             if (MISSING_TABLE_STATES.contains(e.getSQLState())) {
                 return Optional.empty();
+            }
+            if (FOREIGN_TABLE_STATES.contains(e.getSQLState())) {
+                throw new MigrationException(TABLE + " exists but not with the columns this migrator writes (made by"
+                        + " another migration tool?): " + Steps.firstLine(e), e);
             }
             throw e;
         }

@@ -30,6 +30,11 @@ public final class Plan {
         this.status = computeStatus();
     }
 
+    /** The migrations at hand, in version order. */
+    public List<Migration> migrations() {
+        return List.copyOf(migrations.values());
+    }
+
     public MigrationStatus status() {
         return status;
     }

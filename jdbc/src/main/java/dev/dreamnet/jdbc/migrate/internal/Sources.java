@@ -25,6 +25,14 @@ public final class Sources {
         sorted.sort(Comparator.comparingLong(Migration::version));
         for (int i = 0; i < sorted.size(); i++) {
             Migration migration = sorted.get(i);
+            if (migration.name() == null || migration.name().isBlank() || migration.name().length() > 200) {
+                throw new MigrationException(migration.location() + ": name must be 1 to 200 characters, was \""
+                        + migration.name() + "\"");
+            }
+            if (migration.checksum() == null || migration.checksum().isBlank() || migration.checksum().length() > 200) {
+                throw new MigrationException(migration.location() + ": checksum must be 1 to 200 characters, was \""
+                        + migration.checksum() + "\"");
+            }
             if (migration.version() < 1) {
                 throw new MigrationException(migration.location() + ": version must be >= 1, was "
                         + migration.version());

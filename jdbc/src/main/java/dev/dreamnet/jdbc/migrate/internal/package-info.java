@@ -1,0 +1,2 @@
+/** The migrator's implementation: not part of the API, may change without notice. */
+package dev.dreamnet.jdbc.migrate.internal;
