@@ -34,6 +34,23 @@ class ConcurrentMigratorsTest {
         }
     }
 
+    @Test
+    void waitingLongerThanTheLockTimeoutIsOneLine() throws Exception {
+        try (TestDb db = TestDb.postgres(); var holder = db.dataSource().getConnection();
+             var statement = holder.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + dev.dreamnet.jdbc.migrate.internal.MigrationLock.ADVISORY_KEY + ")");
+            new MigrationFiles(dir).up(1, "a", "CREATE TABLE a (id INT);");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migrator.builder().dataSource(db.dataSource())
+                    .source(MigrationSource.directory(dir)).lockTimeout(java.time.Duration.ofMillis(300)).build().up())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("another migrator held the migration lock for longer than the lock timeout (300 ms);"
+                            + " try again when it is done");
+            assertThat(db.tableExists("a")).isFalse();
+            statement.execute("SELECT pg_advisory_unlock_all()");
+        }
+    }
+
     private void race(TestDb db) throws Exception {
         MigrationFiles files = new MigrationFiles(dir);
         for (int i = 1; i <= MIGRATIONS; i++) {

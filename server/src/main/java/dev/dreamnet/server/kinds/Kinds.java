@@ -87,7 +87,7 @@ public final class Kinds implements ComponentResolver {
                 .dataSource();
         return new MigrationsComponent(dataSource,
                 MigrationsComponent.source(settings.string("location", MigrationsComponent.BUILT_IN_LOCATION)),
-                Clock.system());
+                Clock.system(), spec.startTimeout());
     }
 
     private static Component http(ServiceSpec spec) {

@@ -12,6 +12,7 @@ import dev.dreamnet.jdbc.migrate.MigrationState;
 import dev.dreamnet.jdbc.migrate.MigrationStatus;
 import dev.dreamnet.jdbc.migrate.Migrator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -33,12 +34,18 @@ public final class MigrationsComponent implements Component, HealthCheck {
     private final Supplier<DataSource> dataSource;
     private final MigrationSource source;
     private final Clock clock;
+    private final Duration lockTimeout;
     private volatile Migrator migrator;
 
-    MigrationsComponent(Supplier<DataSource> dataSource, MigrationSource source, Clock clock) {
+    /**
+     * {@code lockTimeout} bounds the wait for another instance's migration; the node's start timeout,
+     * since a JDBC call does not answer the interrupt that cancels a timed-out start.
+     */
+    MigrationsComponent(Supplier<DataSource> dataSource, MigrationSource source, Clock clock, Duration lockTimeout) {
         this.dataSource = dataSource;
         this.source = source;
         this.clock = clock;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -55,7 +62,7 @@ public final class MigrationsComponent implements Component, HealthCheck {
     @Override
     public void start() {
         Migrator candidate = Migrator.builder().dataSource(dataSource.get()).source(source).clock(clock)
-                .progress(MigrationsComponent::log).build();
+                .progress(MigrationsComponent::log).lockTimeout(lockTimeout).build();
         MigrationRun run = candidate.up();
         migrator = candidate;
         LOG.info("{} migration(s) applied from {} in {} ms", run.steps().size(), source.description(),

@@ -44,8 +44,8 @@ public final class MigrationLock implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             Connections.closeQuietly(connection);
             if (LockTimeouts.isTimeout(e)) {
-                throw new MigrationException("another migration has held the migration lock for longer than "
-                        + timeout.toSeconds() + "s; try again when it is done", e);
+                throw new MigrationException("another migrator held the migration lock for longer than the lock timeout ("
+                        + timeout.toMillis() + " ms); try again when it is done", e);
             }
             throw e;
         }
