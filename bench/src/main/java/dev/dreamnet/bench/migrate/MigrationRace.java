@@ -43,12 +43,27 @@ public final class MigrationRace {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path ours = Files.createTempDirectory("race-ours");
         Path flyway = Files.createTempDirectory("race-flyway");
+        try {
+            race(rounds, count, ours, flyway);
+        } finally {
+            for (Path dir : List.of(ours, flyway)) {
+                try (var files = Files.walk(dir)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void race(int rounds, int count, Path ours, Path flyway) throws Exception {
         generate(ours, flyway, count);
         List<long[]> oursTimes = new ArrayList<>();
         List<long[]> flywayTimes = new ArrayList<>();
         List<long[]> psqlTimes = new ArrayList<>();
         Path psqlScript = Files.createTempFile("race-psql", ".sql");
         Files.writeString(psqlScript, psqlScript(count));
+        psqlScript.toFile().deleteOnExit();
         boolean psql = !"false".equals(System.getProperty("psql"));
         for (int round = 0; round < rounds; round++) {
             boolean oursFirst = round % 2 == 0;
