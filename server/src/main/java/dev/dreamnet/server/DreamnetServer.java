@@ -183,7 +183,7 @@ public final class DreamnetServer implements AutoCloseable {
                 observability::register,
                 new QueueRoutes(queues, relay)::register,
                 routes -> new RolloutRoutes(rollouts, canaryFaults, access, audit).register(routes, routing),
-                routes -> prometheus.register(routes, access),
+                prometheus::register,
                 routes -> stubProvider.register(routes, access, audit),
                 customizer::routes);
     }

@@ -48,13 +48,16 @@ public final class HttpApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // One before-handler for everything every request needs: each handler with a path costs a match.
             config.routes.before(ctx -> {
                 tracking.started(ctx);
                 ctx.attribute(COUNTED, Boolean.TRUE);
                 inFlight.enter();
+                gate.handle(ctx);
+                if (readProtected(ctx.path())) {
+                    access.requireRead(ctx);
+                }
             });
-            config.routes.before(gate);
-            config.routes.before("/api/observability/*", access::requireRead);
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
             config.routes.exception(SQLException.class, HttpApp::databaseError);
@@ -81,6 +84,11 @@ public final class HttpApp {
                 tracking.finished(ctx);
             });
         });
+    }
+
+    /** Observability reads and {@code /metrics} need the read token when one is configured. */
+    static boolean readProtected(String path) {
+        return path.startsWith("/api/observability/") || path.equals("/metrics");
     }
 
     private static String refusal(int status) {

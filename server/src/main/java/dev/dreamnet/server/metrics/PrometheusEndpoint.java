@@ -1,7 +1,6 @@
 package dev.dreamnet.server.metrics;
 
 import dev.dreamnet.core.metrics.RequestMetrics;
-import dev.dreamnet.server.auth.AccessControl;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -18,7 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * {@code GET /metrics}: Prometheus text format from Micrometer's Prometheus registry, with the
  * standard JVM and process meters and DreamNet's own. Protected by the read token when one is
- * configured, like the observability endpoints. Thread-safe.
+ * configured, like the observability endpoints (checked in {@code HttpApp}). Thread-safe.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
 
@@ -47,8 +46,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
         registry.getPrometheusRegistry().register(new DreamnetCollector(requests, sources));
     }
 
-    public void register(JavalinDefaultRoutingApi routes, AccessControl access) {
-        routes.before("/metrics", access::requireRead);
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(scrape()));
     }
 
