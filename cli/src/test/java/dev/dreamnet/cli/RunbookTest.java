@@ -93,7 +93,7 @@ class RunbookTest {
 
         for (String action : List.of("brownout on", "brownout off", "emergency on", "write-drain on", "safe-mode on",
                 "breaker force-open", "breaker reset", "rollout rollback", "agent quarantine", "agent release",
-                "migrate down", "status")) {
+                "migrate down", "keys rotate", "keys retire", "status")) {
             assertThat(commands).as(action).anyMatch(c -> c.contains("dreamnet " + action));
         }
     }
