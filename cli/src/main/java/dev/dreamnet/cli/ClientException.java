@@ -23,6 +23,11 @@ final class ClientException extends Exception {
         return new ClientException(message, ExitCodes.NOT_FOUND);
     }
 
+    /** A local file or setting that cannot be used: exit code {@link ExitCodes#CONFIG}. */
+    static ClientException config(String message) {
+        return new ClientException(message, ExitCodes.CONFIG);
+    }
+
     static ClientException fromServer(int status, JsonNode body) {
         String error = body.path("error").asText("HTTP " + status);
         String detail = body.path("detail").asText("");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
                 StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class,
                 RolloutCommands.Show.class, RolloutCommands.Change.class,
-                MigrateCommand.class,
+                MigrateCommand.class, KeysCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
