@@ -1,6 +1,7 @@
 package dev.dreamnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +47,10 @@ class StatusCommandsTest {
         server.started().get(20, TimeUnit.SECONDS);
         url = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newHttpClient();
+        // Startup done is not ready yet: the gates must pass three times first (regression: a race made status NOT_READY).
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/health/ready")).build();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         for (int i = 0; i < 5; i++) {
             http.send(HttpRequest.newBuilder(URI.create(url + "/api/dreams")).build(), HttpResponse.BodyHandlers.discarding());
         }
