@@ -35,6 +35,11 @@ final class DoctorReach {
         try (MigrationDatabase database = MigrationDatabase.open(url)) {
             return DoctorCheck.ok("database", database.url() + " answers");
         } catch (MigrationDatabase.Unavailable e) {
+            if (db == null && e.heldByAnotherProcess()) {
+                // The file exists and a process holds it open: on a live box that is the server itself.
+                return DoctorCheck.ok("database", "embedded H2 under " + dataDir
+                        + " is open in a running process (dreamnet serve?); not opened from here");
+            }
             return DoctorCheck.fail("database", e.getMessage());
         }
     }

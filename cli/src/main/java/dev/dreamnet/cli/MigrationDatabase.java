@@ -17,10 +17,20 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
 
     /** Why the database could not be opened, in one line; maps to exit code 3. */
     static final class Unavailable extends Exception {
-        Unavailable(String message) {
+        private final boolean heldByAnotherProcess;
+
+        Unavailable(String message, boolean heldByAnotherProcess) {
             super(message);
+            this.heldByAnotherProcess = heldByAnotherProcess;
+        }
+
+        /** The embedded H2 file is open in another process, most likely a running server. */
+        boolean heldByAnotherProcess() {
+            return heldByAnotherProcess;
         }
     }
+
+    private static final int H2_FILE_IN_USE = 90020;
 
     private final String url;
     private final Connection keeper;
@@ -34,14 +44,14 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
         try {
             return new MigrationDatabase(url, DriverManager.getConnection(url));
         } catch (SQLException e) {
-            throw new Unavailable(explain(url, e));
+            throw new Unavailable(explain(url, e), e.getErrorCode() == H2_FILE_IN_USE);
         }
     }
 
     private static String explain(String url, SQLException e) {
         String shown = redact(url);
         return switch (e.getErrorCode()) {
-            case 90020 -> "the H2 database " + h2File(url) + " is in use by another process (a running dreamnet serve?);"
+            case H2_FILE_IN_USE -> "the H2 database " + h2File(url) + " is in use by another process (a running dreamnet serve?);"
                     + " stop it first, or run the server with --db jdbc:postgresql://... to migrate while it runs";
             case 90146, 90013 -> "no database at " + h2File(url) + " yet; dreamnet migrate up (or dreamnet serve) creates it";
             default -> "cannot connect to " + shown + ": " + firstLine(e.getMessage());

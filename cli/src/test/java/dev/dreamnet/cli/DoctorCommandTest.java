@@ -132,6 +132,28 @@ class DoctorCommandTest {
                 "[FAIL] server: cannot reach http://127.0.0.1:" + closedPort + "/health/ready: connection refused");
     }
 
+    @Test
+    void anEmbeddedDatabaseHeldByARunningServerIsNotAFailure() throws Exception {
+        Path data = dir.resolve("data");
+        String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("dreamnet");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                HoldDatabase.class.getName(), url).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("ready");
+
+            Cli cli = doctor();
+
+            assertThat(cli.exitCode()).as(cli.out()).isZero();
+            assertThat(cli.out()).contains("[ok] database: embedded H2 under " + data
+                    + " is open in a running process (dreamnet serve?); not opened from here\n");
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
     /** Runs doctor on the shipped files; {@code overrides} are option-value pairs (or a lone flag like --json). */
     private Cli doctor(String... overrides) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--graph", "../deploy/graph.json",

@@ -10,7 +10,10 @@ import dev.dreamnet.server.metrics.SignalViews;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shape of a rollout: state, definition, both sides over the current window, the latest verdict. */
+/**
+ * The JSON shape of a rollout: state, definition, both sides over the current window, and the latest
+ * verdict while it is still judged (null once promoted or rolled back: its reason says why).
+ */
 public final class RolloutViews {
 
     private RolloutViews() {
@@ -42,7 +45,8 @@ public final class RolloutViews {
                 DurationText.format(c.window()), c.maxErrorRate(), DurationText.format(c.maxP99()), c.minRequests(),
                 c.autoPromote(), c.autoRollback(), c.significance(), c.latencyTolerance()),
                 side(s.baseline()), side(s.canary()),
-                s.lastVerdict() == null ? null : new VerdictView(s.lastVerdict().kind().name(), s.lastVerdict().reason()));
+                s.lastVerdict() == null || state.status().isFinal() ? null
+                        : new VerdictView(s.lastVerdict().kind().name(), s.lastVerdict().reason()));
     }
 
     private static SideView side(VariantStats stats) {
