@@ -22,26 +22,14 @@ final class BreakerCommands {
 
     @Command(name = "breakers", mixinStandardHelpOptions = true,
             description = "Show every circuit breaker: state, calls, failure and slow rates, next attempt.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ClientOptions client;
-
+    static final class Show extends ReadCommand {
         @Override
-        public Integer call() {
-            return Client.run(spec, () -> {
-                JsonNode body = client.client().get("api/observability/circuit-breakers");
-                if (client.json) {
-                    return body;
-                }
-                print(body, spec.commandLine().getOut());
-                return null;
-            });
+        String path() {
+            return "api/observability/circuit-breakers";
         }
 
-        private static void print(JsonNode body, PrintWriter out) {
+        @Override
+        void print(JsonNode body, PrintWriter out) {
             out.printf("%-12s %-13s %7s %8s %8s %8s  %s%n", "BREAKER", "STATE", "CALLS", "FAIL%", "SLOW%",
                     "REJECTED", "NEXT ATTEMPT");
             for (JsonNode b : body.path("breakers")) {

@@ -55,34 +55,25 @@ final class FlagCommands {
 
     @Command(name = "flags", mixinStandardHelpOptions = true,
             description = "Show every flag with its effective value and the rule that decided it, the mode and kill switches.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ClientOptions client;
+    static final class Show extends ReadCommand {
+        @Override
+        String path() {
+            return BASE;
+        }
 
         @Override
-        public Integer call() {
-            return Client.run(spec, () -> {
-                JsonNode body = client.client().get(BASE);
-                if (client.json) {
-                    return body;
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                printState(out, body);
-                out.printf("%-24s %-8s %-9s %-17s %s%n", "FLAG", "FILE", "EFFECTIVE", "DECIDED BY", "OWNER");
-                for (JsonNode f : body.path("flags")) {
-                    out.printf("%-24s %-8s %-9s %-17s %s%n", f.path("name").asText(), f.path("enabled").asBoolean() ? "on" : "off",
-                            f.path("effective").asBoolean() ? "ON" : "OFF", f.path("decidedBy").asText(), f.path("owner").asText());
-                }
-                JsonNode error = body.path("reload").path("lastError");
-                if (!error.isMissingNode() && !error.isNull()) {
-                    out.println("The flags file was refused; the last good version stays active:");
-                    error.path("problems").forEach(p -> out.println("  " + p.asText()));
-                }
-                return null;
-            });
+        void print(JsonNode body, PrintWriter out) {
+            printState(out, body);
+            out.printf("%-24s %-8s %-9s %-17s %s%n", "FLAG", "FILE", "EFFECTIVE", "DECIDED BY", "OWNER");
+            for (JsonNode f : body.path("flags")) {
+                out.printf("%-24s %-8s %-9s %-17s %s%n", f.path("name").asText(), f.path("enabled").asBoolean() ? "on" : "off",
+                        f.path("effective").asBoolean() ? "ON" : "OFF", f.path("decidedBy").asText(), f.path("owner").asText());
+            }
+            JsonNode error = body.path("reload").path("lastError");
+            if (!error.isMissingNode() && !error.isNull()) {
+                out.println("The flags file was refused; the last good version stays active:");
+                error.path("problems").forEach(p -> out.println("  " + p.asText()));
+            }
         }
     }
 

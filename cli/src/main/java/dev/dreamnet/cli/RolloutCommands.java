@@ -24,27 +24,18 @@ final class RolloutCommands {
 
     @Command(name = "rollouts", mixinStandardHelpOptions = true,
             description = "Show every rollout: status, canary share, both sides' traffic and errors, the last verdict.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ClientOptions client;
+    static final class Show extends ReadCommand {
+        @Override
+        String path() {
+            return "api/observability/rollouts";
+        }
 
         @Override
-        public Integer call() {
-            return Client.run(spec, () -> {
-                JsonNode body = client.client().get("api/observability/rollouts");
-                if (client.json) {
-                    return body;
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                if (body.path("rollouts").isEmpty()) {
-                    out.println("no rollouts (start one with: dreamnet rollout start NAME --reason ...)");
-                }
-                body.path("rollouts").forEach(r -> print(r, out));
-                return null;
-            });
+        void print(JsonNode body, PrintWriter out) {
+            if (body.path("rollouts").isEmpty()) {
+                out.println("no rollouts (start one with: dreamnet rollout start NAME --reason ...)");
+            }
+            body.path("rollouts").forEach(r -> RolloutCommands.print(r, out));
         }
     }
 

@@ -21,23 +21,15 @@ final class StatusCommands {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "One screen for an incident: what needs attention, health, mode and kill switches, "
                     + "breakers, gates, startup, traffic, saturation and watchdogs.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ClientOptions client;
+    static final class Status extends ReadCommand {
+        @Override
+        String path() {
+            return "api/observability/summary";
+        }
 
         @Override
-        public Integer call() {
-            return Client.run(spec, () -> {
-                JsonNode summary = client.client().get("api/observability/summary");
-                if (client.json) {
-                    return summary;
-                }
-                SummaryPrinter.print(summary, client.url, spec.commandLine().getOut());
-                return null;
-            });
+        void print(JsonNode summary, PrintWriter out) {
+            SummaryPrinter.print(summary, client.url, out);
         }
     }
 
