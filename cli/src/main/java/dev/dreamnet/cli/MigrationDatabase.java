@@ -1,19 +1,16 @@
 package dev.dreamnet.cli;
 
-import java.io.PrintWriter;
+import dev.dreamnet.jdbc.DriverManagerDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The database a {@code migrate} command works on: a connection per request, plus one kept open for the
  * command's life so an embedded H2 file is opened once. Opening it turns every connection problem into
  * one line. Not thread-safe beyond what the migrator needs (it is a plain driver-backed data source).
  */
-final class MigrationDatabase implements DataSource, AutoCloseable {
+final class MigrationDatabase extends DriverManagerDataSource implements AutoCloseable {
 
     /** Why the database could not be opened, in one line; maps to exit code 3. */
     static final class Unavailable extends Exception {
@@ -32,11 +29,10 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
 
     private static final int H2_FILE_IN_USE = 90020;
 
-    private final String url;
     private final Connection keeper;
 
     private MigrationDatabase(String url, Connection keeper) {
-        this.url = url;
+        super(url);
         this.keeper = keeper;
     }
 
@@ -77,17 +73,7 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
 
     /** The URL for people: no password, and without the IFEXISTS option status adds. */
     String url() {
-        return redact(url).replace(";IFEXISTS=TRUE", "");
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return redact(jdbcUrl()).replace(";IFEXISTS=TRUE", "");
     }
 
     @Override
@@ -97,38 +83,5 @@ final class MigrationDatabase implements DataSource, AutoCloseable {
         } catch (SQLException e) {
             // The command's outcome is already decided; a failing close only means the process exits anyway.
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }

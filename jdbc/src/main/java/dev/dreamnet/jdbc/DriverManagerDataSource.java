@@ -1,20 +1,30 @@
-package dev.dreamnet.bench.migrate;
+package dev.dreamnet.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A new physical connection per call, like Flyway's own DriverManager data source. Thread-safe. */
-final class SimpleDataSource implements DataSource {
+/**
+ * A {@link DataSource} that opens a new physical connection per call through {@link DriverManager}:
+ * for one-shot tools (the {@code migrate} command, benchmarks) where a pool would only add start-up
+ * time. Thread-safe.
+ */
+public class DriverManagerDataSource implements DataSource {
 
     private final String url;
 
-    SimpleDataSource(String url) {
-        this.url = url;
+    public DriverManagerDataSource(String url) {
+        this.url = Objects.requireNonNull(url, "url must not be null");
+    }
+
+    /** The JDBC URL as given (it may hold a password: do not print it). */
+    protected final String jdbcUrl() {
+        return url;
     }
 
     @Override
