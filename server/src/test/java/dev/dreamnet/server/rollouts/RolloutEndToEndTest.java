@@ -100,6 +100,23 @@ class RolloutEndToEndTest {
     }
 
     @Test
+    void aRestartKeepsARunningRolloutAtItsStep() throws Exception {
+        assertThat(server.admin.post(ROLLOUT, START.formatted("[10, 50, 100]", "v2 reads")).status()).isEqualTo(201);
+        assertThat(server.admin.post(ROLLOUT + "/dream-read-v2/promote", "{}").json().get("percent").asDouble())
+                .isEqualTo(50.0);
+        String side = variant("user-42");
+
+        server.close();
+        server = FlagServer.start(dir);
+
+        JsonNode restored = rollout();
+        assertThat(restored.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(restored.get("step").asInt()).isEqualTo(1);
+        assertThat(restored.get("percent").asDouble()).isEqualTo(50.0);
+        assertThat(variant("user-42")).as("the same subject, the same side after a restart").isEqualTo(side);
+    }
+
+    @Test
     void operatorsPauseResumePromoteAndRollBackWithATokenAndBadInputIsNamed() {
         assertThat(server.admin.post(ROLLOUT, START.formatted("[10, 50, 100]", "manual")).status()).isEqualTo(201);
 
