@@ -8,6 +8,7 @@ import dev.dreamnet.core.startup.NodeState;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.server.kinds.AdvisoryCheck;
 import dev.dreamnet.server.kinds.Kinds;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -43,12 +44,17 @@ final class GateWiring {
     void wire(StartupSnapshot startup) {
         startup.nodes().stream().filter(node -> node.state() == NodeState.READY).forEach(node ->
                 kinds.component(node.name(), HealthCheck.class).ifPresent(check -> gates.add(
-                        HealthGate.builder(config(node.name(), node.critical()), check)
+                        HealthGate.builder(config(node.name(), critical(node.critical(), check)), check)
                                 .clock(clock).scheduler(scheduler).executor(executor)
                                 .listener(transition -> state.refresh())
                                 .build())));
         gates.start();
         state.refresh();
+    }
+
+    /** A critical service's gate is critical, unless its check is only advisory. */
+    private static boolean critical(boolean serviceCritical, HealthCheck check) {
+        return serviceCritical && !(check instanceof AdvisoryCheck);
     }
 
     private GateConfig config(String name, boolean critical) {

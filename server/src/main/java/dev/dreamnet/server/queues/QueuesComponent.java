@@ -1,12 +1,12 @@
 package dev.dreamnet.server.queues;
 
 import dev.dreamnet.core.health.CheckResult;
-import dev.dreamnet.core.health.HealthCheck;
 import dev.dreamnet.core.queue.DeclareOutcome;
 import dev.dreamnet.core.queue.QueueBackend;
 import dev.dreamnet.core.queue.QueueRegistry;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.server.kinds.AdvisoryCheck;
 import dev.dreamnet.core.watchdog.Watchdogs;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code --queue}), declares every queue of {@code config/queues.yaml} (created if missing, a no-op if
  * identical, a startup failure naming each difference if it exists with other settings), hands the
  * registry to the server and gives each queue its depth and dead-letter watchdogs. Its health gate
- * reads every queue's counts.
+ * reads every queue's counts and is advisory: a broker outage makes the service DEGRADED, not
+ * unready, since accepted dreams wait in the outbox until the broker is back.
  */
-public final class QueuesComponent implements Component, HealthCheck {
+public final class QueuesComponent implements Component, AdvisoryCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuesComponent.class);
 
