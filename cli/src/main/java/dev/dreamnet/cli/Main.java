@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 FlagCommands.Show.class, FlagCommands.Brownout.class, FlagCommands.Emergency.class,
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
                 StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class,
-                RolloutCommands.Show.class, RolloutCommands.Change.class,
+                RolloutCommands.Show.class, RolloutCommands.Change.class, FleetCommand.class,
                 MigrateCommand.class, KeysCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

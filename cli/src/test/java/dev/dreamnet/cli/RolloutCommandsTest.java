@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dreamnet rollouts} and {@code dreamnet rollout ...} in-process against a live server, and their failures. */
+/** {@code dreamnet rollouts}, {@code dreamnet rollout ...} and {@code dreamnet fleet} in-process against a live server. */
 class RolloutCommandsTest {
 
     private static final String ADMIN = "rollout-admin-token";
@@ -67,6 +67,17 @@ class RolloutCommandsTest {
         assertThat(rollout("rollback", "cli-walk", "--reason", "INC-9").out())
                 .startsWith("cli-walk: ROLLED_BACK at 0.00%").contains("INC-9");
         assertThat(Cli.run("rollouts", "--url", url).out()).contains("cli-walk: ROLLED_BACK");
+    }
+
+    @Test
+    void fleetListsThisInstanceAsConverged() {
+        // The first heartbeat is written once startup completes, just after started() does.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Cli.run("fleet", "--url", url).out().startsWith("1 live"));
+        Cli cli = Cli.run("fleet", "--url", url);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("1 live instance(s), converged\n").contains("(this one)");
     }
 
     @Test

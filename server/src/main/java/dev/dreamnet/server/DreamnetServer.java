@@ -51,6 +51,8 @@ import dev.dreamnet.server.queues.DreamEvents;
 import dev.dreamnet.server.queues.QueueRoutes;
 import dev.dreamnet.server.queues.QueueService;
 import dev.dreamnet.server.queues.QueuesComponent;
+import dev.dreamnet.server.fleet.FleetRoutes;
+import dev.dreamnet.server.fleet.InstanceRegistry;
 import dev.dreamnet.server.rollouts.CanaryFaults;
 import dev.dreamnet.server.rollouts.RolloutRouting;
 import dev.dreamnet.server.rollouts.RolloutRoutes;
@@ -114,6 +116,7 @@ public final class DreamnetServer implements AutoCloseable {
     private final QueueService queues;
     private final DreamEventRelay relay;
     private final RolloutService rollouts;
+    private final InstanceRegistry fleet;
     private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
@@ -158,6 +161,8 @@ public final class DreamnetServer implements AutoCloseable {
                 config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         this.rollouts = new RolloutService(reference::dataSource, audit, downstreams, clock, scheduler, checkPool);
+        this.fleet = new InstanceRegistry(instanceId(), this::address, reference::dataSource, flags::snapshot, downstreams,
+                clock, scheduler, checkPool);
         RolloutRouting routing = new RolloutRouting(rollouts, clock);
         CanaryFaults canaryFaults = new CanaryFaults();
         DreamRoutes dreams = new DreamRoutes(reference::store, downstreams, routing, canaryFaults);
@@ -169,8 +174,10 @@ public final class DreamnetServer implements AutoCloseable {
                 this::watchdogReadings, rollouts::metrics));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
+        FleetRoutes fleetRoutes = new FleetRoutes(fleet);
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
-                flags, this::watchdogReadings, () -> rollouts.all().stream().map(RolloutViews::of).toList());
+                flags, this::watchdogReadings, () -> rollouts.all().stream().map(RolloutViews::of).toList(),
+                fleetRoutes::viewOrNull);
         this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
@@ -182,6 +189,7 @@ public final class DreamnetServer implements AutoCloseable {
                 new AuditRoutes(audit)::register,
                 observability::register,
                 new QueueRoutes(queues, relay)::register,
+                fleetRoutes::register,
                 routes -> new RolloutRoutes(rollouts, canaryFaults, access, audit).register(routes, routing),
                 prometheus::register,
                 routes -> stubProvider.register(routes, access, audit),
@@ -271,6 +279,30 @@ public final class DreamnetServer implements AutoCloseable {
                 : RabbitQueueBackend.connect(URI.create(config.queueUrl()), clock);
     }
 
+    /** host-pid-random: unique per process, readable in a list. */
+    private static String instanceId() {
+        return hostName() + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** Where this instance answers, as other instances and operators would call it. */
+    private String address() {
+        String host = config.host().equals("0.0.0.0") ? hostName() : config.host();
+        return "http://" + host + ":" + (http == null ? config.port() : http.port());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    public InstanceRegistry fleet() {
+        return fleet;
+    }
+
     public RolloutService rollouts() {
         return rollouts;
     }
@@ -311,6 +343,7 @@ public final class DreamnetServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
             }
+            fleet.start();
         }
         state.startup(result.status());
     }
@@ -364,6 +397,7 @@ public final class DreamnetServer implements AutoCloseable {
             });
             step("stop the health gates", () -> state.gates().stop());
             step("stop judging rollouts", rollouts::stop);
+            step("leave the fleet", fleet::stop);
             step("stop watching the flags file", flags::stop);
             step("close the metrics registry", prometheus::close);
             step("stop the watchdogs", watchdogs::close);

@@ -8,6 +8,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.server.fleet.FleetRoutes;
 import dev.dreamnet.server.rollouts.RolloutViews;
 
 /**
@@ -23,10 +24,13 @@ public final class ObservabilityRoutes {
     private final FlagService flags;
     private final Supplier<List<Reading>> watchdogs;
     private final Supplier<List<RolloutViews.RolloutView>> rollouts;
+    private final Supplier<FleetRoutes.FleetView> fleet;
 
     public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
                                Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs,
-                               Supplier<List<RolloutViews.RolloutView>> rollouts) {
+                               Supplier<List<RolloutViews.RolloutView>> rollouts,
+                               Supplier<FleetRoutes.FleetView> fleet) {
+        this.fleet = fleet;
         this.watchdogs = watchdogs;
         this.rollouts = rollouts;
         this.requests = requests;
@@ -51,6 +55,6 @@ public final class ObservabilityRoutes {
         List<Reading> readings = watchdogs.get();
         return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
                 flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), WatchdogViews.of(readings),
-                WatchdogViews.attention(readings), rollouts.get()));
+                WatchdogViews.attention(readings), rollouts.get(), fleet.get()));
     }
 }

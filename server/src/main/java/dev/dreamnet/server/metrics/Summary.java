@@ -45,14 +45,20 @@ public final class Summary {
     public record Document(Instant at, List<String> attention, Health health, ModeView mode, List<Breaker> breakers,
                            List<dev.dreamnet.server.rollouts.RolloutViews.RolloutView> rollouts, Gates gates, Startup startup,
                            Map<String, SignalViews.Window> goldenSignals, Saturation.View saturation,
-                           WatchdogViews.WatchdogsView watchdogs) {
+                           WatchdogViews.WatchdogsView watchdogs, Fleet fleet) {
+    }
+
+    /** How many instances share this database and whether they run the same versions; null when unreadable. */
+    public record Fleet(int live, boolean converged, java.util.Set<String> configVersions,
+                        java.util.Set<Long> stateVersions) {
     }
 
     /** Everything the summary is made of, read at one moment. */
     public record Inputs(ServiceState service, List<CircuitBreakerSnapshot> breakers, FlagState flags,
                          String configVersion, SignalViews.GoldenSignals signals, WatchdogViews.WatchdogsView watchdogs,
                          List<String> watchdogAttention,
-                         List<dev.dreamnet.server.rollouts.RolloutViews.RolloutView> rollouts) {
+                         List<dev.dreamnet.server.rollouts.RolloutViews.RolloutView> rollouts,
+                         dev.dreamnet.server.fleet.FleetRoutes.FleetView fleet) {
     }
 
     public static Document of(Inputs in) {
@@ -75,7 +81,9 @@ public final class Summary {
                 breakers, in.rollouts(),
                 new Gates(report.status().name(), (int) gates.stream().filter(Gate::ready).count(), gates.size(), gates),
                 new Startup(dag.status().name(), dag.elapsed().toMillis(), dag.criticalPath(), notReady),
-                in.signals().overall(), in.signals().saturation(), in.watchdogs());
+                in.signals().overall(), in.signals().saturation(), in.watchdogs(), in.fleet() == null ? null
+                        : new Fleet(in.fleet().live(), in.fleet().converged(), in.fleet().configVersions(),
+                        in.fleet().stateVersions()));
     }
 
     private static List<String> attention(Inputs in, ServiceState.Readiness readiness, HealthReport report,
@@ -118,6 +126,10 @@ public final class Summary {
             } else if (!rollout.status().equals("PROMOTED")) {
                 lines.add("rollout " + rollout.name() + " is " + rollout.status() + " at " + rollout.percent() + "%");
             }
+        }
+        if (in.fleet() != null && !in.fleet().converged()) {
+            lines.add("fleet not converged: " + in.fleet().live() + " instances run configuration versions "
+                    + in.fleet().configVersions() + " and flag-state versions " + in.fleet().stateVersions());
         }
         lines.addAll(in.watchdogAttention());
         return lines;

@@ -1,0 +1,33 @@
+package dev.dreamnet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+/** {@code dreamnet fleet}: the live instances sharing the server's database and whether they have converged. */
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        description = "Show every live instance sharing this server's database, the versions each runs, "
+                + "and whether they have converged.")
+final class FleetCommand extends ReadCommand {
+
+    @Override
+    String path() {
+        return "api/observability/fleet";
+    }
+
+    @Override
+    void print(JsonNode fleet, PrintWriter out) {
+        out.printf("%d live instance(s), %s%n", fleet.path("live").asInt(), fleet.path("converged").asBoolean()
+                ? "converged" : "NOT converged: configuration " + fleet.path("configVersions") + ", flag state "
+                + fleet.path("stateVersions"));
+        out.printf("%-36s %-28s %-24s %-20s %s%n", "INSTANCE", "ADDRESS", "LAST HEARTBEAT", "CONFIG", "STATE");
+        for (JsonNode i : fleet.path("instances")) {
+            out.printf("%-36s %-28s %-24s %-20s %d%s%n", i.path("id").asText(), i.path("address").asText(),
+                    i.path("lastHeartbeat").asText(), i.path("configVersion").asText(), i.path("stateVersion").asLong(),
+                    i.path("self").asBoolean() ? "  (this one)" : "");
+        }
+        if (fleet.path("lastError").isTextual()) {
+            out.println("this instance's last heartbeat failed: " + fleet.path("lastError").asText());
+        }
+    }
+}
