@@ -103,6 +103,8 @@ public final class DreamnetServer implements AutoCloseable {
     private final TrafficGate trafficGate;
     private final AccessControl access;
     private volatile Javalin http; // created in listen(), after startup began, so the two overlap
+    // Read by other threads (the fleet heartbeat) instead of asking Jetty while it may still be starting.
+    private volatile int boundPort;
     private final ExecutorService startupPool;
     private final ExecutorService checkPool;
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
@@ -261,15 +263,17 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void listen() throws IOException {
         try {
-            http = HttpApp.create(inFlight, tracking, trafficGate, access, routes);
-            http.start(config.host(), config.port());
+            Javalin app = HttpApp.create(inFlight, tracking, trafficGate, access, routes);
+            app.start(config.host(), config.port());
+            http = app;
+            boundPort = app.port();
         } catch (RuntimeException e) {
             shutdown();
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
         }
         provider.set(new ProviderClient(downstreams.settings(Downstreams.PROVIDER).baseUrl()
-                .orElse(URI.create("http://127.0.0.1:" + http.port() + "/stub-provider")),
+                .orElse(URI.create("http://127.0.0.1:" + boundPort + "/stub-provider")),
                 downstreams.timeout(Downstreams.PROVIDER), clock));
         LOG.info("provider calls go to {}", provider.get().url());
     }
@@ -288,7 +292,7 @@ public final class DreamnetServer implements AutoCloseable {
     /** Where this instance answers, as other instances and operators would call it. */
     private String address() {
         String host = config.host().equals("0.0.0.0") ? hostName() : config.host();
-        return "http://" + host + ":" + (http == null ? config.port() : http.port());
+        return "http://" + host + ":" + (boundPort > 0 ? boundPort : config.port());
     }
 
     private static String hostName() {
@@ -349,7 +353,7 @@ public final class DreamnetServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.port();
+        return boundPort;
     }
 
     public ServiceState state() {
