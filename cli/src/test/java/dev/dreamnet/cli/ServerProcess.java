@@ -60,7 +60,17 @@ final class ServerProcess implements AutoCloseable {
             Matcher matcher = LISTENING.matcher(Files.readString(out));
             return matcher.find() && (port = Integer.parseInt(matcher.group(1))) > 0;
         });
-        await("/health/ready 200").atMost(deadline).ignoreExceptions().until(() -> get("/health/ready").statusCode() == 200);
+        try {
+            await("/health/ready 200").atMost(deadline).ignoreExceptions().until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("dreamnet exited with " + process.exitValue() + ": " + output());
+                }
+                return get("/health/ready").statusCode() == 200;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("not ready after " + deadline.toSeconds() + " s; alive: " + process.isAlive()
+                    + "; output:\n" + outputOrNothing(), e);
+        }
         return this;
     }
 
@@ -91,6 +101,14 @@ final class ServerProcess implements AutoCloseable {
     /** Everything the process printed so far, stdout then stderr. */
     String output() throws IOException {
         return Files.readString(out) + Files.readString(err);
+    }
+
+    private String outputOrNothing() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return "(cannot read the output: " + e.getMessage() + ")";
+        }
     }
 
     String stderr() throws IOException {
