@@ -55,9 +55,15 @@ public final class Engine {
         long start = clock.nanoTime();
         Plan unlocked = readPlan();
         List<Migration> migrations = unlocked.migrations();
-        refuseBlocked(unlocked);
-        if (unlocked.pending().isEmpty()) {
-            return new MigrationRun(Direction.UP, List.of(), since(start));
+        // A dirty mark seen without the lock may be a step another instance is running right now
+        // (regression: a thread on H2 refused while another held the lock mid-step): only the view
+        // under the lock decides then.
+        boolean maybeInProgress = !unlocked.inState(MigrationState.DIRTY).isEmpty();
+        if (!maybeInProgress) {
+            refuseBlocked(unlocked);
+            if (unlocked.pending().isEmpty()) {
+                return new MigrationRun(Direction.UP, List.of(), since(start));
+            }
         }
         return locked("apply migrations", (work, dialect) -> {
             History.create(work);
