@@ -40,30 +40,37 @@ public final class AgentWork {
     void resume(String agent) {
     }
 
-    /** Handles up to one batch of events for {@code agent}; returns how many were handled (acknowledged or not). */
+    /** What recording one event did. */
+    private enum Recorded { NEW, ALREADY_DONE, NO_SUCH_DREAM }
+
+    /**
+     * Handles up to one batch of events for {@code agent}; returns how many dreams it processed for the
+     * first time (a redelivered event is handled again but not counted twice).
+     */
     int takeBatch(String agent) throws Exception {
-        int handled = 0;
-        while (handled < BATCH) {
-            PollOutcome outcome = downstreams.call(Downstreams.QUEUE,
-                    () -> queues.require().poll(DreamEvents.queueFor(agent), message -> process(agent, message)));
+        int[] fresh = {0};
+        for (int handled = 0; handled < BATCH; handled++) {
+            PollOutcome outcome = downstreams.call(Downstreams.QUEUE, () -> queues.require()
+                    .poll(DreamEvents.queueFor(agent), message -> fresh[0] += process(agent, message) ? 1 : 0));
             if (outcome == PollOutcome.EMPTY) {
                 break;
             }
-            handled++;
         }
-        return handled;
+        return fresh[0];
     }
 
-    private void process(String agent, QueueMessage message) throws Exception {
+    /** True when {@code agent} processed the dream now, false when it had already (a redelivery). */
+    private boolean process(String agent, QueueMessage message) throws Exception {
         long dreamId = DreamEvents.dreamId(message);
-        if (!downstreams.call(Downstreams.DATABASE, () -> record(agent, dreamId))) {
+        Recorded recorded = downstreams.call(Downstreams.DATABASE, () -> record(agent, dreamId));
+        if (recorded == Recorded.NO_SUCH_DREAM) {
             // Outside the breaker: a bad event is the event's fault, not the database's.
             throw new IllegalArgumentException("dream " + dreamId + " does not exist");
         }
+        return recorded == Recorded.NEW;
     }
 
-    /** True once {@code agent} has the dream recorded (now or before); false when there is no such dream. */
-    private boolean record(String agent, long dreamId) throws SQLException {
+    private Recorded record(String agent, long dreamId) throws SQLException {
         try (Connection c = dataSource.get().getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO agent_work (agent, dream_id, processed_at) "
                      + "SELECT ?, id, CURRENT_TIMESTAMP FROM dreams d WHERE d.id = ? AND NOT EXISTS "
@@ -71,10 +78,13 @@ public final class AgentWork {
             insert.setString(1, agent);
             insert.setLong(2, dreamId);
             insert.setString(3, agent);
-            return insert.executeUpdate() == 1 || alreadyDone(c, agent, dreamId);
+            if (insert.executeUpdate() == 1) {
+                return Recorded.NEW;
+            }
+            return alreadyDone(c, agent, dreamId) ? Recorded.ALREADY_DONE : Recorded.NO_SUCH_DREAM;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return true; // a redelivery raced with the first delivery: the work is done once
+                return Recorded.ALREADY_DONE; // a redelivery raced with the first delivery: the work is done once
             }
             throw e;
         }

@@ -77,7 +77,7 @@ class RabbitOutageTest {
         assertThat(processed("citadel")).isEqualTo(3);
 
         proxy.restore();
-        await("every dream reached both agents").atMost(Duration.ofSeconds(60))
+        await("every dream reached both agents").atMost(Duration.ofSeconds(90))
                 .until(() -> processed("citadel") == 9 && processed("dronedome") == 9);
         JsonNode queues = http.get("/api/observability/queues").json();
         assertThat(DagJson.entry(queues, "queues", "dream-events.citadel").get("deadLetterDepth").asLong()).isZero();
