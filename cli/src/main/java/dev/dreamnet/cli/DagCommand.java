@@ -4,7 +4,7 @@ import dev.dreamnet.config.graph.GraphFile;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
-import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.server.ServerKinds;
 import dev.dreamnet.server.kinds.Kinds;
 import dev.dreamnet.core.time.Scheduler;
 import java.io.PrintWriter;
@@ -26,7 +26,7 @@ final class DagCommand {
     /** Loads the graph and checks that every service's kind exists and its settings are valid. */
     static StartupGraph load(Path file) throws GraphValidationException {
         StartupGraph graph = GraphFile.load(file);
-        Kinds kinds = DreamnetServer.kindsForValidation();
+        Kinds kinds = ServerKinds.forValidation();
         // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
         Scheduler neverUsed = (delay, task) -> () -> { };
         StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupDag;
-import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
@@ -89,10 +88,6 @@ public final class DreamnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DreamnetServer.class);
     private static final java.time.Duration METRICS_SLOT = java.time.Duration.ofSeconds(5);
-    /** Kinds the server registers beyond the built-in ones and the reference service's. */
-    public static final String QUEUES_KIND = "queues";
-    public static final String OUTBOX_KIND = "outbox";
-    public static final String AUDIT_KIND = "audit";
 
     private final ServerConfig config;
     private final Clock clock = Clock.system();
@@ -144,11 +139,11 @@ public final class DreamnetServer implements AutoCloseable {
         this.checkPool = Pools.bounded("dreamnet-check", 4);
         this.queues = queues;
         // The audit service: operator actions must be recordable before the API opens to them.
-        kinds.register(AUDIT_KIND, spec -> () -> audit.recent(1));
-        kinds.register(QUEUES_KIND, spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
+        kinds.register(ServerKinds.AUDIT, spec -> () -> audit.recent(1));
+        kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
         this.relay = new DreamEventRelay(queues,
                 Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, checkPool);
-        kinds.register(OUTBOX_KIND, spec -> relay);
+        kinds.register(ServerKinds.OUTBOX, spec -> relay);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
             Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
@@ -163,7 +158,7 @@ public final class DreamnetServer implements AutoCloseable {
                 config.gateStartupInterval(), config.gateInterval());
         dag.started().thenAccept(result -> onStarted(result, wiring));
         this.rollouts = new RolloutService(reference::dataSource, audit, downstreams, clock, scheduler, checkPool);
-        this.fleet = new InstanceRegistry(instanceId(), this::address, reference::dataSource, flags::snapshot, downstreams,
+        this.fleet = new InstanceRegistry(InstanceRegistry.newId(), this::address, reference::dataSource, flags::snapshot, downstreams,
                 clock, scheduler, checkPool);
         RolloutRouting routing = new RolloutRouting(rollouts, clock);
         CanaryFaults canaryFaults = new CanaryFaults();
@@ -199,20 +194,6 @@ public final class DreamnetServer implements AutoCloseable {
     }
 
     /**
-     * Every kind {@code dreamnet serve} knows, with components that do nothing, so that a graph file
-     * can be checked ({@code dreamnet dag validate}) exactly as the server would resolve it.
-     */
-    public static Kinds kindsForValidation() {
-        Kinds kinds = Kinds.builtIn("jdbc:h2:mem:dreamnet-validate");
-        new ReferenceService(kinds, Clock.system(), open -> { }).register();
-        for (String kind : List.of(QUEUES_KIND, OUTBOX_KIND, AUDIT_KIND)) {
-            kinds.register(kind, spec -> () -> { });
-        }
-        Agent.NAMES.forEach(agent -> kinds.register(agent, spec -> () -> { }));
-        return kinds;
-    }
-
-    /**
      * Validates the configuration, opens the port and begins startup; returns without waiting for it.
      *
      * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
@@ -231,7 +212,7 @@ public final class DreamnetServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         QueueService queues = new QueueService(config.queuesFile() == null ? List.of()
                 : QueuesFile.load(config.queuesFile()), String.valueOf(config.queuesFile()));
-        requireAgentQueues(graph, queues);
+        queues.requireConsumedQueues(graph, Agent.NAMES);
         DreamnetServer server = new DreamnetServer(config, graph, resilience, queues, customizer);
         try {
             server.flags.start();
@@ -244,21 +225,6 @@ public final class DreamnetServer implements AutoCloseable {
         server.dag.start(); // the database opens while the HTTP server starts
         server.listen();
         return server;
-    }
-
-    /** Each agent in the graph consumes its own queue: one missing from the queues file is a configuration error. */
-    private static void requireAgentQueues(StartupGraph graph, QueueService queues) {
-        for (ServiceSpec service : graph.services()) {
-            if (Agent.NAMES.contains(service.kind())) {
-                String queue = DreamEvents.queueFor(service.kind());
-                if (queues.specs().stream().noneMatch(spec -> spec.name().equals(queue))) {
-                    throw new IllegalArgumentException(graph.source() + ": service \"" + service.name()
-                            + "\" consumes queue \"" + queue + "\", which " + (queues.specs().isEmpty()
-                            ? "is not declared: no queues file (--queues, default config/queues.yaml)"
-                            : queues.source() + " does not declare"));
-                }
-            }
-        }
     }
 
     private void listen() throws IOException {
@@ -283,24 +249,10 @@ public final class DreamnetServer implements AutoCloseable {
                 : RabbitQueueBackend.connect(URI.create(config.queueUrl()), clock);
     }
 
-    /** host-pid-random: unique per process, readable in a list. */
-    private static String instanceId() {
-        return hostName() + "-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
-    }
-
     /** Where this instance answers, as other instances and operators would call it. */
     private String address() {
-        String host = config.host().equals("0.0.0.0") ? hostName() : config.host();
+        String host = config.host().equals("0.0.0.0") ? InstanceRegistry.hostName() : config.host();
         return "http://" + host + ":" + (boundPort > 0 ? boundPort : config.port());
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     public InstanceRegistry fleet() {

@@ -60,6 +60,21 @@ public final class InstanceRegistry {
         this.heartbeats = new Repeating(scheduler, executor, HEARTBEAT, this::beat);
     }
 
+    /** host-pid-random: unique per process, readable in a list. */
+    public static String newId() {
+        return hostName() + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** This machine's name, or {@code localhost} when it cannot be told. */
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     public String id() {
         return id;
     }

@@ -43,9 +43,11 @@ final class DreamnetCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         FlagSnapshot flags = sources.flags().get();
+        List<MetricSources.QueueDepth> queues = sources.queues().get(); // one read of every queue per scrape
         return MetricSnapshots.of(requests(), inFlight(), breakerState(), breakerRejections(), gates(),
-                health(), mode(flags), killSwitches(flags), flagsEnabled(flags), queueDepth(), deadLetterDepth(),
-                deadLettered(), watchdogs(), rolloutPercent(), rolloutStatus(), rolloutDecisions());
+                health(), mode(flags), killSwitches(flags), flagsEnabled(flags), queueDepth(queues),
+                deadLetterDepth(queues), deadLettered(queues), watchdogs(), rolloutPercent(), rolloutStatus(),
+                rolloutDecisions());
     }
 
     private GaugeSnapshot rolloutPercent() {
@@ -180,28 +182,24 @@ final class DreamnetCollector implements MultiCollector {
         return gauge.build();
     }
 
-    private GaugeSnapshot queueDepth() {
+    private static GaugeSnapshot queueDepth(List<MetricSources.QueueDepth> queues) {
         GaugeSnapshot.Builder gauge = gauge("dreamnet_queue_depth", "Messages waiting in the queue");
-        queues().forEach(q -> gauge.dataPoint(point(Labels.of("queue", q.queue()), q.depth())));
+        queues.forEach(q -> gauge.dataPoint(point(Labels.of("queue", q.queue()), q.depth())));
         return gauge.build();
     }
 
-    private GaugeSnapshot deadLetterDepth() {
+    private static GaugeSnapshot deadLetterDepth(List<MetricSources.QueueDepth> queues) {
         GaugeSnapshot.Builder gauge = gauge("dreamnet_queue_dead_letter_depth", "Messages in the queue's dead-letter queue");
-        queues().forEach(q -> gauge.dataPoint(point(Labels.of("queue", q.queue()), q.deadLetterDepth())));
+        queues.forEach(q -> gauge.dataPoint(point(Labels.of("queue", q.queue()), q.deadLetterDepth())));
         return gauge.build();
     }
 
-    private CounterSnapshot deadLettered() {
+    private static CounterSnapshot deadLettered(List<MetricSources.QueueDepth> queues) {
         CounterSnapshot.Builder counter = CounterSnapshot.builder().name("dreamnet_queue_dead_lettered_messages")
                 .help("Messages moved to the dead-letter queue after their last attempt");
-        queues().forEach(q -> counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+        queues.forEach(q -> counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
                 .labels(Labels.of("queue", q.queue())).value(q.deadLetteredTotal()).build()));
         return counter.build();
-    }
-
-    private List<MetricSources.QueueDepth> queues() {
-        return sources.queues().get();
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {

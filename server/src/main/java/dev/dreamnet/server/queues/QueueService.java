@@ -3,6 +3,8 @@ package dev.dreamnet.server.queues;
 import dev.dreamnet.core.queue.QueueRegistry;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
+import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.server.metrics.MetricSources;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,24 @@ public final class QueueService {
     /** Where the specs came from, e.g. {@code config/queues.yaml}. */
     public String source() {
         return source;
+    }
+
+    /**
+     * Each service of a consumer kind in the graph reads its own {@code dream-events.<kind>} queue:
+     * one missing from the queues file is a configuration error, reported before anything starts.
+     */
+    public void requireConsumedQueues(StartupGraph graph, java.util.Collection<String> consumerKinds) {
+        for (ServiceSpec service : graph.services()) {
+            if (consumerKinds.contains(service.kind())) {
+                String queue = DreamEvents.queueFor(service.kind());
+                if (specs.stream().noneMatch(spec -> spec.name().equals(queue))) {
+                    throw new IllegalArgumentException(graph.source() + ": service \"" + service.name()
+                            + "\" consumes queue \"" + queue + "\", which " + (specs.isEmpty()
+                            ? "is not declared: no queues file (--queues, default config/queues.yaml)"
+                            : source + " does not declare"));
+                }
+            }
+        }
     }
 
     /** The registry, once the {@code queues} service is up. */
