@@ -17,9 +17,23 @@ final class FleetCommand extends ReadCommand {
 
     @Override
     void print(JsonNode fleet, PrintWriter out) {
+        JsonNode shared = fleet.path("sharedState");
+        if (shared.isObject()) {
+            out.println(shared.path("stale").asBoolean()
+                    ? "shared state STALE since " + shared.path("staleSince").asText("start") + ": serving version "
+                    + shared.path("version").asLong() + ", operator changes refused ("
+                    + shared.path("lastError").asText("PostgreSQL unreachable") + ")"
+                    : "shared state: following PostgreSQL at version " + shared.path("version").asLong()
+                    + (shared.path("judge").asBoolean() ? "; this instance judges rollouts" : ""));
+        }
+        if (fleet.path("live").isNull()) {
+            out.println("fleet unknown: " + fleet.path("error").asText());
+            return;
+        }
         out.printf("%d live instance(s), %s%n", fleet.path("live").asInt(), fleet.path("converged").asBoolean()
                 ? "converged" : "NOT converged: configuration " + fleet.path("configVersions") + ", flag state "
-                + fleet.path("stateVersions"));
+                + fleet.path("stateVersions") + (fleet.path("latestVersion").isNumber()
+                ? ", latest " + fleet.path("latestVersion").asLong() : ""));
         out.printf("%-36s %-28s %-24s %-20s %s%n", "INSTANCE", "ADDRESS", "LAST HEARTBEAT", "CONFIG", "STATE");
         for (JsonNode i : fleet.path("instances")) {
             out.printf("%-36s %-28s %-24s %-20s %d%s%n", i.path("id").asText(), i.path("address").asText(),

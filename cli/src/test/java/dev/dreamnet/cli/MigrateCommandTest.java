@@ -35,12 +35,12 @@ class MigrateCommandTest {
         Cli up = migrate("up");
 
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("  [1/6] applied V1 create_dreams (", "  [6/6] applied V6 create_instances (")
-                .contains("applied 6 migration(s) in ");
+        assertThat(up.out()).contains("  [1/7] applied V1 create_dreams (", "  [7/7] applied V7 create_shared_state (")
+                .contains("applied 7 migration(s) in ");
 
         Cli status = migrate("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains(": schema at V6, 6 applied, 0 pending\n")
+        assertThat(status.out()).contains(": schema at V7, 7 applied, 0 pending\n")
                 .containsPattern("V2 +APPLIED +create_audit_log +20\\d\\d-");
         assertThat(migrate("up").out()).contains("nothing to apply");
     }
@@ -75,9 +75,9 @@ class MigrateCommandTest {
         Cli down = migrate("down", "--to", "V1");
 
         assertThat(down.exitCode()).as(down.err()).isZero();
-        assertThat(down.out()).contains("[1/5] rolled back V6 create_instances", "[2/5] rolled back V5 create_rollouts",
-                "[5/5] rolled back V2 create_audit_log", "rolled back 5 migration(s) to V1");
-        assertThat(migrate("status").out()).contains("schema at V1, 1 applied, 5 pending");
+        assertThat(down.out()).contains("[1/6] rolled back V7 create_shared_state", "[2/6] rolled back V6 create_instances",
+                "[6/6] rolled back V2 create_audit_log", "rolled back 6 migration(s) to V1");
+        assertThat(migrate("status").out()).contains("schema at V1, 1 applied, 6 pending");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,14 +43,22 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -Xmx128m -jar target/dreamnet.jar serve} on port 0 with {@code dataDir}; logs go to {@code logs}. */
     static ServerProcess start(Path dataDir, Path logs, String name) throws IOException {
+        return start(dataDir, logs, name, List.of(), Map.of());
+    }
+
+    /** As {@link #start(Path, Path, String)}, with more {@code serve} options and environment variables. */
+    static ServerProcess start(Path dataDir, Path logs, String name, List<String> options, Map<String, String> env)
+            throws IOException {
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx128m", "-jar", JAR.toString(), "serve",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", JAR.toString(), "serve",
                 "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
-                "--graph", SHIPPED_GRAPH.toString(), "--queues", SHIPPED_QUEUES.toString()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        return new ServerProcess(process, out, err);
+                "--graph", SHIPPED_GRAPH.toString(), "--queues", SHIPPED_QUEUES.toString()));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        return new ServerProcess(builder.start(), out, err);
     }
 
     /** Waits for the announced port, then for {@code /health/ready} to answer 200. */
@@ -78,6 +88,13 @@ final class ServerProcess implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST with {@code Authorization: Bearer token}. */
+    HttpResponse<String> post(String path, String json, String token) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -42,14 +42,12 @@ import dev.dreamnet.server.http.TrafficGate;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.config.queues.QueuesFile;
-import dev.dreamnet.core.queue.QueueBackend;
-import dev.dreamnet.jdbc.queue.DatabaseQueueBackend;
-import dev.dreamnet.rabbitmq.RabbitQueueBackend;
 import dev.dreamnet.server.queues.DreamEventRelay;
 import dev.dreamnet.server.queues.DreamEvents;
 import dev.dreamnet.server.queues.QueueRoutes;
 import dev.dreamnet.server.queues.QueueService;
 import dev.dreamnet.server.queues.QueuesComponent;
+import dev.dreamnet.server.fleet.FleetMode;
 import dev.dreamnet.server.fleet.FleetRoutes;
 import dev.dreamnet.server.fleet.InstanceRegistry;
 import dev.dreamnet.server.rollouts.CanaryFaults;
@@ -114,6 +112,7 @@ public final class DreamnetServer implements AutoCloseable {
     private final DreamEventRelay relay;
     private final RolloutService rollouts;
     private final InstanceRegistry fleet;
+    private final java.util.Optional<FleetMode> fleetMode;
     private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
@@ -140,7 +139,7 @@ public final class DreamnetServer implements AutoCloseable {
         this.queues = queues;
         // The audit service: operator actions must be recordable before the API opens to them.
         kinds.register(ServerKinds.AUDIT, spec -> () -> audit.recent(1));
-        kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> queueBackend(config, reference), watchdogs));
+        kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock), watchdogs));
         this.relay = new DreamEventRelay(queues,
                 Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, checkPool);
         kinds.register(ServerKinds.OUTBOX, spec -> relay);
@@ -160,6 +159,7 @@ public final class DreamnetServer implements AutoCloseable {
         this.rollouts = new RolloutService(reference::dataSource, audit, downstreams, clock, scheduler, checkPool);
         this.fleet = new InstanceRegistry(InstanceRegistry.newId(), this::address, reference::dataSource, flags::snapshot, downstreams,
                 clock, scheduler, checkPool);
+        this.fleetMode = FleetMode.forDatabase(config.effectiveJdbcUrl(), reference::dataSource, fleet, downstreams, clock);
         RolloutRouting routing = new RolloutRouting(rollouts, clock);
         CanaryFaults canaryFaults = new CanaryFaults();
         DreamRoutes dreams = new DreamRoutes(reference::store, downstreams, routing, canaryFaults);
@@ -171,10 +171,10 @@ public final class DreamnetServer implements AutoCloseable {
                 this::watchdogReadings, rollouts::metrics));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
-        FleetRoutes fleetRoutes = new FleetRoutes(fleet);
+        FleetRoutes fleetRoutes = new FleetRoutes(fleet, fleetMode.map(FleetMode::shared));
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
                 flags, this::watchdogReadings, () -> rollouts.all().stream().map(RolloutViews::of).toList(),
-                fleetRoutes::viewOrNull);
+                fleetRoutes::view);
         this.routes = List.of(
                 new ProbeRoutes(state)::register,
                 dreams::register,
@@ -244,11 +244,6 @@ public final class DreamnetServer implements AutoCloseable {
         LOG.info("provider calls go to {}", provider.get().url());
     }
 
-    private QueueBackend queueBackend(ServerConfig config, ReferenceService reference) {
-        return config.queueUrl() == null ? DatabaseQueueBackend.create(reference.dataSource(), clock)
-                : RabbitQueueBackend.connect(URI.create(config.queueUrl()), clock);
-    }
-
     /** Where this instance answers, as other instances and operators would call it. */
     private String address() {
         String host = config.host().equals("0.0.0.0") ? InstanceRegistry.hostName() : config.host();
@@ -298,6 +293,10 @@ public final class DreamnetServer implements AutoCloseable {
                 rollouts.start();
             } catch (Exception e) {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
+            }
+            if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
+                state.startup(StartupStatus.FAILED);
+                return;
             }
             fleet.start();
         }
@@ -353,7 +352,10 @@ public final class DreamnetServer implements AutoCloseable {
             });
             step("stop the health gates", () -> state.gates().stop());
             step("stop judging rollouts", rollouts::stop);
-            step("leave the fleet", fleet::stop);
+            step("leave the fleet", () -> {
+                fleetMode.ifPresent(FleetMode::stop);
+                fleet.stop();
+            });
             step("stop watching the flags file", flags::stop);
             step("close the metrics registry", prometheus::close);
             step("stop the watchdogs", watchdogs::close);

@@ -1,10 +1,15 @@
 package dev.dreamnet.server;
 
+import dev.dreamnet.core.queue.QueueBackend;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.queue.DatabaseQueueBackend;
+import dev.dreamnet.rabbitmq.RabbitQueueBackend;
 import dev.dreamnet.server.agents.Agent;
 import dev.dreamnet.server.dreams.ReferenceService;
 import dev.dreamnet.server.kinds.Kinds;
+import java.net.URI;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** The component kinds {@code dreamnet serve} registers beyond the built-in ones and the reference service's. */
 public final class ServerKinds {
@@ -14,6 +19,12 @@ public final class ServerKinds {
     public static final String AUDIT = "audit";
 
     private ServerKinds() {
+    }
+
+    /** The queue backend of {@code --queue URL}: RabbitMQ when given, else the embedded database queue. */
+    static QueueBackend queueBackend(String queueUrl, DataSource database, Clock clock) {
+        return queueUrl == null ? DatabaseQueueBackend.create(database, clock)
+                : RabbitQueueBackend.connect(URI.create(queueUrl), clock);
     }
 
     /**

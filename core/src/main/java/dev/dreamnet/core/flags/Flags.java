@@ -119,6 +119,25 @@ public final class Flags {
         return next;
     }
 
+    /**
+     * Installs {@code state} whatever its version, with the current definitions: for the moment a
+     * service starts taking its state from a shared store, whose versions then rule. Every later
+     * {@link #swapState} must not be older than {@code state}.
+     *
+     * @return the installed snapshot
+     */
+    public FlagSnapshot rebase(FlagState state) {
+        Objects.requireNonNull(state, "state must not be null");
+        FlagSnapshot next;
+        synchronized (swapLock) {
+            FlagSnapshot installed = current;
+            next = FlagSnapshot.of(installed.definitions(), state, installed.configVersion());
+            current = next;
+        }
+        publish(next);
+        return next;
+    }
+
     /** Adds a listener told of every snapshot installed from now on. */
     public void addListener(SnapshotListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener must not be null"));

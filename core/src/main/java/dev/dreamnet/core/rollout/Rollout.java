@@ -31,7 +31,26 @@ public interface Rollout {
     void record(Variant variant, boolean error, long latencyNanos);
 
     /** Judges the current step at monotonic time {@code nowNanos} and acts on the verdict; returns it. */
-    Verdict evaluate(long nowNanos);
+    default Verdict evaluate(long nowNanos) {
+        return evaluate(nowNanos, true);
+    }
+
+    /**
+     * As {@link #evaluate(long)}, but a passing, baked step is promoted only when {@code mayPromote};
+     * otherwise the rollout holds at its step (a failing one still rolls back). A fleet passes false
+     * while its instances have not all adopted the current step, or on an instance that is not the
+     * one judging promotions.
+     */
+    Verdict evaluate(long nowNanos, boolean mayPromote);
+
+    /**
+     * Takes {@code newer}, decided elsewhere (another instance sharing the state), as this rollout's
+     * state: a different step or status starts a fresh window and bake time. Publishes no event,
+     * since this rollout decided nothing.
+     *
+     * @throws IllegalArgumentException if {@code newer} does not fit this rollout's configuration
+     */
+    void adopt(RolloutState newer);
 
     /** PENDING to RUNNING at the first step. */
     RolloutState start();

@@ -82,7 +82,12 @@ public final class Rollouts {
 
     /** Judges every rollout at {@code nowNanos}; the server calls this once a slot. */
     public void evaluateAll(long nowNanos) {
-        rollouts.values().forEach(rollout -> rollout.evaluate(nowNanos));
+        evaluateAll(nowNanos, true);
+    }
+
+    /** As {@link #evaluateAll(long)}; passing steps are promoted only when {@code mayPromote} (see {@link Rollout#evaluate(long, boolean)}). */
+    public void evaluateAll(long nowNanos, boolean mayPromote) {
+        rollouts.values().forEach(rollout -> rollout.evaluate(nowNanos, mayPromote));
     }
 
     /** The state of every rollout, by name, to persist. */

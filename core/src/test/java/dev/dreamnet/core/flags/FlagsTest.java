@@ -94,6 +94,22 @@ class FlagsTest {
     }
 
     @Test
+    void aRebaseInstallsAStateOfAnyVersionAndItsVersionRulesFromThen() {
+        flags.swapState(FlagState.initial().withMode(Mode.EMERGENCY).withMode(Mode.BROWNOUT).withMode(Mode.NORMAL));
+        FlagState shared = new FlagState(Mode.BROWNOUT, KillSwitches.NONE, java.util.Map.of(), java.util.Set.of(), 0);
+
+        flags.rebase(shared);
+
+        assertThat(flags.snapshot().state()).isEqualTo(shared);
+        assertThat(flags.snapshot().configVersion()).isEqualTo("v1");
+        assertThat(flags.isEnabled("search")).as("shed at brownout").isFalse();
+        flags.swapState(new FlagState(Mode.NORMAL, KillSwitches.NONE, java.util.Map.of(), java.util.Set.of(), 1));
+        assertThat(flags.snapshot().state().version()).isEqualTo(1);
+        assertThatThrownBy(() -> flags.swapState(shared)).as("version 0 is older than the shared version 1")
+                .isInstanceOf(StaleFlagStateException.class);
+    }
+
+    @Test
     void theSameStateVersionMayComeWithNewConfiguration() {
         FlagState state = FlagState.initial().withMode(Mode.BROWNOUT);
         flags.swapState(state);

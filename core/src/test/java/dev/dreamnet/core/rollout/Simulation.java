@@ -17,6 +17,8 @@ final class Simulation {
     final RecordingListener listener = new RecordingListener();
     final Rollout rollout;
     final List<Verdict> verdicts = new ArrayList<>();
+    /** What a fleet tells the rollout: whether a passing step may be promoted now. */
+    boolean mayPromote = true;
 
     Simulation(RolloutConfig config) {
         rollout = Rollout.builder(config).clock(clock).listener(listener).build();
@@ -30,7 +32,7 @@ final class Simulation {
     Verdict tick(Traffic traffic, int requests) {
         traffic.send(rollout, requests);
         clock.advance(TICK);
-        Verdict verdict = rollout.evaluate(clock.nanoTime());
+        Verdict verdict = rollout.evaluate(clock.nanoTime(), mayPromote);
         verdicts.add(verdict);
         return verdict;
     }

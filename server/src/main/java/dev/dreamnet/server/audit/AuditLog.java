@@ -52,16 +52,34 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * Records an action on {@code connection}, inside the caller's transaction, so the entry commits
+     * or rolls back with the change it describes.
+     */
+    public AuditEntry recordWithin(Connection connection, String actor, String action, String target, String before,
+                                   String after, String reason) throws SQLException {
+        AuditEntry entry = new AuditEntry(0, clock.now(), actor, action, target, before, after, reason);
+        AuditEntry stored = insert(connection, entry);
+        LOG.info("audit: {} {} {}: {} -> {} ({})", entry.actor(), entry.action(), entry.target(), entry.before(),
+                entry.after(), entry.reason());
+        return stored;
+    }
+
     /** The newest entries first, at most {@code limit}. */
     public List<AuditEntry> recent(int limit) throws Exception {
         return downstreams.call(Downstreams.DATABASE, () -> select(limit));
     }
 
     private AuditEntry insert(AuditEntry e) throws SQLException {
-        try (Connection connection = dataSource.get().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
-                     + "(at, actor, action, target, before_state, after_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     new String[] {"id"})) {
+        try (Connection connection = dataSource.get().getConnection()) {
+            return insert(connection, e);
+        }
+    }
+
+    private static AuditEntry insert(Connection connection, AuditEntry e) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
+                + "(at, actor, action, target, before_state, after_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
             insert.setTimestamp(1, Timestamp.from(e.at()));
             insert.setString(2, e.actor());
             insert.setString(3, e.action());

@@ -11,6 +11,7 @@ import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.core.flags.Flags;
 import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.server.audit.AuditLog;
+import dev.dreamnet.server.fleet.SharedState;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -31,11 +32,14 @@ public final class FlagService {
     private final Flags flags = Flags.empty();
     private final ReloadingFile<FlagsConfig> file;
     private final AuditLog audit;
+    private final KillSwitches atBoot;
+    private volatile SharedState shared;
 
     /** {@code file} may be null: then no flag is defined and only modes and kill switches apply. */
     public FlagService(ReloadingFile<FlagsConfig> file, KillSwitches atBoot, AuditLog audit) {
         this.file = file;
         this.audit = audit;
+        this.atBoot = atBoot;
         flags.swap(List.of(), FlagState.initial().withKillSwitches(atBoot), "none");
     }
 
@@ -76,13 +80,66 @@ public final class FlagService {
         return Optional.ofNullable(file);
     }
 
-    /** Applies an operator change to the runtime state, audits it, and returns the new snapshot. */
-    public synchronized FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
-                                            String target, String before, String reason) {
-        FlagState next = change.apply(flags.snapshot().state());
-        FlagSnapshot installed = flags.swapState(next);
-        audit.record(actor, action, target, before, describe(installed.state()), reason);
-        return installed;
+    /**
+     * From now on the operators' state is the fleet's, held by {@code shared}: every version it
+     * follows is installed here, and {@link #change} writes there. Call before {@code shared} starts.
+     */
+    public void share(SharedState shared) {
+        shared.addFollower((c, from, row) -> adopt(row, from < 0));
+        this.shared = shared;
+    }
+
+    /**
+     * Switches on fleet-wide the kill switches this instance was booted with (audited as the boot);
+     * never switches one off. Call once the shared state has started.
+     */
+    public void shareBootSwitches() {
+        SharedState fleet = shared;
+        if (fleet != null && (atBoot.safeMode() || atBoot.writeDrain())) {
+            change(s -> s.withKillSwitches(new KillSwitches(s.killSwitches().safeMode() || atBoot.safeMode(),
+                    s.killSwitches().writeDrain() || atBoot.writeDrain())), "boot of " + fleet.instance(),
+                    "kill-switches.boot", "kill-switches", describe(flags.snapshot().state()),
+                    "switched on in this instance's environment at boot");
+        }
+    }
+
+    /** The shared state this instance follows, if it is part of a fleet. */
+    public Optional<SharedState> shared() {
+        return Optional.ofNullable(shared);
+    }
+
+    private synchronized void adopt(SharedState.Row row, boolean first) {
+        if (first) {
+            flags.rebase(row.flags());
+        } else {
+            flags.swapState(row.flags());
+        }
+    }
+
+    /**
+     * Applies an operator change to the runtime state, audits it, and returns the new snapshot. In a
+     * fleet the change is applied to the shared state in one transaction with its audit entry.
+     *
+     * @throws dev.dreamnet.server.http.ApiException 503 in a fleet whose database cannot be written
+     */
+    public FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
+                               String target, String before, String reason) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            fleet.commit(tx -> {
+                FlagState next = change.apply(tx.flags());
+                tx.writeFlags(next);
+                audit.recordWithin(tx.connection(), actor, action, target, before, describe(next), reason);
+                return null;
+            }, actor);
+            return flags.snapshot();
+        }
+        synchronized (this) {
+            FlagState next = change.apply(flags.snapshot().state());
+            FlagSnapshot installed = flags.swapState(next);
+            audit.record(actor, action, target, before, describe(installed.state()), reason);
+            return installed;
+        }
     }
 
     static String describe(FlagState state) {

@@ -33,8 +33,9 @@ public final class FlagViews {
         }
     }
 
+    /** {@code shared} is null outside fleet mode; in it, whether the state shown is followed live or stale. */
     public record FlagsView(String configVersion, StateView state, List<FlagView> flags, ReloadView reload,
-                            String precedence) {
+                            String precedence, dev.dreamnet.server.fleet.SharedState.Status shared) {
     }
 
     static FlagsView of(FlagService service) {
@@ -48,7 +49,8 @@ public final class FlagViews {
                 .orElse(null);
         return new FlagsView(snapshot.configVersion(), new StateView(s.mode().name(), s.killSwitches().safeMode(),
                 s.killSwitches().writeDrain(), s.overrides(), s.quarantinedAgents(), s.version()), flags, reload,
-                "kill switch > emergency > brownout > override > flag value");
+                "kill switch > emergency > brownout > override > flag value",
+                service.shared().map(dev.dreamnet.server.fleet.SharedState::status).orElse(null));
     }
 
     private static FlagView view(FlagDefinition d, FlagDecision decision, FlagState state) {

@@ -45,6 +45,7 @@ public final class InstanceRegistry {
     private final Downstreams downstreams;
     private final Clock clock;
     private final Repeating heartbeats;
+    private final Executor executor;
     private volatile String lastError;
 
     public InstanceRegistry(String id, Supplier<String> address, Supplier<DataSource> dataSource,
@@ -57,6 +58,7 @@ public final class InstanceRegistry {
         this.flags = flags;
         this.downstreams = downstreams;
         this.clock = clock;
+        this.executor = executor;
         this.heartbeats = new Repeating(scheduler, executor, HEARTBEAT, this::beat);
     }
 
@@ -96,12 +98,31 @@ public final class InstanceRegistry {
         }
     }
 
+    /** Writes a heartbeat now, off the caller's thread: this instance has just followed a new version. */
+    public void beatSoon() {
+        executor.execute(this::beat);
+    }
+
+    /**
+     * Whether every live instance runs state version {@code latest} or later and all run one
+     * configuration; false when the table cannot be read.
+     */
+    public boolean converged(long latest) {
+        try {
+            List<Instance> live = live();
+            return !live.isEmpty() && live.stream().allMatch(i -> i.stateVersion() >= latest)
+                    && live.stream().map(Instance::configVersion).distinct().count() == 1;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The last heartbeat's failure, or null when it was written. */
     public String lastError() {
         return lastError;
     }
 
-    private void beat() {
+    private synchronized void beat() {
         FlagSnapshot snapshot = flags.get();
         Instance self = new Instance(id, address.get(), startedAtMillis, clock.wallMillis(), snapshot.configVersion(),
                 snapshot.state().version());

@@ -48,9 +48,13 @@ public final class Summary {
                            WatchdogViews.WatchdogsView watchdogs, Fleet fleet) {
     }
 
-    /** How many instances share this database and whether they run the same versions; null when unreadable. */
-    public record Fleet(int live, boolean converged, java.util.Set<String> configVersions,
-                        java.util.Set<Long> stateVersions) {
+    /**
+     * How many instances share this database and whether they run the same versions ({@code live} null
+     * when the registry cannot be read), and in fleet mode whether this one follows the shared state.
+     */
+    public record Fleet(Integer live, boolean converged, Long latestVersion, java.util.Set<String> configVersions,
+                        java.util.Set<Long> stateVersions, dev.dreamnet.server.fleet.SharedState.Status sharedState,
+                        String error) {
     }
 
     /** Everything the summary is made of, read at one moment. */
@@ -82,8 +86,9 @@ public final class Summary {
                 new Gates(report.status().name(), (int) gates.stream().filter(Gate::ready).count(), gates.size(), gates),
                 new Startup(dag.status().name(), dag.elapsed().toMillis(), dag.criticalPath(), notReady),
                 in.signals().overall(), in.signals().saturation(), in.watchdogs(), in.fleet() == null ? null
-                        : new Fleet(in.fleet().live(), in.fleet().converged(), in.fleet().configVersions(),
-                        in.fleet().stateVersions()));
+                        : new Fleet(in.fleet().live(), in.fleet().converged(), in.fleet().latestVersion(),
+                        in.fleet().configVersions(), in.fleet().stateVersions(), in.fleet().sharedState(),
+                        in.fleet().error()));
     }
 
     private static List<String> attention(Inputs in, ServiceState.Readiness readiness, HealthReport report,
@@ -127,11 +132,28 @@ public final class Summary {
                 lines.add("rollout " + rollout.name() + " is " + rollout.status() + " at " + rollout.percent() + "%");
             }
         }
-        if (in.fleet() != null && !in.fleet().converged()) {
-            lines.add("fleet not converged: " + in.fleet().live() + " instances run configuration versions "
-                    + in.fleet().configVersions() + " and flag-state versions " + in.fleet().stateVersions());
-        }
+        fleetAttention(in.fleet(), lines);
         lines.addAll(in.watchdogAttention());
         return lines;
+    }
+
+    private static void fleetAttention(dev.dreamnet.server.fleet.FleetRoutes.FleetView fleet, List<String> lines) {
+        if (fleet == null) {
+            return;
+        }
+        var shared = fleet.sharedState();
+        if (shared != null && shared.stale()) {
+            lines.add("shared state stale since " + (shared.staleSince() == null ? "start" : shared.staleSince())
+                    + ": serving with the last known state (version " + shared.version()
+                    + "); operator changes are refused until PostgreSQL is back"
+                    + (shared.lastError() == null ? "" : " (" + shared.lastError() + ")"));
+        }
+        if (fleet.live() == null) {
+            lines.add("fleet unknown: " + fleet.error());
+        } else if (!fleet.converged()) {
+            lines.add("fleet not converged: " + fleet.live() + " instances run configuration versions "
+                    + fleet.configVersions() + " and flag-state versions " + fleet.stateVersions()
+                    + (fleet.latestVersion() == null ? "" : "; the latest is " + fleet.latestVersion()));
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.server.audit.AuditLog;
+import dev.dreamnet.server.fleet.SharedState;
 import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.metrics.MetricSources;
 import dev.dreamnet.server.resilience.Downstreams;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -44,6 +46,10 @@ public final class RolloutService {
     private final Clock clock;
     private final Repeating evaluation;
     private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+    /** In a fleet: the revision of each rollout's row as this instance last adopted or wrote it. */
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
+    private volatile SharedState shared;
+    private volatile BooleanSupplier converged = () -> true;
 
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
                           Scheduler scheduler, Executor executor) {
@@ -60,6 +66,7 @@ public final class RolloutService {
     public void start() throws Exception {
         for (RolloutStore.Row row : downstreams.call(Downstreams.DATABASE, store::loadAll)) {
             rollouts.restore(row.config(), row.state());
+            revisions.put(row.config().name(), row.revision());
             LOG.info("rollout {} restored: {} at {}%", row.config().name(), row.state().status(), row.state().percent());
         }
         evaluation.start();
@@ -69,9 +76,46 @@ public final class RolloutService {
         evaluation.stop();
     }
 
+    /**
+     * From now on rollouts are the fleet's: every instance adopts the rows others write, writes its
+     * own decisions only over the row it last saw, rolls back on its own evidence, and promotes only
+     * while it is the judge and {@code converged} says every live instance follows the latest state.
+     */
+    public void share(SharedState shared, BooleanSupplier converged) {
+        this.converged = converged;
+        shared.addFollower((c, from, row) -> adopt(RolloutStore.loadChanged(c, from)));
+        this.shared = shared;
+    }
+
+    private void adopt(List<RolloutStore.Row> rows) {
+        for (RolloutStore.Row row : rows) {
+            String name = row.config().name();
+            java.util.Optional<Rollout> local = rollouts.find(name);
+            if (local.isPresent() && local.get().config().equals(row.config())) {
+                local.get().adopt(row.state());
+            } else {
+                local.ifPresent(r -> rollouts.remove(name));
+                rollouts.restore(row.config(), row.state());
+            }
+            revisions.put(name, row.revision());
+        }
+    }
+
+    private boolean mayPromote() {
+        SharedState fleet = shared;
+        return fleet == null || fleet.judge() && converged.getAsBoolean();
+    }
+
+    private void requireShared(String what) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            fleet.requireConnected(what);
+        }
+    }
+
     private void evaluate() {
         try {
-            rollouts.evaluateAll(clock.nanoTime());
+            rollouts.evaluateAll(clock.nanoTime(), mayPromote());
         } catch (RuntimeException e) {
             LOG.warn("rollout evaluation failed: {}", e.toString());
         }
@@ -100,6 +144,7 @@ public final class RolloutService {
 
     /** Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced. */
     public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
+        requireShared("starting rollout \"" + config.name() + "\"");
         rollouts.find(config.name()).ifPresent(existing -> {
             if (!existing.state().status().isFinal()) {
                 throw new ApiException(409, "conflict", "rollout \"" + config.name() + "\" is "
@@ -116,6 +161,7 @@ public final class RolloutService {
     /** Applies an operator's {@code operation} (promote, pause, resume, rollback), audited. */
     public Rollout operate(String name, String action, UnaryOperator<Rollout> operation, String actor, String reason) {
         Rollout rollout = get(name);
+        requireShared(action + " of rollout \"" + name + "\"");
         String before = describe(rollout.state());
         try {
             operation.apply(rollout);
@@ -140,6 +186,27 @@ public final class RolloutService {
     }
 
     private void save(RolloutConfig config, RolloutState state) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            long expected = revisions.getOrDefault(config.name(), -1L);
+            try {
+                boolean saved = fleet.commit(tx -> {
+                    boolean written = RolloutStore.saveIf(tx.connection(), config, state, expected, tx.version());
+                    if (written) {
+                        revisions.put(config.name(), tx.version());
+                    }
+                    return written;
+                }, AUTOMATIC);
+                if (!saved) {
+                    LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
+                            state.name(), describe(state));
+                }
+            } catch (ApiException e) {
+                LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
+                        state.name(), describe(state), e.getMessage());
+            }
+            return;
+        }
         try {
             downstreams.call(Downstreams.DATABASE, () -> store.save(config, state));
         } catch (Exception e) {

@@ -30,7 +30,55 @@ final class RolloutStore {
         this.dataSource = dataSource;
     }
 
-    record Row(RolloutConfig config, RolloutState state) {
+    /** A rollout's row; {@code revision} is the shared state version that wrote it (0 outside a fleet). */
+    record Row(RolloutConfig config, RolloutState state, long revision) {
+    }
+
+    /**
+     * In a fleet: writes the rollout's row at {@code revision} only if nobody wrote it since the
+     * instance last read it ({@code expected}, or -1 for a rollout it has never seen saved).
+     *
+     * @return false when another instance changed or created the row meanwhile
+     */
+    static boolean saveIf(Connection c, RolloutConfig config, RolloutState state, long expected, long revision)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE rollouts SET " + COLUMNS.replace(", ", " = ?, ")
+                + " = ?, revision = ? WHERE name = ? AND revision = ?")) {
+            int next = bind(update, config, state);
+            update.setLong(next, revision);
+            update.setString(next + 1, config.name());
+            update.setLong(next + 2, expected);
+            if (update.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        if (expected >= 0) {
+            return false;
+        }
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM rollouts WHERE name = ?")) {
+            exists.setString(1, config.name());
+            try (ResultSet r = exists.executeQuery()) {
+                if (r.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollouts (" + COLUMNS + ", revision, name) "
+                + "VALUES (" + "?, ".repeat(18) + "?)")) {
+            int next = bind(insert, config, state);
+            insert.setLong(next, revision);
+            insert.setString(next + 1, config.name());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** The rows written after shared state version {@code after}, to adopt. */
+    static List<Row> loadChanged(Connection c, long after) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT name, " + COLUMNS + ", revision FROM rollouts "
+                + "WHERE revision > ? ORDER BY name")) {
+            select.setLong(1, after);
+            return rows(select);
+        }
     }
 
     /** Writes the rollout's row, creating it the first time. */
@@ -76,8 +124,14 @@ final class RolloutStore {
 
     List<Row> loadAll() throws SQLException {
         try (Connection c = dataSource.get().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT name, " + COLUMNS + " FROM rollouts ORDER BY name");
-             ResultSet rows = select.executeQuery()) {
+             PreparedStatement select = c.prepareStatement("SELECT name, " + COLUMNS + ", revision FROM rollouts "
+                     + "ORDER BY name")) {
+            return rows(select);
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
             List<Row> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(row(rows));
@@ -97,7 +151,7 @@ final class RolloutStore {
                 .latencyTolerance(r.getDouble("latency_tolerance")).build();
         RolloutState state = new RolloutState(name, RolloutStatus.valueOf(r.getString("status")), r.getInt("step"),
                 r.getDouble("percent"), r.getLong("step_started_at_ms"), r.getString("reason"), r.getInt("hash_version"));
-        return new Row(config, state);
+        return new Row(config, state, r.getLong("revision"));
     }
 
     private static String number(double value) {

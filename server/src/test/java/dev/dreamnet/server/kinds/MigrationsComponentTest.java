@@ -48,8 +48,8 @@ class MigrationsComponentTest {
         MigrationsComponent migrations = (MigrationsComponent) start(
                 ServiceSpec.builder("migrations").kind("migrations").dependsOn("database").build());
 
-        assertThat(tables()).contains("DREAMS", "AUDIT_LOG", "AGENT_WORK", "EVENT_RELAY", "ROLLOUTS", "INSTANCES", "SCHEMA_MIGRATIONS");
-        assertThat(migrations.check()).isEqualTo(CheckResult.pass("schema at V6, nothing pending"));
+        assertThat(tables()).contains("DREAMS", "AUDIT_LOG", "AGENT_WORK", "EVENT_RELAY", "ROLLOUTS", "INSTANCES", "SHARED_STATE", "SCHEMA_MIGRATIONS");
+        assertThat(migrations.check()).isEqualTo(CheckResult.pass("schema at V7, nothing pending"));
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class RealRollout implements Rollout {
     }
 
     @Override
-    public Verdict evaluate(long nowNanos) {
+    public Verdict evaluate(long nowNanos, boolean mayPromote) {
         RolloutEvent event;
         Verdict verdict;
         synchronized (this) {
@@ -93,13 +93,17 @@ public final class RealRollout implements Rollout {
             windows.drain(slot);
             verdict = Judge.judge(windows.sample(Variant.BASELINE, slot), windows.sample(Variant.CANARY, slot), config);
             lastVerdict = verdict;
-            event = act(verdict, nowNanos);
+            event = act(verdict, nowNanos, mayPromote);
+            if (event == null && !mayPromote && verdict.kind() == Verdict.Kind.PASS && baked(nowNanos)
+                    && config.autoPromote() && state.status() == RolloutStatus.RUNNING) {
+                lastVerdict = Verdict.hold(verdict.reason() + "; promotion waits for the fleet to converge");
+            }
         }
         listeners.publish(event);
         return verdict;
     }
 
-    private RolloutEvent act(Verdict verdict, long nowNanos) {
+    private RolloutEvent act(Verdict verdict, long nowNanos, boolean mayPromote) {
         if (verdict.isFail() && config.autoRollback()) {
             move(RolloutStatus.ROLLED_BACK, state.step(), verdict.reason(), nowNanos);
             return new RolloutEvent.RolledBack(state, clock.wallMillis(), true, verdict.reason());
@@ -108,11 +112,31 @@ public final class RealRollout implements Rollout {
             failureReported = true;
             return new RolloutEvent.FailureIgnored(state, clock.wallMillis(), verdict.reason());
         }
-        boolean baked = nowNanos - stepStartNanos >= config.bakeTime().toNanos();
-        if (verdict.kind() == Verdict.Kind.PASS && baked && config.autoPromote() && state.status() == RolloutStatus.RUNNING) {
+        if (mayPromote && verdict.kind() == Verdict.Kind.PASS && baked(nowNanos) && config.autoPromote()
+                && state.status() == RolloutStatus.RUNNING) {
             return next(true, verdict.reason(), nowNanos);
         }
         return null;
+    }
+
+    private boolean baked(long nowNanos) {
+        return nowNanos - stepStartNanos >= config.bakeTime().toNanos();
+    }
+
+    @Override
+    public synchronized void adopt(RolloutState newer) {
+        StateCheck.restorable(config, newer);
+        RolloutState current = state;
+        if (newer.status() == current.status() && newer.step() == current.step()) {
+            state = with(newer.status(), newer.step(), newer.reason(), current.stepStartedAtMillis());
+            return;
+        }
+        long elapsedMillis = Math.max(0, clock.wallMillis() - newer.stepStartedAtMillis());
+        stepStartNanos = clock.nanoTime() - elapsedMillis * 1_000_000L;
+        failureReported = false;
+        windows.reset();
+        lastVerdict = Verdict.hold("new step, adopted from the fleet, not judged yet");
+        install(with(newer.status(), newer.step(), newer.reason(), newer.stepStartedAtMillis()));
     }
 
     @Override

@@ -1,0 +1,86 @@
+package dev.dreamnet.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a fleet asks of one rollout, on a fake clock: a passing step waits while the fleet has not
+ * converged and a failing one still rolls back; a state decided by another instance is adopted
+ * without an event of its own.
+ */
+class RolloutFleetTest {
+
+    private static final int REQUESTS_PER_TICK = 3_000;
+
+    @Test
+    void aPassingBakedStepHoldsUntilTheFleetMayPromoteThenPromotesAtTheNextJudgement() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+        simulation.mayPromote = false;
+
+        simulation.run(new Traffic(1), REQUESTS_PER_TICK, 60); // 6 minutes, three times the bake time
+
+        assertThat(simulation.rollout.state().status()).isEqualTo(RolloutStatus.RUNNING);
+        assertThat(simulation.rollout.percent()).isEqualTo(1.0);
+        assertThat(simulation.listener.of(RolloutEvent.Promoted.class)).isEmpty();
+        assertThat(simulation.rollout.snapshot().lastVerdict().kind()).isEqualTo(Verdict.Kind.HOLD);
+        assertThat(simulation.rollout.snapshot().lastVerdict().reason()).startsWith("healthy")
+                .endsWith("promotion waits for the fleet to converge");
+
+        simulation.mayPromote = true;
+        simulation.tick(new Traffic(2), REQUESTS_PER_TICK);
+
+        assertThat(simulation.rollout.percent()).isEqualTo(10.0);
+        assertThat(simulation.listener.of(RolloutEvent.Promoted.class)).singleElement()
+                .satisfies(p -> assertThat(p.automatic()).isTrue());
+    }
+
+    @Test
+    void aFailingCanaryRollsBackWhetherOrNotTheFleetMayPromote() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+        simulation.mayPromote = false;
+
+        simulation.run(new Traffic(7).errors(0.001, 0.05), REQUESTS_PER_TICK, 100);
+
+        assertThat(simulation.rollout.state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(simulation.listener.of(RolloutEvent.RolledBack.class)).singleElement()
+                .satisfies(r -> assertThat(r.automatic()).isTrue());
+    }
+
+    @Test
+    void aStateDecidedElsewhereIsAdoptedWithAFreshWindowAndNoEvent() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+        simulation.tick(new Traffic(3), REQUESTS_PER_TICK);
+        int eventsBefore = simulation.listener.events().size();
+        RolloutState current = simulation.rollout.state();
+
+        simulation.rollout.adopt(new RolloutState("checkout", RolloutStatus.RUNNING, 2, 50, current.stepStartedAtMillis(),
+                "promoted by another instance", Buckets.VERSION));
+
+        assertThat(simulation.rollout.percent()).isEqualTo(50.0);
+        assertThat(simulation.rollout.state().step()).isEqualTo(2);
+        assertThat(simulation.rollout.state().reason()).isEqualTo("promoted by another instance");
+        assertThat(simulation.rollout.snapshot().canary().requests()).as("a fresh window").isZero();
+        assertThat(simulation.listener.events()).hasSize(eventsBefore);
+
+        simulation.rollout.adopt(new RolloutState("checkout", RolloutStatus.ROLLED_BACK, 2, 0, 0, "INC-1", Buckets.VERSION));
+        assertThat(simulation.rollout.percent()).isZero();
+        assertThat(simulation.listener.events()).hasSize(eventsBefore);
+    }
+
+    @Test
+    void aStateThatDoesNotFitTheConfigurationIsRefused() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+
+        assertThatThrownBy(() -> simulation.rollout.adopt(new RolloutState("checkout", RolloutStatus.RUNNING, 9, 50, 0,
+                "", Buckets.VERSION))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 9");
+        assertThatThrownBy(() -> simulation.rollout.adopt(new RolloutState("other", RolloutStatus.RUNNING, 1, 10, 0,
+                "", Buckets.VERSION))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"other\"");
+        assertThat(simulation.rollout.percent()).isEqualTo(1.0);
+    }
+}

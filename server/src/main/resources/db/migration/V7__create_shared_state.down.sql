@@ -1,0 +1,2 @@
+ALTER TABLE rollouts DROP COLUMN revision;
+DROP TABLE IF EXISTS shared_state;
