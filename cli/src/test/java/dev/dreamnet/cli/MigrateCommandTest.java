@@ -53,7 +53,7 @@ class MigrateCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.path("upToDate").asBoolean()).isTrue();
-        assertThat(json.path("currentVersion").asLong()).isEqualTo(6);
+        assertThat(json.path("currentVersion").asLong()).isEqualTo(7);
         assertThat(json.path("migrations").get(0).path("checksum").asText()).startsWith("sha256:");
         assertThat(json.path("migrations").get(2).path("state").asText()).isEqualTo("APPLIED");
     }

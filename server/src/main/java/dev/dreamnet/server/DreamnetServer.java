@@ -168,7 +168,7 @@ public final class DreamnetServer implements AutoCloseable {
         this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
                 () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count, queues::depths,
-                this::watchdogReadings, rollouts::metrics));
+                this::watchdogReadings, rollouts::metrics, () -> fleetMode.map(m -> m.shared().status())));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
         FleetRoutes fleetRoutes = new FleetRoutes(fleet, fleetMode.map(FleetMode::shared));

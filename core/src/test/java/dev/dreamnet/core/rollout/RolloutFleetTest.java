@@ -27,7 +27,8 @@ class RolloutFleetTest {
         assertThat(simulation.listener.of(RolloutEvent.Promoted.class)).isEmpty();
         assertThat(simulation.rollout.snapshot().lastVerdict().kind()).isEqualTo(Verdict.Kind.HOLD);
         assertThat(simulation.rollout.snapshot().lastVerdict().reason()).startsWith("healthy")
-                .endsWith("promotion waits for the fleet to converge");
+                .endsWith("promotion waits for the fleet: its judging instance promotes once every instance "
+                        + "has converged");
 
         simulation.mayPromote = true;
         simulation.tick(new Traffic(2), REQUESTS_PER_TICK);

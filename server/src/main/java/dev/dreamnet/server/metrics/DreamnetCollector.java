@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -44,10 +45,17 @@ final class DreamnetCollector implements MultiCollector {
     public MetricSnapshots collect() {
         FlagSnapshot flags = sources.flags().get();
         List<MetricSources.QueueDepth> queues = sources.queues().get(); // one read of every queue per scrape
-        return MetricSnapshots.of(requests(), inFlight(), breakerState(), breakerRejections(), gates(),
-                health(), mode(flags), killSwitches(flags), flagsEnabled(flags), queueDepth(queues),
-                deadLetterDepth(queues), deadLettered(queues), watchdogs(), rolloutPercent(), rolloutStatus(),
-                rolloutDecisions());
+        List<MetricSnapshot> all = new java.util.ArrayList<>(List.of(requests(), inFlight(), breakerState(),
+                breakerRejections(), gates(), health(), mode(flags), killSwitches(flags), flagsEnabled(flags),
+                queueDepth(queues), deadLetterDepth(queues), deadLettered(queues), watchdogs(), rolloutPercent(),
+                rolloutStatus(), rolloutDecisions()));
+        sources.shared().get().ifPresent(status -> {
+            all.add(gauge("dreamnet_shared_state_version", "The fleet-wide state version this instance follows")
+                    .dataPoint(point(Labels.EMPTY, status.version())).build());
+            all.add(gauge("dreamnet_shared_state_stale", "1 while this instance cannot follow the shared state")
+                    .dataPoint(point(Labels.EMPTY, status.stale() ? 1 : 0)).build());
+        });
+        return new MetricSnapshots(all);
     }
 
     private GaugeSnapshot rolloutPercent() {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 public record MetricSources(Supplier<List<CircuitBreakerSnapshot>> breakers, Supplier<HealthReport> gates,
                             Supplier<FlagSnapshot> flags, IntSupplier inFlight,
                             Supplier<List<QueueDepth>> queues, Supplier<List<Reading>> watchdogs,
-                            Supplier<List<RolloutMetric>> rollouts) {
+                            Supplier<List<RolloutMetric>> rollouts,
+                            Supplier<java.util.Optional<dev.dreamnet.server.fleet.SharedState.Status>> shared) {
 
     /** One rollout: its status, the canary's share and how many decisions of each kind it took. */
     public record RolloutMetric(String rollout, String status, double percent, java.util.Map<String, Long> decisions) {

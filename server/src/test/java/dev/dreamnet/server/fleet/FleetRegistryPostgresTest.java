@@ -80,6 +80,8 @@ class FleetRegistryPostgresTest {
             return fleet.get("converged").asBoolean() && fleet.get("stateVersions").toString().equals("[" + latest + "]");
         });
         assertThat(fleet(one).at("/sharedState/stale").asBoolean()).isFalse();
+        assertThat(two.get("/metrics").body()).contains("dreamnet_shared_state_stale 0.0")
+                .contains("dreamnet_shared_state_version " + latest + ".0");
         assertThat(one.get("/api/observability/audit").json().toString()).contains("fleet test");
 
         second.shutdown();

@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  */
 public final class RealRollout implements Rollout {
 
+    private static final String FLEET_HOLD =
+            "promotion waits for the fleet: its judging instance promotes once every instance has converged";
+
     private final RolloutConfig config;
     private final Clock clock;
     private final Listeners listeners;
@@ -96,7 +99,7 @@ public final class RealRollout implements Rollout {
             event = act(verdict, nowNanos, mayPromote);
             if (event == null && !mayPromote && verdict.kind() == Verdict.Kind.PASS && baked(nowNanos)
                     && config.autoPromote() && state.status() == RolloutStatus.RUNNING) {
-                lastVerdict = Verdict.hold(verdict.reason() + "; promotion waits for the fleet to converge");
+                lastVerdict = Verdict.hold(verdict.reason() + "; " + FLEET_HOLD);
             }
         }
         listeners.publish(event);
