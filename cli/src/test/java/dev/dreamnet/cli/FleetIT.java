@@ -80,6 +80,9 @@ class FleetIT {
         }
         JsonNode fleet = json(servers.get(0), "/api/observability/fleet");
         assertThat(fleet.path("sharedState").path("stale").asBoolean()).isFalse();
+        Cli cli = Cli.run("fleet", "--url", servers.get(2).url());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("shared state: following PostgreSQL at version", "3 live instance(s), converged");
         assertThat(servers.stream().filter(s -> jsonOrNull(s, "/api/observability/fleet") != null)
                 .map(s -> jsonOrNull(s, "/api/observability/fleet").path("sharedState").path("judge").asBoolean())
                 .filter(Boolean::booleanValue).count()).as("exactly one instance judges rollouts").isEqualTo(1);
@@ -125,6 +128,8 @@ class FleetIT {
                 assertThat(json(server, "/api/observability/summary").path("attention").toString())
                         .contains("shared state stale since");
             }
+            assertThat(Cli.run("fleet", "--url", servers.get(0).url()).out())
+                    .contains("shared state STALE since", "operator changes refused");
             HttpResponse<String> refused = servers.get(2).post("/api/integration-flags/emergency/enable",
                     "{\"reason\": \"during the outage\"}", ADMIN);
             assertThat(refused.statusCode()).isEqualTo(503);

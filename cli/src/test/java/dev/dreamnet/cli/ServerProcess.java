@@ -102,6 +102,11 @@ final class ServerProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Where the server answers, for the CLI's {@code --url}. */
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Sends SIGTERM. */
     void terminate() {
         process.destroy();

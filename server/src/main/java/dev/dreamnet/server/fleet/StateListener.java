@@ -68,6 +68,17 @@ public final class StateListener {
     }
 
     private void run() {
+        try {
+            follow();
+        } finally {
+            if (running) { // an Error ended the thread: never let the endpoints claim a live state
+                state.disconnected("the shared-state listener stopped unexpectedly; restart this instance");
+                LOG.error("shared state: the listener thread ended unexpectedly; this instance no longer follows the fleet");
+            }
+        }
+    }
+
+    private void follow() {
         Duration retry = FIRST_RETRY;
         while (running) {
             try (Connection c = connect()) {
