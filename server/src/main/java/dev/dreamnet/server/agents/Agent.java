@@ -75,11 +75,7 @@ public final class Agent implements Component {
             polls.incrementAndGet();
             takingWork = enabled.getAsBoolean();
             if (takingWork) {
-                int done = work.takeBatch(name);
-                if (done > 0) {
-                    processed.addAndGet(done);
-                    lastWorkAt = clock.now();
-                }
+                work.takeBatch(name, this::processedOne);
             }
             lastError = null;
         } catch (Exception e) {
@@ -88,5 +84,10 @@ public final class Agent implements Component {
             }
             lastError = e.getMessage();
         }
+    }
+
+    private void processedOne() {
+        processed.incrementAndGet();
+        lastWorkAt = clock.now();
     }
 }

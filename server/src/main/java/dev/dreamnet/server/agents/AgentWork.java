@@ -44,19 +44,23 @@ public final class AgentWork {
     private enum Recorded { NEW, ALREADY_DONE, NO_SUCH_DREAM }
 
     /**
-     * Handles up to one batch of events for {@code agent}; returns how many dreams it processed for the
-     * first time (a redelivered event is handled again but not counted twice).
+     * Handles up to one batch of events for {@code agent}, calling {@code firstTime} for each dream it
+     * processed for the first time as soon as that is recorded (a redelivered event is handled again but
+     * not counted twice). A poll that fails later in the batch throws, but what was recorded before it
+     * has been counted: the count cannot be taken again, since a redelivery finds the work done.
      */
-    int takeBatch(String agent) throws Exception {
-        int[] fresh = {0};
+    void takeBatch(String agent, Runnable firstTime) throws Exception {
         for (int handled = 0; handled < BATCH; handled++) {
             PollOutcome outcome = downstreams.call(Downstreams.QUEUE, () -> queues.require()
-                    .poll(DreamEvents.queueFor(agent), message -> fresh[0] += process(agent, message) ? 1 : 0));
+                    .poll(DreamEvents.queueFor(agent), message -> {
+                        if (process(agent, message)) {
+                            firstTime.run();
+                        }
+                    }));
             if (outcome == PollOutcome.EMPTY) {
                 break;
             }
         }
-        return fresh[0];
     }
 
     /** True when {@code agent} processed the dream now, false when it had already (a redelivery). */
