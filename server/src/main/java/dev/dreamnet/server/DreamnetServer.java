@@ -289,14 +289,14 @@ public final class DreamnetServer implements AutoCloseable {
                 result.reason() == null ? "" : ": " + result.reason());
         if (result.status().isUp()) {
             wiring.wire(result);
+            if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
+                state.startup(StartupStatus.FAILED);
+                return;
+            }
             try {
                 rollouts.start();
             } catch (Exception e) {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
-            }
-            if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
-                state.startup(StartupStatus.FAILED);
-                return;
             }
             fleet.start();
         }

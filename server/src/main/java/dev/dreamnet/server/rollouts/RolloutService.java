@@ -62,8 +62,15 @@ public final class RolloutService {
         rollouts.addListener(this::onEvent);
     }
 
-    /** Restores every saved rollout at its step, then judges them every second. Called once startup is done. */
+    /**
+     * Restores every saved rollout at its step (in a fleet, following the shared state already did),
+     * then judges them every second. Called once startup is done, after {@link #share} in a fleet.
+     */
     public void start() throws Exception {
+        if (shared != null) {
+            evaluation.start();
+            return;
+        }
         for (RolloutStore.Row row : downstreams.call(Downstreams.DATABASE, store::loadAll)) {
             rollouts.restore(row.config(), row.state());
             revisions.put(row.config().name(), row.revision());
