@@ -37,12 +37,29 @@ final class SummaryPrinter {
         s.path("breakers").forEach(b -> breakers.add(b.path("name").asText() + " " + b.path("state").asText()));
         out.println("Breakers:   " + (breakers.isEmpty() ? "none" : String.join(", ", breakers)));
         out.println("Rollouts:   " + (s.path("rollouts").isEmpty() ? "none" : s.path("rollouts").size() + " active"));
+        out.println("Fleet:      " + fleet(s.path("fleet")));
         s.path("goldenSignals").fields().forEachRemaining(w -> out.println(traffic(w.getKey(), w.getValue())));
         out.println(saturation(s.path("saturation")));
         JsonNode watchdogs = s.path("watchdogs");
         List<String> readings = new ArrayList<>();
         watchdogs.path("watchdogs").forEach(r -> readings.add(r.path("name").asText() + " " + r.path("level").asText()));
         out.printf("Watchdogs:  %s (%s)%n", watchdogs.path("level").asText("?"), String.join(", ", readings));
+    }
+
+    /** One line: how many live instances, converged or not, and in fleet mode whether this one follows the shared state. */
+    static String fleet(JsonNode f) {
+        if (f.isMissingNode() || f.isNull()) {
+            return "unknown";
+        }
+        JsonNode shared = f.path("sharedState");
+        String following = !shared.isObject() ? "" : shared.path("stale").asBoolean()
+                ? ", shared state STALE since " + shared.path("staleSince").asText("start")
+                : ", shared state version " + shared.path("version").asLong();
+        if (f.path("live").isNull()) {
+            return "registry unreadable" + following;
+        }
+        return f.path("live").asInt() + " live, " + (f.path("converged").asBoolean() ? "converged" : "NOT converged")
+                + following;
     }
 
     static String traffic(String window, JsonNode w) {

@@ -51,7 +51,7 @@ class FleetIT {
         logs = Files.createTempDirectory("dreamnet-fleet-it");
         for (int i = 1; i <= 3; i++) {
             servers.add(ServerProcess.start(Files.createDirectories(logs.resolve("data-" + i)), logs, "instance-" + i,
-                    List.of("--db", database.jdbcUrl()), Map.of("DREAMNET_ADMIN_TOKENS", ADMIN)));
+                    List.of("--db", database.jdbcUrl(), "--flags", "../config/feature-flags.yaml"), Map.of("DREAMNET_ADMIN_TOKENS", ADMIN)));
         }
         for (ServerProcess server : servers) {
             server.awaitReady(READY);
@@ -83,6 +83,8 @@ class FleetIT {
         Cli cli = Cli.run("fleet", "--url", servers.get(2).url());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("shared state: following PostgreSQL at version", "3 live instance(s), converged");
+        assertThat(Cli.run("status", "--url", servers.get(1).url()).out())
+                .contains("Fleet:      3 live, converged, shared state version ");
         assertThat(servers.stream().filter(s -> jsonOrNull(s, "/api/observability/fleet") != null)
                 .map(s -> jsonOrNull(s, "/api/observability/fleet").path("sharedState").path("judge").asBoolean())
                 .filter(Boolean::booleanValue).count()).as("exactly one instance judges rollouts").isEqualTo(1);
@@ -130,6 +132,7 @@ class FleetIT {
             }
             assertThat(Cli.run("fleet", "--url", servers.get(0).url()).out())
                     .contains("shared state STALE since", "operator changes refused");
+            assertThat(Cli.run("status", "--url", servers.get(1).url()).out()).contains(", shared state STALE since ");
             HttpResponse<String> refused = servers.get(2).post("/api/integration-flags/emergency/enable",
                     "{\"reason\": \"during the outage\"}", ADMIN);
             assertThat(refused.statusCode()).isEqualTo(503);
