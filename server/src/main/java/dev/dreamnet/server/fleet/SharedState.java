@@ -91,7 +91,7 @@ public final class SharedState {
 
     /** What the endpoints show: connected or stale since when, the version followed, whether this instance judges rollouts. */
     public record Status(String store, boolean connected, boolean stale, long version, Instant lastSync,
-                         Instant staleSince, String lastError, boolean judge) {
+                         Instant staleSince, String lastError, boolean judge, Long lastFollowLagMs) {
     }
 
     private final Supplier<DataSource> pool;
@@ -102,6 +102,7 @@ public final class SharedState {
     private long followed = -1; // guarded by this
     private volatile long lastSyncMillis = -1;
     private volatile long staleSinceMillis = -1;
+    private volatile long lastFollowLagMillis = -1;
     private volatile boolean connected;
     private volatile boolean judge;
     private volatile String lastError;
@@ -188,6 +189,8 @@ public final class SharedState {
                 LOG.debug("shared state: followed version {} -> {}", followed, row.version());
             }
             followed = row.version();
+            // From the change's timestamp, taken in its transaction on whichever instance made it, to now.
+            lastFollowLagMillis = row.changedAtMillis() > 0 ? Math.max(0, clock.wallMillis() - row.changedAtMillis()) : -1;
         }
         lastSyncMillis = clock.wallMillis();
     }
@@ -228,7 +231,8 @@ public final class SharedState {
         boolean stale = !connected;
         return new Status("postgresql", connected, stale, version(),
                 lastSyncMillis < 0 ? null : Instant.ofEpochMilli(lastSyncMillis),
-                stale && staleSinceMillis >= 0 ? Instant.ofEpochMilli(staleSinceMillis) : null, lastError, judge);
+                stale && staleSinceMillis >= 0 ? Instant.ofEpochMilli(staleSinceMillis) : null, lastError, judge,
+                lastFollowLagMillis < 0 ? null : lastFollowLagMillis);
     }
 
     /** @throws ApiException 503 naming since when, while this instance cannot follow the shared state */
