@@ -38,6 +38,10 @@ final class SummaryPrinter {
         out.println("Breakers:   " + (breakers.isEmpty() ? "none" : String.join(", ", breakers)));
         out.println("Rollouts:   " + (s.path("rollouts").isEmpty() ? "none" : s.path("rollouts").size() + " active"));
         out.println("Fleet:      " + fleet(s.path("fleet")));
+        for (JsonNode instance : s.path("fleet").path("instances")) {
+            out.printf("              %s %s state %d%s%n", instance.path("id").asText(), instance.path("address").asText(),
+                    instance.path("stateVersion").asLong(), instance.path("self").asBoolean() ? " (this one)" : "");
+        }
         s.path("goldenSignals").fields().forEachRemaining(w -> out.println(traffic(w.getKey(), w.getValue())));
         out.println(saturation(s.path("saturation")));
         JsonNode watchdogs = s.path("watchdogs");

@@ -84,7 +84,8 @@ class FleetIT {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("shared state: following PostgreSQL at version", "3 live instance(s), converged");
         assertThat(Cli.run("status", "--url", servers.get(1).url()).out())
-                .contains("Fleet:      3 live, converged, shared state version ");
+                .contains("Fleet:      3 live, converged, shared state version ", servers.get(0).url() + " state ",
+                        servers.get(2).url() + " state ", servers.get(1).url() + " state ");
         assertThat(servers.stream().filter(s -> jsonOrNull(s, "/api/observability/fleet") != null)
                 .map(s -> jsonOrNull(s, "/api/observability/fleet").path("sharedState").path("judge").asBoolean())
                 .filter(Boolean::booleanValue).count()).as("exactly one instance judges rollouts").isEqualTo(1);

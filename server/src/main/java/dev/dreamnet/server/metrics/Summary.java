@@ -54,7 +54,7 @@ public final class Summary {
      */
     public record Fleet(Integer live, boolean converged, Long latestVersion, java.util.Set<String> configVersions,
                         java.util.Set<Long> stateVersions, dev.dreamnet.server.fleet.SharedState.Status sharedState,
-                        String error) {
+                        List<dev.dreamnet.server.fleet.FleetRoutes.InstanceView> instances, String error) {
     }
 
     /** Everything the summary is made of, read at one moment. */
@@ -88,7 +88,7 @@ public final class Summary {
                 in.signals().overall(), in.signals().saturation(), in.watchdogs(), in.fleet() == null ? null
                         : new Fleet(in.fleet().live(), in.fleet().converged(), in.fleet().latestVersion(),
                         in.fleet().configVersions(), in.fleet().stateVersions(), in.fleet().sharedState(),
-                        in.fleet().error()));
+                        in.fleet().instances(), in.fleet().error()));
     }
 
     private static List<String> attention(Inputs in, ServiceState.Readiness readiness, HealthReport report,
