@@ -12,8 +12,9 @@ import javax.sql.DataSource;
  * Applies versioned migrations to a database and records them in {@code schema_migrations}. Only
  * pending migrations run, in version order, each in its own transaction where the database allows;
  * concurrent migrators (threads or processes) apply each migration exactly once. A run with nothing
- * pending reads history once and takes no lock. Build one with {@link #builder()}. Thread-safe: calls
- * from several threads exclude each other through the database lock like separate processes do.
+ * pending reads one row (a digest of history the database computes) and takes no lock. Build one with
+ * {@link #builder()}. Thread-safe: calls from several threads exclude each other through the database
+ * lock like separate processes do.
  * Every method throws a {@link MigrationException} with a one-line message on failure.
  */
 public final class Migrator {

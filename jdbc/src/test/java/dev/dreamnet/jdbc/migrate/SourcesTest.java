@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,35 @@ class SourcesTest {
         assertThatThrownBy(() -> MigrationSource.directory(dir).load())
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("V1__flyway_style.sql: migration file names must look like V<version>__<name>.up.sql");
+    }
+
+    @Test
+    void fileNamesParseLikeTheDocumentedPattern() {
+        new MigrationFiles(dir).up(1, "a.up", "SELECT 1;").up(2, "_b-c", "SELECT 2;").down(2, "_b-c", "SELECT -2;");
+
+        assertThat(MigrationSource.directory(dir).load()).extracting(Migration::version, Migration::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "a.up"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "_b-c"));
+    }
+
+    @Test
+    void namesOffTheSchemeAreRefused() {
+        for (String bad : List.of("V__a.up.sql", "V1_a.up.sql", "V1__.up.sql", "V1__a b.up.sql", "V1__a.sql",
+                "V1__a.UP.sql", "Vx__a.up.sql", "V.sql")) {
+            Path one = dir.resolve(Integer.toHexString(bad.hashCode()));
+            new MigrationFiles(createDirectory(one)).write(bad, "SELECT 1;");
+
+            assertThatThrownBy(() -> MigrationSource.directory(one).load()).as(bad)
+                    .hasMessageEndingWith(bad + ": migration file names must look like V<version>__<name>.up.sql or"
+                            + " V<version>__<name>.down.sql, e.g. V0001__create_dreams.up.sql");
+        }
+    }
+
+    @Test
+    void ofSeveralMisnamedFilesTheFirstByPathIsNamedEveryTime() {
+        new MigrationFiles(dir).write("V3_c.up.sql", "").write("V1_a.up.sql", "").write("V2_b.up.sql", "");
+
+        assertThatThrownBy(() -> MigrationSource.directory(dir).load()).hasMessageContaining("V1_a.up.sql: ");
     }
 
     @Test
@@ -131,6 +161,14 @@ class SourcesTest {
 
         assertThatThrownBy(() -> MigrationSource.combine(MigrationSource.directory(dir), MigrationSource.directory(dir))
                 .load()).hasMessageContaining("version 1 is defined twice");
+    }
+
+    private static Path createDirectory(Path path) {
+        try {
+            return Files.createDirectory(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void entry(JarOutputStream out, String name, String text) throws IOException {

@@ -8,6 +8,16 @@ import java.util.HexFormat;
 /** Checksums as recorded in history: {@code sha256:<hex>} of the normalized text. Thread-safe. */
 public final class Checksums {
 
+    /** A digest per thread, reset by each {@code digest}: looking one up per file cost more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
     private Checksums() {
     }
 
@@ -18,12 +28,7 @@ public final class Checksums {
     }
 
     public static String sha256(String normalizedText) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(normalizedText.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        byte[] hash = SHA256.get().digest(normalizedText.getBytes(StandardCharsets.UTF_8));
+        return "sha256:" + HEX.formatHex(hash);
     }
 }

@@ -10,11 +10,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -45,21 +45,22 @@ public final class ClasspathSource implements MigrationSource {
 
     @Override
     public List<Migration> load() {
-        Map<String, Supplier<String>> texts = new TreeMap<>();
+        // Keyed by location: a directory or jar on the class path twice is read once.
+        Map<String, SqlFile> files = new HashMap<>();
         try {
             for (URL url : Collections.list(loader.getResources(location))) {
-                texts.putAll(read(url));
+                read(url).forEach(file -> files.putIfAbsent(file.location(), file));
             }
         } catch (IOException e) {
             throw new MigrationException(description() + ": cannot list migrations: " + e.getMessage(), e);
         }
-        if (texts.isEmpty()) {
+        if (files.isEmpty()) {
             throw new MigrationException(description() + ": no migration files found on the class path");
         }
-        return Sources.fromFiles(texts);
+        return Sources.fromFiles(new ArrayList<>(files.values()));
     }
 
-    private Map<String, Supplier<String>> read(URL url) throws IOException {
+    private List<SqlFile> read(URL url) throws IOException {
         switch (url.getProtocol()) {
             case "file":
                 try {
@@ -74,22 +75,23 @@ public final class ClasspathSource implements MigrationSource {
         }
     }
 
-    private Map<String, Supplier<String>> readJar(URL url) throws IOException {
+    private List<SqlFile> readJar(URL url) throws IOException {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
         connection.setUseCaches(false);
-        Map<String, Supplier<String>> texts = new TreeMap<>();
+        List<SqlFile> files = new ArrayList<>();
         try (JarFile jar = connection.getJarFile()) {
             String prefix = location + "/";
             for (JarEntry entry : Collections.list(jar.entries())) {
                 if (!entry.isDirectory() && entry.getName().startsWith(prefix) && entry.getName().endsWith(".sql")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        texts.put(jar.getName() + "!/" + entry.getName(), () -> text);
+                        String fileName = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                        files.add(new SqlFile(jar.getName() + "!/" + entry.getName(), fileName, () -> text));
                     }
                 }
             }
         }
-        return texts;
+        return files;
     }
 
     @Override

@@ -9,10 +9,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /** SQL migration files under a directory, read afresh on each {@link #load()}. Thread-safe. */
 public final class DirectorySource implements MigrationSource {
@@ -31,25 +29,26 @@ public final class DirectorySource implements MigrationSource {
         return Sources.fromFiles(read(directory));
     }
 
-    /** Reads the text of each {@code .sql} file under {@code root} when asked, by path. */
-    static Map<String, Supplier<String>> read(Path root) {
-        Map<String, Supplier<String>> texts = new TreeMap<>();
+    /** Every {@code .sql} file under {@code root}, its text read only when asked. */
+    static List<SqlFile> read(Path root) {
+        List<SqlFile> files = new ArrayList<>();
         try {
-            collect(root, texts);
+            collect(root, files);
         } catch (IOException | UncheckedIOException e) {
             throw new MigrationException(root + ": cannot read migrations: " + e.getMessage(), e);
         }
-        return texts;
+        return files;
     }
 
     /** Names ending in {@code .sql} are taken as files without a stat each: a no-op run lists 1,000s of them. */
-    private static void collect(Path directory, Map<String, Supplier<String>> texts) throws IOException {
+    private static void collect(Path directory, List<SqlFile> files) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                if (entry.getFileName().toString().endsWith(".sql")) {
-                    texts.put(entry.toString(), () -> readText(entry));
+                String name = entry.getFileName().toString();
+                if (name.endsWith(".sql")) {
+                    files.add(new SqlFile(entry.toString(), name, () -> readText(entry)));
                 } else if (Files.isDirectory(entry)) {
-                    collect(entry, texts);
+                    collect(entry, files);
                 }
             }
         }

@@ -20,8 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -48,12 +47,16 @@ public final class Engine {
     }
 
     public MigrationStatus status() {
-        return readPlan().status();
+        return UnlockedRead.plan(dataSource, source).status();
     }
 
     public MigrationRun up() {
         long start = clock.nanoTime();
-        Plan unlocked = readPlan();
+        Optional<Plan> read = UnlockedRead.unlessUpToDate(dataSource, source);
+        if (read.isEmpty()) {
+            return new MigrationRun(Direction.UP, List.of(), since(start));
+        }
+        Plan unlocked = read.get();
         List<Migration> migrations = unlocked.migrations();
         // A dirty mark seen without the lock may be a step another instance is running right now
         // (regression: a thread on H2 refused while another held the lock mid-step): only the view
@@ -134,38 +137,6 @@ public final class Engine {
         List<MigrationInfo> changed = plan.inState(MigrationState.CHANGED);
         if (!changed.isEmpty()) {
             throw new ChecksumMismatchException(changed);
-        }
-    }
-
-    /**
-     * The migrations and the history, read at the same time: the files on a short-lived thread while
-     * this one connects and queries, so a no-op run costs the slower of the two, not their sum.
-     */
-    private Plan readPlan() {
-        FutureTask<List<Migration>> loading = new FutureTask<>(source::load);
-        Thread loader = new Thread(loading, "dreamnet-migrations-load");
-        loader.setDaemon(true);
-        loader.start();
-        List<HistoryRow> rows;
-        try (Connection connection = dataSource.getConnection()) {
-            rows = History.read(connection).orElse(List.of());
-        } catch (SQLException e) {
-            throw databaseError("read " + History.TABLE, e);
-        }
-        return new Plan(loaded(loading), rows);
-    }
-
-    private static List<Migration> loaded(FutureTask<List<Migration>> loading) {
-        try {
-            return loading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("interrupted while reading migrations", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new MigrationException("cannot read migrations: " + e.getCause(), e.getCause());
         }
     }
 

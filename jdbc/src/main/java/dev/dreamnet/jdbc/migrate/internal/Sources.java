@@ -5,16 +5,10 @@ import dev.dreamnet.jdbc.migrate.MigrationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns named SQL files into migrations and checks versions are positive and unique. Thread-safe. */
 public final class Sources {
-
-    private static final Pattern FILE = Pattern.compile("V(\\d+)__([A-Za-z0-9_.-]+?)\\.(up|down)\\.sql");
 
     private Sources() {
     }
@@ -46,41 +40,56 @@ public final class Sources {
     }
 
     /**
-     * Migrations from SQL files, keyed by their location (path or resource name) with their text.
-     * Files whose name starts with {@code V} and ends in {@code .sql} must follow the naming scheme;
-     * other files are ignored.
+     * Migrations from SQL files. Files whose name starts with {@code V} and ends in {@code .sql} must
+     * follow the naming scheme; other files are ignored. Only up files are read here.
      */
-    public static List<Migration> fromFiles(Map<String, Supplier<String>> textByLocation) {
-        Map<Long, SqlPair> pairs = new TreeMap<>();
-        textByLocation.forEach((location, text) -> {
-            String fileName = location.substring(location.replace('\\', '/').lastIndexOf('/') + 1);
-            if (!fileName.startsWith("V") || !fileName.endsWith(".sql")) {
-                return;
-            }
-            Matcher matcher = FILE.matcher(fileName);
-            if (!matcher.matches()) {
-                throw new MigrationException(location + ": migration file names must look like"
-                        + " V<version>__<name>.up.sql or V<version>__<name>.down.sql, e.g. V0001__create_dreams.up.sql");
-            }
-            long version = version(location, matcher.group(1));
-            SqlPair pair = pairs.computeIfAbsent(version, v -> new SqlPair(v));
-            pair.add(location, matcher.group(2), matcher.group(3).equals("up"), text);
-        });
+    public static List<Migration> fromFiles(List<SqlFile> files) {
+        List<Named> named = named(files);
+        // By version, then location: the same files always pair up, and clash, the same way.
+        named.sort(Comparator.comparingLong((Named n) -> n.name().version())
+                .thenComparing(n -> n.file().location()));
         List<Migration> migrations = new ArrayList<>();
-        pairs.values().forEach(pair -> migrations.add(pair.toMigration()));
+        SqlPair pair = null;
+        for (Named file : named) {
+            if (pair == null || pair.version != file.name().version()) {
+                if (pair != null) {
+                    migrations.add(pair.toMigration());
+                }
+                pair = new SqlPair(file.name().version());
+            }
+            pair.add(file.file().location(), file.name().name(), file.name().up(), file.file().text());
+        }
+        if (pair != null) {
+            migrations.add(pair.toMigration());
+        }
         return sorted(migrations);
     }
 
-    private static long version(String location, String digits) {
-        try {
-            long version = Long.parseLong(digits);
-            if (version < 1) {
-                throw new MigrationException(location + ": version must be >= 1, was " + digits);
+    /** The migration files among {@code files}; refuses a misnamed one, the first by location if several. */
+    private static List<Named> named(List<SqlFile> files) {
+        List<Named> named = new ArrayList<>(files.size());
+        SqlFile misnamed = null;
+        MigrationException refusal = null;
+        for (SqlFile file : files) {
+            try {
+                FileName name = FileName.parse(file.location(), file.fileName());
+                if (name != null) {
+                    named.add(new Named(name, file));
+                }
+            } catch (MigrationException e) {
+                if (misnamed == null || file.location().compareTo(misnamed.location()) < 0) {
+                    misnamed = file;
+                    refusal = e;
+                }
             }
-            return version;
-        } catch (NumberFormatException e) {
-            throw new MigrationException(location + ": version " + digits + " is too large");
         }
+        if (refusal != null) {
+            throw refusal;
+        }
+        return named;
+    }
+
+    private record Named(FileName name, SqlFile file) {
     }
 
     /** The up and down files of one version while they are being collected. Not thread-safe. */
