@@ -107,16 +107,7 @@ public final class Flags {
      * @throws StaleFlagStateException if {@code state} is older than the installed state
      */
     public FlagSnapshot swapState(FlagState state) {
-        Objects.requireNonNull(state, "state must not be null");
-        FlagSnapshot next;
-        synchronized (swapLock) {
-            requireNotOlder(state);
-            FlagSnapshot installed = current;
-            next = FlagSnapshot.of(installed.definitions(), state, installed.configVersion());
-            current = next;
-        }
-        publish(next);
-        return next;
+        return installState(state, true);
     }
 
     /**
@@ -127,9 +118,16 @@ public final class Flags {
      * @return the installed snapshot
      */
     public FlagSnapshot rebase(FlagState state) {
+        return installState(state, false);
+    }
+
+    private FlagSnapshot installState(FlagState state, boolean mustNotBeOlder) {
         Objects.requireNonNull(state, "state must not be null");
         FlagSnapshot next;
         synchronized (swapLock) {
+            if (mustNotBeOlder) {
+                requireNotOlder(state);
+            }
             FlagSnapshot installed = current;
             next = FlagSnapshot.of(installed.definitions(), state, installed.configVersion());
             current = next;
