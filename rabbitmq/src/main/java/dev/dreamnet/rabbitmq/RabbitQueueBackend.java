@@ -21,6 +21,7 @@ import dev.dreamnet.rabbitmq.internal.PooledChannel;
 import dev.dreamnet.rabbitmq.internal.Topology;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RabbitQueueBackend implements QueueBackend {
 
+    /** How long one wait on the broker may last unless told otherwise. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
+
     private final Broker broker;
     private final Clock clock;
     private final Map<String, QueueSpec> specs = new ConcurrentHashMap<>();
@@ -51,16 +55,24 @@ public final class RabbitQueueBackend implements QueueBackend {
         this.clock = clock;
     }
 
+    /** As {@link #connect(URI, Clock, Duration)} with {@link #DEFAULT_CALL_TIMEOUT}. */
+    public static RabbitQueueBackend connect(URI uri, Clock clock) {
+        return connect(uri, clock, DEFAULT_CALL_TIMEOUT);
+    }
+
     /**
-     * Connects to the broker at {@code uri} ({@code amqp://user:password@host:5672/vhost}).
+     * Connects to the broker at {@code uri} ({@code amqp://user:password@host:5672/vhost}). No wait
+     * on the broker (connecting, any request, a publisher confirm) lasts longer than {@code callTimeout}:
+     * a broker that stops answering without closing the connection (a black hole) fails the call
+     * with {@link dev.dreamnet.core.queue.QueueUnavailableException} and drops the connection.
      *
-     * @throws IllegalArgumentException if the URI is not an AMQP URI
+     * @throws IllegalArgumentException if the URI is not an AMQP URI, or the timeout is not positive
      * @throws dev.dreamnet.core.queue.QueueUnavailableException if the broker cannot be reached
      */
-    public static RabbitQueueBackend connect(URI uri, Clock clock) {
+    public static RabbitQueueBackend connect(URI uri, Clock clock, Duration callTimeout) {
         Objects.requireNonNull(uri, "uri must not be null");
         Objects.requireNonNull(clock, "clock must not be null");
-        Broker broker = new Broker(uri);
+        Broker broker = new Broker(uri, callTimeout);
         broker.withChannel("connecting", channel -> null);
         return new RabbitQueueBackend(broker, clock);
     }

@@ -74,4 +74,38 @@ class BrokerConnectionTest {
                             == PollOutcome.ACKED);
         }
     }
+
+    @Test
+    void aBlackHoledBrokerFailsTheCallAfterTheCallTimeoutInsteadOfHangingAndTheNextCallReconnects() {
+        // Regression: a basic.get on a connection that stopped passing bytes waited for the client's
+        // 10-minute RPC timeout, holding the caller's thread (the server's shared check pool) all along.
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5672);
+             RabbitQueueBackend backend = RabbitQueueBackend.connect(
+                     URI.create("amqp://guest:guest@127.0.0.1:" + proxy.port() + "/" + vhost.uri().getPath().substring(1)),
+                     Clock.system(), Duration.ofMillis(500))) {
+            QueueSpec spec = QueueSpec.builder("stalled-" + System.nanoTime()).redeliveryDelay(Duration.ZERO).build();
+            backend.declare(spec);
+            backend.publish(spec.name(), "before".getBytes(UTF_8));
+
+            proxy.stall();
+            assertThatThrownBy(() -> backend.poll(spec.name(), message -> { }))
+                    .isInstanceOf(QueueUnavailableException.class)
+                    .hasMessageStartingWith("RabbitMQ at amqp://127.0.0.1:" + proxy.port())
+                    .hasMessageContaining("(polling queue \"" + spec.name() + "\"): no answer within 500 ms");
+            assertThatThrownBy(() -> backend.publish(spec.name(), "during".getBytes(UTF_8)))
+                    .isInstanceOf(QueueUnavailableException.class);
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> backend.poll(spec.name(), message -> assertThat(message.text()).isEqualTo("before"))
+                            == PollOutcome.ACKED);
+        }
+    }
+
+    @Test
+    void aCallTimeoutThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> RabbitQueueBackend.connect(vhost.uri(), Clock.system(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("callTimeout must be between 1 ms and 24 days, was PT0S");
+    }
 }

@@ -32,6 +32,7 @@ import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.SystemScheduler;
 import dev.dreamnet.server.dreams.DreamRoutes;
 import dev.dreamnet.server.dreams.ReferenceService;
@@ -99,8 +100,12 @@ public final class DreamnetServer implements AutoCloseable {
     // Read by other threads (the fleet heartbeat) instead of asking Jetty while it may still be starting.
     private volatile int boundPort;
     private final ExecutorService startupPool;
-    private final ExecutorService checkPool;
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
+    private final ExecutorService checkPool = Pools.bounded("dreamnet-check", 4);
+    private final ExecutorService queuePool = Pools.bounded("dreamnet-queue", 3); // relay, agents: a mute broker spares checkPool
+    private final Repeating metricsSlots = new Repeating(scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
+    // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
+    private final Repeating watchdogSamples = new Repeating(scheduler, checkPool, METRICS_SLOT, () -> watchdogReadings());
     private boolean stopped; // guarded by this
 
     private final StubProvider stubProvider = new StubProvider();
@@ -135,17 +140,16 @@ public final class DreamnetServer implements AutoCloseable {
                 BootSwitches.from(config.environment()), audit);
         customizer.components(kinds);
         this.startupPool = Pools.bounded("dreamnet-start", config.startupThreads());
-        this.checkPool = Pools.bounded("dreamnet-check", 4);
         this.queues = queues;
         // The audit service: operator actions must be recordable before the API opens to them.
         kinds.register(ServerKinds.AUDIT, spec -> () -> audit.recent(1));
-        kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock), watchdogs));
+        kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock, downstreams), watchdogs, downstreams));
         this.relay = new DreamEventRelay(queues,
-                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, checkPool);
+                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, queuePool);
         kinds.register(ServerKinds.OUTBOX, spec -> relay);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
-            Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, checkPool, clock);
+            Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, queuePool, clock);
             agents.add(agent);
             kinds.register(name, spec -> agent);
         }
@@ -167,7 +171,7 @@ public final class DreamnetServer implements AutoCloseable {
         this.trafficGate = new TrafficGate(state);
         this.prometheus = new PrometheusEndpoint(requestMetrics, new MetricSources(
                 () -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
-                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, queues::depths,
+                () -> state.gates().snapshot(), flags::snapshot, inFlight::count, () -> queues.depths(downstreams),
                 this::watchdogReadings, rollouts::metrics, () -> fleetMode.map(m -> m.shared().status())));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
                 inFlight::count);
@@ -185,7 +189,7 @@ public final class DreamnetServer implements AutoCloseable {
                 new BreakerRoutes(downstreams, access, audit)::register,
                 new AuditRoutes(audit)::register,
                 observability::register,
-                new QueueRoutes(queues, relay)::register,
+                new QueueRoutes(queues, relay, downstreams)::register,
                 fleetRoutes::register,
                 routes -> new RolloutRoutes(rollouts, canaryFaults, access, audit).register(routes, routing),
                 prometheus::register,
@@ -221,7 +225,8 @@ public final class DreamnetServer implements AutoCloseable {
             throw e;
         }
         server.state.startup(StartupStatus.STARTING);
-        server.advanceMetricsEverySlot();
+        server.metricsSlots.start();
+        server.watchdogSamples.start();
         server.dag.start(); // the database opens while the HTTP server starts
         server.listen();
         return server;
@@ -270,17 +275,12 @@ public final class DreamnetServer implements AutoCloseable {
         return watchdogs;
     }
 
-    private void advanceMetricsEverySlot() {
-        scheduler.schedule(METRICS_SLOT, () -> {
-            try {
-                requestMetrics.advance();
-                watchdogReadings(); // windowed watchdogs (GC share, dead-letter rate) get a sample even when nobody reads
-            } catch (RuntimeException e) {
-                LOG.warn("metrics slot: {}", e.toString());
-            } finally {
-                advanceMetricsEverySlot();
-            }
-        });
+    private void advanceMetricsSlot() {
+        try {
+            requestMetrics.advance();
+        } catch (RuntimeException e) {
+            LOG.warn("metrics slot: {}", e.toString());
+        }
     }
 
     private void onStarted(StartupSnapshot result, GateWiring wiring) {
@@ -364,6 +364,7 @@ public final class DreamnetServer implements AutoCloseable {
         } finally {
             startupPool.shutdownNow();
             checkPool.shutdownNow();
+            queuePool.shutdownNow();
             scheduler.close();
         }
     }

@@ -6,6 +6,7 @@ import dev.dreamnet.jdbc.queue.DatabaseQueueBackend;
 import dev.dreamnet.rabbitmq.RabbitQueueBackend;
 import dev.dreamnet.server.agents.Agent;
 import dev.dreamnet.server.dreams.ReferenceService;
+import dev.dreamnet.server.resilience.Downstreams;
 import dev.dreamnet.server.kinds.Kinds;
 import java.net.URI;
 import java.util.List;
@@ -21,10 +22,13 @@ public final class ServerKinds {
     private ServerKinds() {
     }
 
-    /** The queue backend of {@code --queue URL}: RabbitMQ when given, else the embedded database queue. */
-    static QueueBackend queueBackend(String queueUrl, DataSource database, Clock clock) {
+    /**
+     * The queue backend of {@code --queue URL}: RabbitMQ when given, no wait on it longer than the
+     * {@code queue} service's timeout ({@code config/resilience.yaml}), else the embedded database queue.
+     */
+    static QueueBackend queueBackend(String queueUrl, DataSource database, Clock clock, Downstreams downstreams) {
         return queueUrl == null ? DatabaseQueueBackend.create(database, clock)
-                : RabbitQueueBackend.connect(URI.create(queueUrl), clock);
+                : RabbitQueueBackend.connect(URI.create(queueUrl), clock, downstreams.timeout(Downstreams.QUEUE));
     }
 
     /**

@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PooledChannel {
 
-    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
-
     private final Channel channel;
+    private final Duration confirmTimeout;
     private final AtomicReference<String> returned = new AtomicReference<>();
 
-    PooledChannel(Channel channel) {
+    PooledChannel(Channel channel, Duration confirmTimeout) {
         this.channel = channel;
+        this.confirmTimeout = confirmTimeout;
         channel.addReturnListener(message -> returned.compareAndSet(null, message.getRoutingKey()
                 + " (" + message.getReplyText() + ")"));
     }
@@ -43,9 +43,15 @@ public final class PooledChannel {
         channel.basicPublish("", queue, true, properties, payload);
     }
 
-    /** Waits until the broker confirms everything sent; throws if it refused or could not route any. */
+    /**
+     * Waits until the broker confirms everything sent, at most the confirm timeout; throws if it
+     * refused or could not route any. Not {@code waitForConfirmsOrDie}: on a timeout it closes the
+     * channel and waits for the broker's close-ok too, doubling the wait on a broker that does not answer.
+     */
     public void confirm() throws IOException, TimeoutException, InterruptedException {
-        channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
+        if (!channel.waitForConfirms(confirmTimeout.toMillis())) {
+            throw new QueueException("RabbitMQ refused (nack) a published message; it was not stored");
+        }
         String unroutable = returned.getAndSet(null);
         if (unroutable != null) {
             throw new QueueException("RabbitMQ returned a message as unroutable: queue " + unroutable

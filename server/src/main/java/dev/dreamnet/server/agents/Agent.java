@@ -4,6 +4,7 @@ import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.server.resilience.FailureKinds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,10 +80,11 @@ public final class Agent implements Component {
             }
             lastError = null;
         } catch (Exception e) {
-            if (lastError == null) {
-                LOG.warn("agent {}: poll failed: {}", name, e.getMessage());
+            String error = FailureKinds.message(e);
+            if (FailureKinds.isNew(lastError, error)) { // the first of a streak and each new kind, not every repeat
+                LOG.warn("agent {}: poll failed: {}", name, error);
             }
-            lastError = e.getMessage();
+            lastError = error;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.server.resilience.Downstreams;
+import dev.dreamnet.server.resilience.FailureKinds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,10 +78,11 @@ public final class DreamEventRelay implements Component {
             }
             lastError = null;
         } catch (Exception e) {
-            if (lastError == null) {
-                LOG.warn("dream-events relay: {}; retrying every {} ms", e.getMessage(), ROUND.toMillis());
+            String error = FailureKinds.message(e);
+            if (FailureKinds.isNew(lastError, error)) { // the first of a streak and each new kind, not every repeat
+                LOG.warn("dream-events relay: {}; retrying every {} ms", error, ROUND.toMillis());
             }
-            lastError = e.getMessage();
+            lastError = error;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.dreamnet.core.queue.QueueRegistry;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.server.http.Params;
+import dev.dreamnet.server.resilience.Downstreams;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
@@ -14,16 +15,19 @@ import java.util.List;
 /**
  * {@code GET /api/observability/queues}: every declared queue with its settings and counts, the
  * backend, and how far the dream-events relay got; {@code GET /api/observability/queues/{name}/dead-letters}:
- * the oldest dead letters with their last error. 503 until the {@code queues} service is up.
+ * the oldest dead letters with their last error. 503 until the {@code queues} service is up. Counts
+ * are read through the {@code queue} breaker: while it is open each queue shows the breaker's error.
  */
 public final class QueueRoutes {
 
     private final QueueService queues;
     private final DreamEventRelay relay;
+    private final Downstreams downstreams;
 
-    public QueueRoutes(QueueService queues, DreamEventRelay relay) {
+    public QueueRoutes(QueueService queues, DreamEventRelay relay, Downstreams downstreams) {
         this.queues = queues;
         this.relay = relay;
+        this.downstreams = downstreams;
     }
 
     public record QueueView(String name, String deadLetterQueue, int maxAttempts, long redeliveryDelayMs,
@@ -52,9 +56,9 @@ public final class QueueRoutes {
         return new QueuesView(registry.backend().describe(), queues.source(), views, relay.position());
     }
 
-    private static QueueView view(QueueRegistry registry, QueueSpec spec) {
+    private QueueView view(QueueRegistry registry, QueueSpec spec) {
         try {
-            QueueStats s = registry.stats(spec.name());
+            QueueStats s = QueueService.stats(downstreams, registry, spec.name());
             return new QueueView(spec.name(), spec.deadLetterQueue(), spec.maxAttempts(),
                     spec.redeliveryDelay().toMillis(), spec.visibilityTimeout().toMillis(), spec.type().name(),
                     s.depth(), s.retrying(), s.inFlight(), s.deadLetterDepth(), s.deadLetteredTotal(), null);

@@ -1,11 +1,13 @@
 package dev.dreamnet.server.queues;
 
+import dev.dreamnet.core.queue.QueueException;
 import dev.dreamnet.core.queue.QueueRegistry;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.server.metrics.MetricSources;
+import dev.dreamnet.server.resilience.Downstreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,8 +81,22 @@ public final class QueueService {
         return registry.getAndSet(null);
     }
 
+    /**
+     * The counts of {@code queue}, read through the {@code queue} breaker: an open breaker refuses at
+     * once, and a read that fails counts against it like any other queue call.
+     */
+    public static QueueStats stats(Downstreams downstreams, QueueRegistry registry, String queue) {
+        try {
+            return downstreams.call(Downstreams.QUEUE, () -> registry.stats(queue));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new QueueException("queue \"" + queue + "\": stats unavailable: " + e.getMessage(), e);
+        }
+    }
+
     /** Depths for {@code /metrics}: a queue that cannot be read right now is left out, not reported as 0. */
-    public List<MetricSources.QueueDepth> depths() {
+    public List<MetricSources.QueueDepth> depths(Downstreams downstreams) {
         QueueRegistry current = registry.get();
         if (current == null) {
             return List.of();
@@ -88,7 +104,7 @@ public final class QueueService {
         List<MetricSources.QueueDepth> depths = new ArrayList<>();
         for (QueueSpec spec : current.specs()) {
             try {
-                QueueStats s = current.stats(spec.name());
+                QueueStats s = stats(downstreams, current, spec.name());
                 depths.add(new MetricSources.QueueDepth(s.queue(), s.depth(), s.deadLetterDepth(), s.deadLetteredTotal()));
             } catch (RuntimeException e) {
                 LOG.debug("queue {}: stats unavailable: {}", spec.name(), e.getMessage());

@@ -7,6 +7,7 @@ import dev.dreamnet.core.queue.QueueRegistry;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.server.kinds.AdvisoryCheck;
+import dev.dreamnet.server.resilience.Downstreams;
 import dev.dreamnet.core.watchdog.Watchdogs;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * identical, a startup failure naming each difference if it exists with other settings), hands the
  * registry to the server and gives each queue its depth and dead-letter watchdogs. Its health gate
  * reads every queue's counts and is advisory: a broker outage makes the service DEGRADED, not
- * unready, since accepted dreams wait in the outbox until the broker is back.
+ * unready, since accepted dreams wait in the outbox until the broker is back. The check and the
+ * watchdogs read through the {@code queue} breaker, so an open breaker fails them at once instead
+ * of asking a broker that does not answer.
  */
 public final class QueuesComponent implements Component, AdvisoryCheck {
 
@@ -28,11 +31,14 @@ public final class QueuesComponent implements Component, AdvisoryCheck {
     private final QueueService service;
     private final Supplier<QueueBackend> backend;
     private final Watchdogs watchdogs;
+    private final Downstreams downstreams;
 
-    public QueuesComponent(QueueService service, Supplier<QueueBackend> backend, Watchdogs watchdogs) {
+    public QueuesComponent(QueueService service, Supplier<QueueBackend> backend, Watchdogs watchdogs,
+                           Downstreams downstreams) {
         this.service = service;
         this.backend = backend;
         this.watchdogs = watchdogs;
+        this.downstreams = downstreams;
     }
 
     @Override
@@ -49,17 +55,17 @@ public final class QueuesComponent implements Component, AdvisoryCheck {
         service.attach(registry);
         for (var spec : registry.specs()) {
             watchdogs.registerQueue(spec.name(), queue -> {
-                QueueStats s = registry.stats(queue);
+                QueueStats s = QueueService.stats(downstreams, registry, queue);
                 return new dev.dreamnet.core.watchdog.QueueStats(s.depth(), s.deadLetterDepth(), s.deadLetteredTotal());
             });
         }
     }
 
     @Override
-    public CheckResult check() {
+    public CheckResult check() throws Exception {
         QueueRegistry registry = service.require();
         long depth = 0;
-        for (QueueStats stats : registry.stats()) {
+        for (QueueStats stats : downstreams.call(Downstreams.QUEUE, registry::stats)) {
             depth += stats.depth();
         }
         return CheckResult.pass(registry.specs().size() + " queue(s) readable on " + registry.backend().describe()

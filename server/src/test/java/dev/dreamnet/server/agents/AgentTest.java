@@ -42,7 +42,8 @@ class AgentTest {
         database.setURL("jdbc:h2:mem:agent_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         execute("CREATE TABLE dreams (id BIGINT PRIMARY KEY)", AgentWork.CREATE_TABLE,
                 "INSERT INTO dreams (id) VALUES (1), (2)");
-        queuesService = new QueuesComponent(queues, () -> DatabaseQueueBackend.create(database, clock), new Watchdogs());
+        queuesService = new QueuesComponent(queues, () -> DatabaseQueueBackend.create(database, clock), new Watchdogs(),
+                downstreams);
         queuesService.start();
     }
 

@@ -27,8 +27,13 @@ public final class Http {
     private final Map<String, String> headers;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** A client whose requests fail once the server has not answered for {@code readTimeout}. */
+    public Http(int port, Duration readTimeout) {
         this("http://127.0.0.1:" + port, new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build(), Map.of());
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(readTimeout).build(), Map.of());
     }
 
     private Http(String base, OkHttpClient client, Map<String, String> headers) {
