@@ -17,6 +17,8 @@ public final class Repeating {
     private final Runnable task;
     private volatile boolean running;
     private volatile Scheduler.Cancellable next;
+    private final Object runLock = new Object();
+    private boolean inRun; // guarded by runLock
 
     public Repeating(Scheduler scheduler, Executor executor, Duration pause, Runnable task) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
@@ -43,6 +45,27 @@ public final class Repeating {
         }
     }
 
+    /**
+     * {@link #stop()}, then waits up to {@code timeout} for a run in progress to finish, so that what
+     * the task uses (a connection pool, a broker channel) can be closed after this returns.
+     *
+     * @return true if no run is in progress any more, false if one still was at the timeout
+     */
+    public boolean stopAndWait(Duration timeout) throws InterruptedException {
+        stop();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (runLock) {
+            while (inRun) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(runLock, left);
+            }
+        }
+        return true;
+    }
+
     public boolean running() {
         return running;
     }
@@ -54,12 +77,19 @@ public final class Repeating {
     }
 
     private void run() {
-        if (!running) {
-            return;
+        synchronized (runLock) {
+            if (!running) {
+                return;
+            }
+            inRun = true;
         }
         try {
             task.run();
         } finally {
+            synchronized (runLock) {
+                inRun = false;
+                runLock.notifyAll();
+            }
             schedule();
         }
     }

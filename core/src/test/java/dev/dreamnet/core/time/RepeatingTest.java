@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +52,48 @@ class RepeatingTest {
         }
 
         assertThat(runs).hasValue(3);
+    }
+
+    @Test
+    void stopAndWaitReturnsOnlyOnceTheRunInProgressHasFinished() throws Exception {
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Repeating repeating = new Repeating(scheduler, worker, Duration.ofMillis(100), () -> {
+            inRun.countDown();
+            awaitQuietly(release);
+            runs.incrementAndGet();
+        });
+        repeating.start();
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(inRun.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(repeating.stopAndWait(Duration.ofMillis(50))).as("still running at the timeout").isFalse();
+        Future<Boolean> stopped = Executors.newSingleThreadExecutor().submit(() -> repeating.stopAndWait(Duration.ofSeconds(10)));
+        release.countDown();
+
+        assertThat(stopped.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(runs).as("the run finished before stopAndWait returned").hasValue(1);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(runs).as("no run after the stop").hasValue(1);
+        worker.shutdown();
+    }
+
+    @Test
+    void stopAndWaitWithNoRunInProgressReturnsAtOnce() throws Exception {
+        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(100), runs::incrementAndGet);
+        repeating.start();
+
+        assertThat(repeating.stopAndWait(Duration.ZERO)).isTrue();
+        assertThat(repeating.running()).isFalse();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

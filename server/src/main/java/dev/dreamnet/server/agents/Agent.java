@@ -26,6 +26,8 @@ public final class Agent implements Component {
     /** The reference service's agents; each is also the kind of its graph service and the name in its flag. */
     public static final List<String> NAMES = List.of("citadel", "dronedome");
     static final Duration POLL = Duration.ofMillis(200);
+    /** How long a stop waits for a poll in progress: longer than one bounded queue call (5 s by default). */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** What an agent looks like at a moment. */
     public record AgentView(String name, String state, long processed, long polls, Instant lastWorkAt, String lastError) {
@@ -62,8 +64,11 @@ public final class Agent implements Component {
     }
 
     @Override
-    public void stop() {
-        polling.stop();
+    /** Stops polling and waits for a poll in progress, so the database and queue can close after this agent. */
+    public void stop() throws InterruptedException {
+        if (!polling.stopAndWait(STOP_WAIT)) {
+            LOG.warn("agent {}: a poll was still running {} s after stop; stopping anyway", name, STOP_WAIT.toSeconds());
+        }
     }
 
     public AgentView view() {

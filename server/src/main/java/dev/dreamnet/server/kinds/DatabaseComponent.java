@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code database} kind: a HikariCP pool on the configured JDBC URL (embedded H2 by default).
@@ -17,6 +19,8 @@ import javax.sql.DataSource;
  * readiness {@code timeout} (rounded up to whole seconds). Thread-safe once started.
  */
 public final class DatabaseComponent implements Component, HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
 
     private final String jdbcUrl;
     private final String readinessQuery;
@@ -81,11 +85,25 @@ public final class DatabaseComponent implements Component, HealthCheck {
         return jdbcUrl;
     }
 
+    /**
+     * Closes the pool. On the embedded H2 database it first runs {@code SHUTDOWN}, which writes every
+     * committed change to the file before it returns: closing the pool alone can end with a connection
+     * still being aborted in the background while the process exits, and H2 keeps the last second of
+     * commits in memory until the database closes.
+     */
     @Override
     public void stop() {
         HikariDataSource current = pool;
-        if (current != null) {
-            current.close();
+        if (current == null) {
+            return;
         }
+        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            try (Connection c = current.getConnection(); Statement statement = c.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("database: SHUTDOWN of the embedded database failed ({}); closing the pool anyway", e.getMessage());
+            }
+        }
+        current.close();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import dev.dreamnet.server.agents.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +68,12 @@ public final class DreamEventRelay implements Component {
     }
 
     @Override
-    public void stop() {
-        rounds.stop();
+    /** Stops the rounds and waits for one in progress, so the database and queue can close after the relay. */
+    public void stop() throws InterruptedException {
+        if (!rounds.stopAndWait(Agent.STOP_WAIT)) {
+            LOG.warn("outbox relay: a round was still running {} s after stop; stopping anyway",
+                    Agent.STOP_WAIT.toSeconds());
+        }
     }
 
     void round() {
