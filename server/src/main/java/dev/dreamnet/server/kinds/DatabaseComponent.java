@@ -98,12 +98,29 @@ public final class DatabaseComponent implements Component, HealthCheck {
             return;
         }
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
-            try (Connection c = current.getConnection(); Statement statement = c.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                LOG.warn("database: SHUTDOWN of the embedded database failed ({}); closing the pool anyway", e.getMessage());
-            }
+            shutdownEmbedded(current);
         }
         current.close();
+    }
+
+    private static void shutdownEmbedded(HikariDataSource pool) {
+        Connection c = null;
+        try {
+            c = pool.getConnection();
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        } catch (SQLException e) {
+            LOG.warn("database: SHUTDOWN of the embedded database failed ({}); closing the pool anyway", e.getMessage());
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // expected: the database this connection belonged to is closed now
+                    LOG.debug("database: closing a connection after SHUTDOWN: {}", e.getMessage());
+                }
+            }
+        }
     }
 }
