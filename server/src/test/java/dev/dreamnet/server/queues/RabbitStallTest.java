@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.server.DreamnetServer;
-import dev.dreamnet.server.support.DagJson;
-import dev.dreamnet.server.support.FlagServer;
 import dev.dreamnet.server.support.Http;
 import dev.dreamnet.server.support.Reply;
 import dev.dreamnet.server.support.Servers;
-import dev.dreamnet.testing.RabbitTestVhost;
-import dev.dreamnet.testing.TcpProxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,47 +36,29 @@ class RabbitStallTest {
     @TempDir
     Path dir;
 
-    private RabbitTestVhost vhost;
-    private TcpProxy proxy;
-    private DreamnetServer server;
+    private BrokerFault broker;
     private Http http;
 
     @BeforeEach
     void start() throws Exception {
-        vhost = RabbitTestVhost.create("dreamnet_stall");
-        proxy = TcpProxy.to("127.0.0.1", 5672);
-        Path queues = Files.writeString(dir.resolve("queues.yaml"), DreamEventsPipelineContract.QUEUES);
-        String uri = "amqp://guest:guest@127.0.0.1:" + proxy.port() + "/" + vhost.name();
-        server = DreamnetServer.start(Servers.config(dir, FlagServer.SHIPPED_GRAPH).queuesFile(queues).queueUrl(uri)
-                .build());
-        http = new Http(server.port(), ANSWER);
-        Servers.awaitReady(http);
+        broker = BrokerFault.start(dir, "dreamnet_stall", ANSWER);
+        http = broker.http;
     }
 
     @AfterEach
     void stop() throws Exception {
-        proxy.restore();
-        server.shutdown();
-        proxy.close();
-        vhost.close();
+        broker.close();
     }
 
     @Test
     void aBlackHoledBrokerHangsNothingAndDreamsAcceptedMeanwhileReachBothAgentsOnceItIsBack() {
-        for (int i = 0; i < 3; i++) {
-            assertThat(http.post("/api/dreams", "{\"title\": \"before " + i + "\"}").status()).isEqualTo(201);
-        }
+        broker.post("before", 3);
         await("first dreams processed").atMost(Servers.DEADLINE)
-                .until(() -> processed("citadel") == 3 && processed("dronedome") == 3);
+                .until(() -> broker.processed("citadel") == 3 && broker.processed("dronedome") == 3);
 
-        proxy.stall();
-        for (int i = 0; i < 5; i++) {
-            assertThat(http.post("/api/dreams", "{\"title\": \"during " + i + "\"}").status())
-                    .as("the API does not need the broker to accept a dream").isEqualTo(201);
-        }
-        await("queue breaker opens").atMost(BREAKER_OPENS).until(() -> !"CLOSED".equals(
-                DagJson.entry(http.get("/api/observability/circuit-breakers").json(), "breakers", "queue")
-                        .get("state").asText()));
+        broker.proxy.stall();
+        broker.post("during", 5);
+        await("queue breaker opens").atMost(BREAKER_OPENS).until(broker::queueBreakerOpen);
         stillAnswering();
         Map<String, Long> checks = gateChecks();
         await("every health gate checks again, and all but the queues' pass").atMost(Servers.DEADLINE)
@@ -102,19 +77,11 @@ class RabbitStallTest {
                 .until(() -> "DEGRADED".equals(http.get("/health/ready").text("status")));
         assertThat(http.post("/api/dreams", "{\"title\": \"during, degraded\"}").status()).isEqualTo(201);
         stillAnswering();
-        assertThat(processed("citadel")).isEqualTo(3);
+        assertThat(broker.processed("citadel")).isEqualTo(3);
 
-        proxy.restore();
-        try {
-            await("every dream reached both agents").atMost(Duration.ofSeconds(90))
-                    .until(() -> processed("citadel") == 9 && processed("dronedome") == 9);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; agents: " + http.get("/api/observability/agents").body()
-                    + "; queues: " + http.get("/api/observability/queues").body() + "; breakers: "
-                    + http.get("/api/observability/circuit-breakers").body(), e);
-        }
-        JsonNode queues = http.get("/api/observability/queues").json();
-        assertThat(DagJson.entry(queues, "queues", "dream-events.citadel").get("deadLetterDepth").asLong()).isZero();
+        broker.proxy.restore();
+        broker.awaitBothAgentsProcessed(9, Duration.ofSeconds(90));
+        assertThat(broker.deadLetterDepth("dream-events.citadel")).isZero();
     }
 
     /** Each request fails the test if it is not answered within {@link #ANSWER}. */
@@ -134,7 +101,4 @@ class RabbitStallTest {
         return checks;
     }
 
-    private long processed(String agent) {
-        return DagJson.entry(http.get("/api/observability/agents").json(), "agents", agent).get("processed").asLong();
-    }
 }
