@@ -151,7 +151,7 @@ public final class SharedState {
             throw new ApiException(503, "shared state unavailable", "the change was refused and nothing was "
                     + "changed on any instance: the shared state in PostgreSQL cannot be written (" + e.getMessage()
                     + "); every instance keeps serving with its last known state"
-                    + (staleSinceMillis >= 0 ? " (stale since " + Instant.ofEpochMilli(staleSinceMillis) + ")" : "")
+                    + staleSince()
                     + "; retry once the database is back");
         }
     }
@@ -239,10 +239,15 @@ public final class SharedState {
     public void requireConnected(String what) {
         if (!connected) {
             throw new ApiException(503, "shared state unavailable", what + " was refused: this instance has lost "
-                    + "the shared state in PostgreSQL" + (staleSinceMillis >= 0 ? " (stale since "
-                    + Instant.ofEpochMilli(staleSinceMillis) + ")" : "") + (lastError == null ? "" : ": " + lastError)
+                    + "the shared state in PostgreSQL" + staleSince() + (lastError == null ? "" : ": " + lastError)
                     + "; nothing was changed; retry once the database is back");
         }
+    }
+
+    /** " (stale since T)" for a message, or nothing while the state was never lost. */
+    private String staleSince() {
+        long since = staleSinceMillis;
+        return since >= 0 ? " (stale since " + Instant.ofEpochMilli(since) + ")" : "";
     }
 
     public String instance() {

@@ -75,7 +75,7 @@ public final class QueueRoutes {
         List<DeadLetterView> letters = new ArrayList<>();
         for (DeadLetter letter : registry.deadLetters(ctx.pathParam("name"), limit)) {
             letters.add(new DeadLetterView(letter.id(), letter.attempts(), letter.lastError(),
-                    new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8), letter.deadLetteredAt()));
+                    letter.text(), letter.deadLetteredAt()));
         }
         ctx.json(java.util.Map.of("queue", ctx.pathParam("name"), "deadLetters", letters));
     }

@@ -4,6 +4,7 @@ import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.rollout.RolloutEvent;
 import dev.dreamnet.core.rollout.RolloutState;
+import dev.dreamnet.core.rollout.RolloutStatus;
 import dev.dreamnet.core.rollout.Rollouts;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
@@ -108,9 +109,14 @@ public final class RolloutService {
         }
     }
 
+    /** Asks the fleet (a database read) only when some rollout is RUNNING: nothing else can be promoted. */
     private boolean mayPromote() {
         SharedState fleet = shared;
-        return fleet == null || fleet.judge() && converged.getAsBoolean();
+        if (fleet == null) {
+            return true;
+        }
+        boolean anyRunning = rollouts.all().stream().anyMatch(r -> r.state().status() == RolloutStatus.RUNNING);
+        return anyRunning && fleet.judge() && converged.getAsBoolean();
     }
 
     private void requireShared(String what) {
