@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.server.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,8 @@ class KeysCommandTest {
     @BeforeAll
     static void startServer() throws Exception {
         tokens = AdminTokenFile.create(dir.resolve("admin-tokens"), "# admin tokens", "first-token-7c1d");
-        server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
-                .graphFile(Files.writeString(dir.resolve("graph.json"), GRAPH))
-                .environment(Map.of("DREAMNET_ADMIN_TOKENS_FILE", tokens.toString())).build());
-        server.started().get(20, TimeUnit.SECONDS);
-        url = "http://127.0.0.1:" + server.port();
+        server = LiveServer.start(dir, GRAPH, Map.of("DREAMNET_ADMIN_TOKENS_FILE", tokens.toString()));
+        url = LiveServer.url(server);
     }
 
     @AfterAll

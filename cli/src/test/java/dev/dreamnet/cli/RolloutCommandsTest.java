@@ -3,11 +3,8 @@ package dev.dreamnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.server.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +28,8 @@ class RolloutCommandsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Path graph = Files.writeString(dir.resolve("graph.json"), GRAPH);
-        server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
-                .graphFile(graph).environment(Map.of("DREAMNET_ADMIN_TOKENS", ADMIN)).build());
-        server.started().get(20, TimeUnit.SECONDS);
-        url = "http://127.0.0.1:" + server.port();
+        server = LiveServer.start(dir, GRAPH, Map.of("DREAMNET_ADMIN_TOKENS", ADMIN));
+        url = LiveServer.url(server);
     }
 
     @AfterAll

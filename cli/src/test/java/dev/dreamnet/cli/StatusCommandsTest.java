@@ -6,17 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.server.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusCommandsTest {
 
     private static final String READ = "status-read-token";
-    private static final String GRAPH = "{\"services\": ["
-            + "{\"name\": \"database\", \"kind\": \"database\", \"readiness\": {\"query\": \"SELECT 1\"}},"
-            + "{\"name\": \"schema\", \"dependsOn\": [\"database\"]},"
-            + "{\"name\": \"core\", \"dependsOn\": [\"schema\"]},"
-            + "{\"name\": \"api\", \"dependsOn\": [\"core\"]}]}";
 
     @TempDir
     static Path dir;
@@ -41,11 +33,8 @@ class StatusCommandsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Path graph = Files.writeString(dir.resolve("graph.json"), GRAPH);
-        server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
-                .graphFile(graph).environment(Map.of("DREAMNET_READ_TOKENS", READ)).build());
-        server.started().get(20, TimeUnit.SECONDS);
-        url = "http://127.0.0.1:" + server.port();
+        server = LiveServer.start(dir, LiveServer.SCHEMA_GRAPH, Map.of("DREAMNET_READ_TOKENS", READ));
+        url = LiveServer.url(server);
         HttpClient http = HttpClient.newHttpClient();
         // Startup done is not ready yet: the gates must pass three times first (regression: a race made status NOT_READY).
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/health/ready")).build();
