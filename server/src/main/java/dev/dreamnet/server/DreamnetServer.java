@@ -118,7 +118,8 @@ public final class DreamnetServer implements AutoCloseable {
     private final RolloutService rollouts;
     private final InstanceRegistry fleet;
     private final java.util.Optional<FleetMode> fleetMode;
-    private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock).build();
+    private final RequestMetrics requestMetrics = RequestMetrics.builder().clock(clock)
+            .notTraffic(ProbeRoutes::isProbeRoute).build();
     private final RequestTracking tracking = new RequestTracking(requestMetrics, clock);
     private final PrometheusEndpoint prometheus;
     private final Watchdogs watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);

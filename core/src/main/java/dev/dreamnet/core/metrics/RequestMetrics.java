@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,6 +29,7 @@ public final class RequestMetrics {
     private final int[] windowSlots;
     private final int stripes;
     private final long originNanos;
+    private final Predicate<String> notTraffic;
     private final ConcurrentHashMap<String, Series> series = new ConcurrentHashMap<>();
     private final Histogram scratch = StripedRecorder.newHistogram(); // guarded by this
 
@@ -36,6 +38,7 @@ public final class RequestMetrics {
         this.slotNanos = builder.slot.toNanos();
         this.windowSlots = builder.windows.stream().mapToInt(w -> (int) (w.toNanos() / slotNanos)).toArray();
         this.stripes = builder.stripes;
+        this.notTraffic = builder.notTraffic;
         this.originNanos = clock.nanoTime();
     }
 
@@ -65,15 +68,16 @@ public final class RequestMetrics {
         }
     }
 
-    /** Every window, overall and per route (routes sorted by name). */
+    /** Every window, overall (without the routes that are not traffic) and per route (sorted by name). */
     public synchronized TrafficSnapshot snapshot() {
         advance();
         long slot = currentSlot();
         List<Series> all = new ArrayList<>(series.values());
         all.sort(Comparator.comparing(Series::route));
+        List<Series> traffic = all.stream().filter(each -> !notTraffic.test(each.route())).toList();
         List<WindowStats> overall = new ArrayList<>();
         for (int w = 0; w < windowSlots.length; w++) {
-            overall.add(stats(all, w, slot));
+            overall.add(stats(traffic, w, slot));
         }
         List<RouteStats> routes = new ArrayList<>();
         for (Series each : all) {
@@ -95,9 +99,17 @@ public final class RequestMetrics {
             }
             byOutcome[outcome] = LatencySummary.of(merged);
         }
-        long requests = byOutcome[0].count() + byOutcome[1].count() + byOutcome[2].count();
+        long requests = 0;
+        for (LatencySummary each : byOutcome) {
+            requests += each.count();
+        }
+        LatencySummary success = byOutcome[Outcome.SUCCESS.ordinal()];
+        LatencySummary clientError = byOutcome[Outcome.CLIENT_ERROR.ordinal()];
+        LatencySummary serverError = byOutcome[Outcome.SERVER_ERROR.ordinal()];
+        LatencySummary clientAbort = byOutcome[Outcome.CLIENT_ABORT.ordinal()];
         return new WindowStats(Duration.ofNanos(windowSlots[window] * slotNanos), covered(window, slot), requests,
-                byOutcome[1].count(), byOutcome[2].count(), byOutcome[0], byOutcome[1], byOutcome[2]);
+                clientError.count(), serverError.count(), clientAbort.count(), success, clientError, serverError,
+                clientAbort);
     }
 
     private Duration covered(int window, long slot) {
@@ -145,6 +157,16 @@ public final class RequestMetrics {
         private Duration slot = Duration.ofSeconds(5);
         private List<Duration> windows = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
         private int stripes = Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors()) * 2 - 1);
+        private Predicate<String> notTraffic = route -> false;
+
+        /**
+         * Routes that are recorded and shown per route but left out of the overall windows, such as health
+         * probes: a probe's 503 while the service starts is an answer about the service, not a failed request.
+         */
+        public Builder notTraffic(Predicate<String> routes) {
+            this.notTraffic = routes;
+            return this;
+        }
 
         public Builder clock(Clock clock) {
             this.clock = clock;

@@ -6,9 +6,11 @@ import java.time.Duration;
  * Traffic, errors and latency over one sliding window. {@code covered} is the time the window really
  * spans: shorter than {@code window} while the process is younger than it. Rates are per second of
  * {@code covered}; they are 0 for an empty window, and the latency summaries are then empty.
+ * {@code requests} includes {@code clientAborts}, which are neither client nor server errors.
  */
 public record WindowStats(Duration window, Duration covered, long requests, long clientErrors, long serverErrors,
-                          LatencySummary success, LatencySummary clientError, LatencySummary serverError) {
+                          long clientAborts, LatencySummary success, LatencySummary clientError,
+                          LatencySummary serverError, LatencySummary clientAbort) {
 
     public double requestsPerSecond() {
         return perSecond(requests);

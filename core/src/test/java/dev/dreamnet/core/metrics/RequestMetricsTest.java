@@ -67,6 +67,38 @@ class RequestMetricsTest {
         assertThat(window.serverError().maxMillis()).isEqualTo(0.09);
     }
 
+    /** Regression: a client that hung up mid-body (499) was counted with the server's own failures as a 5xx. */
+    @Test
+    void clientAbortsAreCountedApartFromClientAndServerErrors() {
+        metrics.record(ROUTE, 200, 1_000);
+        metrics.record(ROUTE, Outcome.CLIENT_CLOSED_REQUEST, 5_000);
+
+        WindowStats window = oneMinute();
+
+        assertThat(window.requests()).isEqualTo(2);
+        assertThat(window.clientAborts()).isEqualTo(1);
+        assertThat(window.serverErrors()).isZero();
+        assertThat(window.clientErrors()).isZero();
+        assertThat(window.clientAbort().maxMillis()).isEqualTo(0.005);
+    }
+
+    /** Regression: a fresh server's own 503 readiness probes made the overall window report "50% 5xx". */
+    @Test
+    void routesThatAreNotTrafficStayPerRouteButOutOfTheOverallWindows() {
+        RequestMetrics probesApart = RequestMetrics.builder().clock(clock)
+                .notTraffic(route -> route.startsWith("GET /health/")).build();
+        probesApart.record("GET /health/ready", 503, 1_000);
+        probesApart.record(ROUTE, 200, 1_000);
+
+        TrafficSnapshot snapshot = probesApart.snapshot();
+
+        assertThat(snapshot.overall().get(0).requests()).isEqualTo(1);
+        assertThat(snapshot.overall().get(0).serverErrors()).isZero();
+        RouteStats probe = snapshot.routes().stream().filter(r -> r.route().equals("GET /health/ready")).findFirst()
+                .orElseThrow();
+        assertThat(probe.windows().get(0).serverErrors()).isEqualTo(1);
+    }
+
     @Test
     void eachRouteTemplateIsOneSeriesAndOverallAddsThemUp() {
         metrics.record(ROUTE, 200, 1_000);

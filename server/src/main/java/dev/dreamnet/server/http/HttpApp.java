@@ -126,6 +126,10 @@ public final class HttpApp {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (ClientAbort.is(e)) {
+            ClientAbort.record(ctx, e);
+            return;
+        }
         if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("has not started")) {
             ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
             respond(ctx, 503, "not ready", e.getMessage());

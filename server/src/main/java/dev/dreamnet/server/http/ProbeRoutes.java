@@ -21,6 +21,16 @@ public final class ProbeRoutes {
         this.state = state;
     }
 
+    /** Probes are answered whatever the load (never refused for being over the in-flight limit) and are not traffic. */
+    public static boolean isProbe(String path) {
+        return path.startsWith("/health/");
+    }
+
+    /** {@link #isProbe} for a route template such as {@code GET /health/ready}. */
+    public static boolean isProbeRoute(String template) {
+        return isProbe(template.substring(template.indexOf(' ') + 1));
+    }
+
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         routes.get("/health/startup", this::startup);

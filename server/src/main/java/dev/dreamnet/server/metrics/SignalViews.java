@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The JSON shape of the golden signals: per window ({@code 1m}, {@code 5m}) traffic, errors and
- * latency; an empty latency has a count of 0 and null percentiles, never zeros.
+ * latency; an empty latency has a count of 0 and null percentiles, never zeros. The overall windows
+ * leave out the health probes, which are listed per route like any other.
  */
 public final class SignalViews {
 
@@ -25,11 +26,12 @@ public final class SignalViews {
     public record Traffic(long requests, double requestsPerSecond) {
     }
 
+    /** {@code clientAborts}: requests whose client hung up before the answer (status 499), in no error rate. */
     public record Errors(long serverErrors, long clientErrors, double serverErrorRate, double clientErrorRate,
-                        double serverErrorsPerSecond) {
+                        double serverErrorsPerSecond, long clientAborts) {
     }
 
-    public record LatencyByOutcome(Latency success, Latency serverError, Latency clientError) {
+    public record LatencyByOutcome(Latency success, Latency serverError, Latency clientError, Latency clientAbort) {
     }
 
     public record Window(long windowSeconds, double coveredSeconds, Traffic traffic, Errors errors,
@@ -70,8 +72,9 @@ public final class SignalViews {
         return new Window(w.window().toSeconds(), round(w.covered().toMillis() / 1000.0),
                 new Traffic(w.requests(), round(w.requestsPerSecond())),
                 new Errors(w.serverErrors(), w.clientErrors(), round(w.serverErrorRate()), round(w.clientErrorRate()),
-                        round(w.serverErrorsPerSecond())),
-                new LatencyByOutcome(latency(w.success()), latency(w.serverError()), latency(w.clientError())));
+                        round(w.serverErrorsPerSecond()), w.clientAborts()),
+                new LatencyByOutcome(latency(w.success()), latency(w.serverError()), latency(w.clientError()),
+                        latency(w.clientAbort())));
     }
 
     public static Latency latency(LatencySummary s) {

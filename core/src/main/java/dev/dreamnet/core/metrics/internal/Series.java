@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class Series {
 
-    public static final int OUTCOMES = 3;
+    public static final int OUTCOMES = dev.dreamnet.core.metrics.Outcome.values().length;
 
     private final String route;
     private final StripedRecorder[] recorders = new StripedRecorder[OUTCOMES];
