@@ -6,6 +6,7 @@ import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.server.DreamnetServer;
 import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.server.http.HttpLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,6 +74,44 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long in-flight requests may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
     int shutdownGraceSeconds;
 
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "Requests served at once; more are refused with 503 and Retry-After, health probes never "
+                    + "(default: one per 8 MiB of heap, 16 at -Xmx128m).")
+    Integer maxInFlight;
+
+    @Option(names = "--http-threads", paramLabel = "N",
+            description = "HTTP worker threads, at least --max-in-flight + 8 (default: twice --max-in-flight + 8).")
+    Integer httpThreads;
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Close a connection silent for this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--read-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Close a connection whose request headers take longer than this to arrive "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int readTimeoutSeconds;
+
+    private HttpLimits httpLimits() {
+        HttpLimits.Builder limits = HttpLimits.builder().idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .readTimeout(Duration.ofSeconds(readTimeoutSeconds));
+        if (maxInFlight != null) {
+            limits.maxInFlight(maxInFlight);
+        }
+        if (httpThreads != null) {
+            limits.maxThreads(httpThreads);
+        }
+        return limits.build();
+    }
+
+    private ServerConfig config() {
+        return ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
+                .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
+                .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
+                .queuesFile(orDefault(queues, DEFAULT_QUEUES))
+                .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).http(httpLimits()).build();
+    }
+
     /** The file given, else the default one if it exists, else null (built-in defaults). */
     private static Path orDefault(Path given, Path fallback) {
         if (given != null) {
@@ -84,14 +123,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ServerConfig config = ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
-                .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
-                .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
-                .queuesFile(orDefault(queues, DEFAULT_QUEUES))
-                .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).build();
         DreamnetServer server;
         try {
-            server = DreamnetServer.start(config);
+            server = DreamnetServer.start(config());
         } catch (GraphValidationException | ConfigException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.CONFIG;

@@ -26,6 +26,8 @@ final class ServerProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "dreamnet.jar");
     static final Path SHIPPED_GRAPH = Path.of("..", "deploy", "graph.json");
     static final Path SHIPPED_QUEUES = Path.of("..", "config", "queues.yaml");
+    /** The JVM flags of the launcher's default JAVA_OPTS: the heap operators get, and exit (to be restarted) when it runs out. */
+    static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
     private static final Pattern LISTENING = Pattern.compile("DreamNet listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
@@ -41,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         this.err = err;
     }
 
-    /** Starts {@code java -Xmx128m -jar target/dreamnet.jar serve} on port 0 with {@code dataDir}; logs go to {@code logs}. */
+    /** Starts {@code java -Xmx128m -XX:+ExitOnOutOfMemoryError -jar target/dreamnet.jar serve} on port 0 with {@code dataDir}; logs go to {@code logs}. */
     static ServerProcess start(Path dataDir, Path logs, String name) throws IOException {
         return start(dataDir, logs, name, List.of(), Map.of());
     }
@@ -52,7 +54,9 @@ final class ServerProcess implements AutoCloseable {
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", JAR.toString(), "serve",
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", JAR.toString(), "serve",
                 "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
                 "--graph", SHIPPED_GRAPH.toString(), "--queues", SHIPPED_QUEUES.toString()));
         command.addAll(options);

@@ -36,6 +36,8 @@ import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.SystemScheduler;
 import dev.dreamnet.server.dreams.DreamRoutes;
 import dev.dreamnet.server.dreams.ReferenceService;
+import dev.dreamnet.server.http.Admission;
+import dev.dreamnet.server.http.HeaderDeadline;
 import dev.dreamnet.server.http.HttpApp;
 import dev.dreamnet.server.http.InFlight;
 import dev.dreamnet.server.http.ProbeRoutes;
@@ -92,6 +94,8 @@ public final class DreamnetServer implements AutoCloseable {
     private final Clock clock = Clock.system();
     private final ServiceState state;
     private final InFlight inFlight = new InFlight();
+    private final Admission admission;
+    private volatile Repeating headerDeadline; // started once the HTTP server listens
     private final StartupDag dag;
     private final List<Consumer<JavalinDefaultRoutingApi>> routes;
     private final TrafficGate trafficGate;
@@ -127,6 +131,7 @@ public final class DreamnetServer implements AutoCloseable {
     private DreamnetServer(ServerConfig config, StartupGraph graph, ResilienceSettings resilience,
                            QueueService queues, Customizer customizer) throws GraphValidationException {
         this.config = config;
+        this.admission = new Admission(config.http().maxInFlight());
         HealthGates gates = new HealthGates();
         this.state = new ServiceState(gates);
         this.downstreams = new Downstreams(resilience, clock, Sleeper.system(), t -> LOG.warn(
@@ -235,10 +240,13 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void listen() throws IOException {
         try {
-            Javalin app = HttpApp.create(inFlight, tracking, trafficGate, access, routes);
+            Javalin app = HttpApp.create(inFlight, tracking, trafficGate, access, config.http(), admission, routes);
             app.start(config.host(), config.port());
             http = app;
             boundPort = app.port();
+            HeaderDeadline deadline = new HeaderDeadline(app.jettyServer().server(), config.http().readTimeout(), clock);
+            headerDeadline = new Repeating(scheduler, Runnable::run, deadline.period(), deadline::sweep);
+            headerDeadline.start();
         } catch (RuntimeException e) {
             shutdown();
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -347,6 +355,9 @@ public final class DreamnetServer implements AutoCloseable {
             step("drain in-flight requests", this::drain);
             // Every step runs even when the one before failed: the services must stop whatever HTTP did.
             step("stop the HTTP server", () -> {
+                if (headerDeadline != null) {
+                    headerDeadline.stop();
+                }
                 if (http != null) {
                     http.stop();
                 }

@@ -1,6 +1,7 @@
 package dev.dreamnet.server;
 
 import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,11 +16,13 @@ import java.util.Map;
  * @param environment    where admin and read tokens and the SAFE_MODE / WRITE_DRAIN boot switches come from
  * @param queueUrl       {@code amqp://} URI of RabbitMQ; null means the embedded database queue
  * @param queuesFile     the queues to declare ({@code config/queues.yaml}); null means none
+ * @param http           worker threads, the in-flight limit and the client timeouts of the HTTP server
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
                            Duration gateInterval, Path resilienceFile, Path flagsFile,
-                           Map<String, String> environment, String queueUrl, Path queuesFile) {
+                           Map<String, String> environment, String queueUrl, Path queuesFile,
+                           HttpLimits http) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -81,6 +84,13 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private Map<String, String> environment = System.getenv();
         private String queueUrl;
         private Path queuesFile;
+        private HttpLimits http;
+
+        /** The HTTP server's limits; by default sized for this JVM's heap ({@link HttpLimits#forHeap}). */
+        public Builder http(HttpLimits http) {
+            this.http = http;
+            return this;
+        }
 
         /** RabbitMQ's {@code amqp://} URI; null (the default) keeps queues in the database. */
         public Builder queueUrl(String queueUrl) {
@@ -159,7 +169,8 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
-                    gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment, queueUrl, queuesFile);
+                    gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment, queueUrl, queuesFile,
+                    http != null ? http : HttpLimits.builder().build());
         }
     }
 }

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the Javalin application: request tracking and in-flight counting first, then the traffic gate, the routes,
- * and error handling that always answers {@code {"error", "detail"}} JSON, never a stack trace.
+ * Assembles the Javalin application: request tracking and in-flight counting first, then the in-flight limit and the
+ * traffic gate, the routes, and error handling that always answers {@code {"error", "detail"}} JSON, never a stack
+ * trace (a client that hung up is recorded as 499, not as an error). Jetty runs within {@link HttpLimits}.
  */
 public final class HttpApp {
 
@@ -35,8 +36,9 @@ public final class HttpApp {
     }
 
     public static Javalin create(InFlight inFlight, RequestTracking tracking, TrafficGate gate, AccessControl access,
-                                 List<Consumer<JavalinDefaultRoutingApi>> routes) {
+                                 HttpLimits limits, Admission admission, List<Consumer<JavalinDefaultRoutingApi>> routes) {
         return Javalin.create(config -> {
+            JettyLimits.apply(config.jetty, limits);
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
             // those last bytes reach the client instead of cutting the connection under them.
             config.jetty.modifyServer(server -> {
@@ -53,6 +55,7 @@ public final class HttpApp {
                 tracking.started(ctx);
                 ctx.attribute(COUNTED, Boolean.TRUE);
                 inFlight.enter();
+                admission.enter(ctx);
                 gate.handle(ctx);
                 if (readProtected(ctx.path())) {
                     access.requireRead(ctx);
@@ -81,6 +84,7 @@ public final class HttpApp {
                     ctx.attribute(COUNTED, null);
                     inFlight.exit();
                 }
+                admission.exit(ctx);
                 tracking.finished(ctx);
             });
         });
