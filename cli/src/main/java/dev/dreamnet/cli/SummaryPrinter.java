@@ -69,10 +69,11 @@ final class SummaryPrinter {
     static String traffic(String window, JsonNode w) {
         JsonNode errors = w.path("errors");
         JsonNode success = w.path("latency").path("success");
-        return String.format(Locale.ROOT, "Traffic %-3s %.2f req/s, 5xx %.2f%%, 4xx %.2f%%, latency %s",
+        long aborts = errors.path("clientAborts").asLong();
+        return String.format(Locale.ROOT, "Traffic %-3s %.2f req/s, 5xx %.2f%%, 4xx %.2f%%%s, latency %s",
                 window + ":", w.path("traffic").path("requestsPerSecond").asDouble(),
                 errors.path("serverErrorRate").asDouble() * 100, errors.path("clientErrorRate").asDouble() * 100,
-                latency(success));
+                aborts > 0 ? ", " + aborts + " client abort(s)" : "", latency(success));
     }
 
     static String latency(JsonNode l) {

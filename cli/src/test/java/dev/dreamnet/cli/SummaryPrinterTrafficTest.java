@@ -1,0 +1,24 @@
+package dev.dreamnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SummaryPrinterTrafficTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void clientAbortsAreShownApartFromTheErrorSharesOnlyWhenThereAreSome() throws Exception {
+        JsonNode aborted = JSON.readTree("{\"traffic\":{\"requestsPerSecond\":1.5},\"errors\":{\"serverErrorRate\":0,"
+                + "\"clientErrorRate\":0,\"clientAborts\":2},\"latency\":{\"success\":{\"count\":0}}}");
+        JsonNode none = JSON.readTree("{\"traffic\":{\"requestsPerSecond\":1.5},\"errors\":{\"serverErrorRate\":0,"
+                + "\"clientErrorRate\":0,\"clientAborts\":0},\"latency\":{\"success\":{\"count\":0}}}");
+
+        assertThat(SummaryPrinter.traffic("1m", aborted))
+                .isEqualTo("Traffic 1m: 1.50 req/s, 5xx 0.00%, 4xx 0.00%, 2 client abort(s), latency no requests");
+        assertThat(SummaryPrinter.traffic("1m", none)).doesNotContain("abort");
+    }
+}
