@@ -180,7 +180,7 @@ public final class DreamnetServer implements AutoCloseable {
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count, () -> queues.depths(downstreams),
                 this::watchdogReadings, rollouts::metrics, () -> fleetMode.map(m -> m.shared().status())));
         Saturation saturation = new Saturation(() -> http == null ? null : http.jettyServer().threadPool(),
-                inFlight::count);
+                inFlight::count, admission.limit());
         FleetRoutes fleetRoutes = new FleetRoutes(fleet, fleetMode.map(FleetMode::shared));
         ObservabilityRoutes observability = new ObservabilityRoutes(requestMetrics, saturation, state, downstreams,
                 flags, this::watchdogReadings, () -> rollouts.all().stream().map(RolloutViews::of).toList(),

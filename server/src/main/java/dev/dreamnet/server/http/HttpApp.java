@@ -79,6 +79,9 @@ public final class HttpApp {
                     respond(ctx, 404, "not found", "no route for " + ctx.method() + " " + ctx.path());
                 }
             });
+            // Jetty failed the body read (too slow, see JettyLimits); Javalin set only the status.
+            config.routes.error(408, ctx -> respond(ctx, 408, "request timeout", "the request body arrived slower than "
+                    + JettyLimits.MIN_BODY_BYTES_PER_SECOND + " bytes/s or not within the idle timeout"));
             config.routes.after(ctx -> {
                 if (ctx.attribute(COUNTED) != null) {
                     ctx.attribute(COUNTED, null);

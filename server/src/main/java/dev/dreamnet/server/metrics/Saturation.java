@@ -7,17 +7,20 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
- * How full the service is: HTTP worker threads in use, requests in flight, heap in use and CPU load.
+ * How full the service is: HTTP worker threads in use, requests in flight (and the in-flight limit past which
+ * requests are refused), heap in use and CPU load.
  * Values the JVM cannot tell are null. Thread-safe.
  */
 public final class Saturation {
 
     private final Supplier<ThreadPool> pool;
     private final IntSupplier inFlight;
+    private final int inFlightLimit;
 
-    public Saturation(Supplier<ThreadPool> pool, IntSupplier inFlight) {
+    public Saturation(Supplier<ThreadPool> pool, IntSupplier inFlight, int inFlightLimit) {
         this.pool = pool;
         this.inFlight = inFlight;
+        this.inFlightLimit = inFlightLimit;
     }
 
     /** Worker threads: busy and maximum, and their ratio; null fields when the pool does not say. */
@@ -30,11 +33,12 @@ public final class Saturation {
     public record Cpu(Double process, Double system, int processors) {
     }
 
-    public record View(int inFlight, Workers workers, Heap heap, Cpu cpu) {
+    /** {@code inFlight} counts every request being served, probes included; {@code inFlightLimit} leaves probes out. */
+    public record View(int inFlight, int inFlightLimit, Workers workers, Heap heap, Cpu cpu) {
     }
 
     public View read() {
-        return new View(inFlight.getAsInt(), workers(), heap(), cpu());
+        return new View(inFlight.getAsInt(), inFlightLimit, workers(), heap(), cpu());
     }
 
     private Workers workers() {

@@ -2,6 +2,7 @@ package dev.dreamnet.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.server.DreamnetServer;
 import dev.dreamnet.server.support.GraphJson;
 import dev.dreamnet.server.support.Http;
@@ -89,11 +90,13 @@ class InFlightLimitTest {
     }
 
     @Test
-    void theWorkerPoolIsBoundedToTheConfiguredThreads() {
-        int maxThreads = http.get("/api/observability/golden-signals").json().get("saturation").get("workers")
-                .get("max").asInt();
+    void theWorkerPoolIsBoundedToTheConfiguredThreadsAndTheLimitIsShownInTheSaturation() {
+        JsonNode saturation = http.get("/api/observability/golden-signals").json()
+                .get("saturation");
 
-        assertThat(maxThreads).isEqualTo(HttpLimits.builder().maxInFlight(LIMIT).build().maxThreads());
+        assertThat(saturation.get("workers").get("max").asInt())
+                .isEqualTo(HttpLimits.builder().maxInFlight(LIMIT).build().maxThreads());
+        assertThat(saturation.get("inFlightLimit").asInt()).isEqualTo(LIMIT);
     }
 
     private List<Future<Reply>> holdTheLimit() throws InterruptedException {

@@ -64,7 +64,7 @@ class SlowClientTest {
             boolean closed = dribble(client, i -> " ");
 
             assertThat(closed).as("the server gave up on the body").isTrue();
-            assertThat(client.received()).startsWith("HTTP/1.1 408");
+            assertThat(client.received()).startsWith("HTTP/1.1 408").contains("\"error\":\"request timeout\"");
         }
         await("the worker is free again").atMost(Servers.DEADLINE).until(() -> server.inFlight() == 0);
     }
