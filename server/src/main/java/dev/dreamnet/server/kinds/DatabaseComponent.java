@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dreamnet.core.health.CheckResult;
 import dev.dreamnet.core.health.HealthCheck;
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.jdbc.DurableUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,6 +36,10 @@ public final class DatabaseComponent implements Component, HealthCheck {
 
     @Override
     public void start() throws SQLException {
+        if (DurableUrls.losesCommitsInACrash(jdbcUrl)) {
+            LOG.warn("database: the H2 URL sets WRITE_DELAY: commits acknowledged within that delay are lost if "
+                    + "the process dies (remove the setting to write every commit to the file)");
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("dreamnet-db");
