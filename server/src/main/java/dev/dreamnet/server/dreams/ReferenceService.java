@@ -64,6 +64,6 @@ public final class ReferenceService {
     }
 
     private DreamStore newStore() {
-        return new DreamStore(database().dataSource(), clock);
+        return new DreamStore(database().transactions(), clock);
     }
 }

@@ -36,6 +36,7 @@ public final class HttpApp {
 
     public static Javalin create(InFlight inFlight, RequestTracking tracking, TrafficGate gate, AccessControl access,
                                  List<Consumer<JavalinDefaultRoutingApi>> routes) {
+        DatabaseErrors databaseErrors = new DatabaseErrors();
         return Javalin.create(config -> {
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
             // those last bytes reach the client instead of cutting the connection under them.
@@ -60,9 +61,9 @@ public final class HttpApp {
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
-            config.routes.exception(SQLException.class, HttpApp::databaseError);
+            config.routes.exception(SQLException.class, (e, ctx) -> databaseError(databaseErrors.detail(e, ctx), ctx));
             config.routes.exception(CallNotPermittedException.class, HttpApp::breakerOpen);
-            config.routes.exception(RetriesExhaustedException.class, HttpApp::retriesExhausted);
+            config.routes.exception(RetriesExhaustedException.class, (e, ctx) -> retriesExhausted(e, ctx, databaseErrors));
             config.routes.exception(UnknownQueueException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
             config.routes.exception(QueueUnavailableException.class, (e, ctx) -> {
                 ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
@@ -103,10 +104,10 @@ public final class HttpApp {
         respond(ctx, e.status(), e.error(), e.getMessage());
     }
 
-    private static void databaseError(SQLException e, Context ctx) {
-        LOG.warn("database call failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    /** The driver's text stays in the log ({@link DatabaseErrors}): it can name hosts, tables and SQL. */
+    private static void databaseError(String detail, Context ctx) {
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-        respond(ctx, 503, "database unavailable", e.getMessage());
+        respond(ctx, 503, "database unavailable", detail);
     }
 
     private static void breakerOpen(CallNotPermittedException e, Context ctx) {
@@ -116,13 +117,16 @@ public final class HttpApp {
         respond(ctx, 503, e.breakerName() + " unavailable", e.getMessage());
     }
 
-    private static void retriesExhausted(RetriesExhaustedException e, Context ctx) {
+    /** The last failure's text stays in the log: it can name hosts and addresses. */
+    private static void retriesExhausted(RetriesExhaustedException e, Context ctx, DatabaseErrors databaseErrors) {
         if (e.getCause() instanceof SQLException sql) {
-            databaseError(sql, ctx);
+            databaseError(databaseErrors.detail(sql, ctx), ctx);
             return;
         }
+        LOG.warn("{} on {} {}", e.getMessage(), ctx.method(), ctx.path());
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-        respond(ctx, 503, e.retryName() + " unavailable", e.getMessage());
+        respond(ctx, 503, e.retryName() + " unavailable", "gave up after " + e.attempts()
+                + (e.attempts() == 1 ? " attempt: " : " attempts: ") + e.reason());
     }
 
     private static void unexpected(Exception e, Context ctx) {
