@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.auth.ReadGate;
 import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.queue.QueueUnavailableException;
@@ -48,15 +49,14 @@ public final class HttpApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Decided on the route that matched, so no other spelling of a protected path gets around it.
+            config.router.handlerWrapper(new ReadGate(access));
             // One before-handler for everything every request needs: each handler with a path costs a match.
             config.routes.before(ctx -> {
                 tracking.started(ctx);
                 ctx.attribute(COUNTED, Boolean.TRUE);
                 inFlight.enter();
                 gate.handle(ctx);
-                if (readProtected(ctx.path())) {
-                    access.requireRead(ctx);
-                }
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
@@ -84,11 +84,6 @@ public final class HttpApp {
                 tracking.finished(ctx);
             });
         });
-    }
-
-    /** Observability reads and {@code /metrics} need the read token when one is configured. */
-    static boolean readProtected(String path) {
-        return path.startsWith("/api/observability/") || path.equals("/metrics");
     }
 
     private static String refusal(int status) {
