@@ -3,6 +3,7 @@ package dev.dreamnet.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
@@ -45,10 +46,12 @@ public final class HttpApp {
                 graceful.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE.toMillis());
                 server.insertHandler(graceful);
                 server.setStopTimeout(FINISH_WRITING.toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
             });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.prefer405over404 = true;
             // Decided on the route that matched, so no other spelling of a protected path gets around it.
             config.router.handlerWrapper(new ReadGate(access));
             // One before-handler for everything every request needs: each handler with a path costs a match.
@@ -68,6 +71,7 @@ public final class HttpApp {
                 ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
                 respond(ctx, 503, "queue unavailable", e.getMessage());
             });
+            config.routes.exception(MethodNotAllowedResponse.class, HttpApp::methodNotAllowed);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
@@ -92,6 +96,14 @@ public final class HttpApp {
             case 413 -> "payload too large";
             default -> "request refused";
         };
+    }
+
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        // Javalin lists the path's methods as the one value of its details map (keyed by wording that varies).
+        String allowed = String.join(", ", e.getDetails().values());
+        ctx.header("Allow", allowed);
+        respond(ctx, 405, "method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+                + allowed);
     }
 
     private static void apiError(ApiException e, Context ctx) {

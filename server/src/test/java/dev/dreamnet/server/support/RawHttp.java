@@ -2,10 +2,12 @@ package dev.dreamnet.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -14,11 +16,13 @@ import java.time.Duration;
  */
 public final class RawHttp {
 
+    private final int port;
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public RawHttp(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -43,6 +47,22 @@ public final class RawHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending " + method + " " + rawPath, e);
+        }
+    }
+
+    /**
+     * Writes {@code requestHead} (request line and headers, without the blank line that ends them) on a new
+     * connection, asking the server to close it, and returns everything the server answered, for requests that no
+     * HTTP client would send.
+     */
+    public String exchange(String requestHead) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestHead + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("raw exchange with port " + port + " failed", e);
         }
     }
 }
