@@ -3,10 +3,12 @@ package dev.dreamnet.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.auth.ReadGate;
 import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.queue.QueueUnavailableException;
@@ -45,19 +47,20 @@ public final class HttpApp {
                 graceful.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE.toMillis());
                 server.insertHandler(graceful);
                 server.setStopTimeout(FINISH_WRITING.toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
             });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.prefer405over404 = true;
+            // Decided on the route that matched, so no other spelling of a protected path gets around it.
+            config.router.handlerWrapper(new ReadGate(access));
             // One before-handler for everything every request needs: each handler with a path costs a match.
             config.routes.before(ctx -> {
                 tracking.started(ctx);
                 ctx.attribute(COUNTED, Boolean.TRUE);
                 inFlight.enter();
                 gate.handle(ctx);
-                if (readProtected(ctx.path())) {
-                    access.requireRead(ctx);
-                }
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
@@ -69,6 +72,7 @@ public final class HttpApp {
                 ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
                 respond(ctx, 503, "queue unavailable", e.getMessage());
             });
+            config.routes.exception(MethodNotAllowedResponse.class, HttpApp::methodNotAllowed);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
@@ -87,17 +91,20 @@ public final class HttpApp {
         });
     }
 
-    /** Observability reads and {@code /metrics} need the read token when one is configured. */
-    static boolean readProtected(String path) {
-        return path.startsWith("/api/observability/") || path.equals("/metrics");
-    }
-
     private static String refusal(int status) {
         return switch (status) {
             case 404 -> "not found";
             case 413 -> "payload too large";
             default -> "request refused";
         };
+    }
+
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        // Javalin lists the path's methods as the one value of its details map (keyed by wording that varies).
+        String allowed = String.join(", ", e.getDetails().values());
+        ctx.header("Allow", allowed);
+        respond(ctx, 405, "method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+                + allowed);
     }
 
     private static void apiError(ApiException e, Context ctx) {
