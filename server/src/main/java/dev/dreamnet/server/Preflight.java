@@ -53,7 +53,9 @@ public final class Preflight {
         List<String> problems = new ArrayList<>();
         StartupGraph graph = collect(problems, () -> graph(config.graphFile(), customizer));
         ResilienceSettings resilience = collect(problems, () -> resilience(config.resilienceFile()));
-        collect(problems, () -> flags(config.flagsFile()));
+        if (config.flagsFile() != null) {
+            collect(problems, () -> flags(config.flagsFile()));
+        }
         List<QueueSpec> specs = collect(problems, () -> queues(config.queuesFile()));
         QueueService queues = specs == null ? null : new QueueService(specs, String.valueOf(config.queuesFile()));
         if (graph != null && queues != null) {
@@ -93,9 +95,9 @@ public final class Preflight {
         return file == null ? Downstreams.defaults() : ResilienceFile.load(file, Downstreams.NAMES);
     }
 
-    /** The feature flags; none when {@code file} is null. */
+    /** The feature flags of {@code file}, as the server's flag service first loads them. */
     public static FlagsConfig flags(Path file) throws ConfigException {
-        return file == null ? null : FlagsFile.load(file);
+        return FlagsFile.load(file);
     }
 
     /** The queues to declare; none when {@code file} is null. */
