@@ -29,6 +29,8 @@ public final class Downstreams {
     public static final String DATABASE = "database";
     public static final String PROVIDER = "provider";
     public static final String QUEUE = "queue";
+    /** Every downstream the server calls: the only names {@code config/resilience.yaml} may configure. */
+    public static final List<String> NAMES = List.of(DATABASE, PROVIDER, QUEUE);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final CircuitBreakerRegistry breakers;
