@@ -2,11 +2,9 @@ package dev.dreamnet.cli;
 
 import dev.dreamnet.config.graph.GraphFile;
 import dev.dreamnet.core.startup.GraphValidationException;
-import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
-import dev.dreamnet.server.ServerKinds;
-import dev.dreamnet.server.kinds.Kinds;
-import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.server.Customizer;
+import dev.dreamnet.server.Preflight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +21,9 @@ final class DagCommand {
 
     static final String DEFAULT_GRAPH = "deploy/graph.json";
 
-    /** Loads the graph and checks that every service's kind exists and its settings are valid. */
+    /** Loads the graph and checks it as {@code dreamnet serve} would before opening its port ({@link Preflight#graph}). */
     static StartupGraph load(Path file) throws GraphValidationException {
-        StartupGraph graph = GraphFile.load(file);
-        Kinds kinds = ServerKinds.forValidation();
-        // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
-        Scheduler neverUsed = (delay, task) -> () -> { };
-        StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();
-        return graph;
+        return Preflight.graph(file, Customizer.none());
     }
 
     /** Loads FILE, shows it on success, or prints one line per problem and exits 1. */
@@ -57,7 +50,8 @@ final class DagCommand {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Validate a startup graph: structure, types, and that every kind exists. "
+            description = "Validate a startup graph as serve does before opening its port: structure, types, "
+                    + "that every kind exists, and a database service when a kind needs one. "
                     + "Exit 0 when valid, 1 with one line per problem otherwise.")
     static final class Validate extends GraphCommand {
         @Override

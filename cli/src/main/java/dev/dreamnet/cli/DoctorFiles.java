@@ -1,13 +1,11 @@
 package dev.dreamnet.cli;
 
-import dev.dreamnet.config.flags.FlagsFile;
-import dev.dreamnet.config.queues.QueuesFile;
-import dev.dreamnet.config.resilience.ResilienceFile;
 import dev.dreamnet.config.resilience.ResilienceSettings;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.config.yaml.ConfigProblem;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.server.Preflight;
 import dev.dreamnet.server.agents.Agent;
 import dev.dreamnet.server.queues.DreamEvents;
 import java.io.IOException;
@@ -16,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The configuration checks of {@code dreamnet doctor}: each file loads and validates as the server would. Stateless. */
+/** The configuration checks of {@code dreamnet doctor}: each file is checked by the server's own {@link Preflight}. Stateless. */
 final class DoctorFiles {
 
     private DoctorFiles() {
@@ -35,7 +33,7 @@ final class DoctorFiles {
             return DoctorCheck.ok("feature flags", "no file configured, every flag off");
         }
         try {
-            return DoctorCheck.ok(file.toString(), FlagsFile.load(file).flags().size() + " flags, valid");
+            return DoctorCheck.ok(file.toString(), Preflight.flags(file).flags().size() + " flags, valid");
         } catch (ConfigException e) {
             return DoctorCheck.fail(file.toString(), problems(e));
         }
@@ -47,7 +45,7 @@ final class DoctorFiles {
             return Map.entry(DoctorCheck.ok("resilience", "no file configured, built-in defaults"), ResilienceSettings.of(List.of()));
         }
         try {
-            ResilienceSettings settings = ResilienceFile.load(file);
+            ResilienceSettings settings = Preflight.resilience(file);
             return Map.entry(DoctorCheck.ok(file.toString(), settings.services().size() + " services, valid"), settings);
         } catch (ConfigException e) {
             return Map.entry(DoctorCheck.fail(file.toString(), problems(e)), ResilienceSettings.of(List.of()));
@@ -60,7 +58,7 @@ final class DoctorFiles {
             return List.of(DoctorCheck.ok("queues", "no file configured, no queue declared"));
         }
         try {
-            List<String> names = QueuesFile.load(file).stream().map(QueueSpec::name).toList();
+            List<String> names = Preflight.queues(file).stream().map(QueueSpec::name).toList();
             DoctorCheck valid = DoctorCheck.ok(file.toString(), names.size() + " queues, valid");
             List<String> missing = Agent.NAMES.stream().map(a -> DreamEvents.PREFIX + a).filter(q -> !names.contains(q)).toList();
             return List.of(valid, missing.isEmpty()

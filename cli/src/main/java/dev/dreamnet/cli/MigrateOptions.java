@@ -1,5 +1,6 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.migrate.MigrationSource;
 import dev.dreamnet.server.ServerConfig;
 import dev.dreamnet.server.kinds.MigrationsComponent;
@@ -33,7 +34,7 @@ final class MigrateOptions {
                 throw new IllegalArgumentException("--db must be a JDBC URL for PostgreSQL (jdbc:postgresql://HOST/DB)"
                         + " or H2 (jdbc:h2:...), was " + MigrationDatabase.redact(db));
             }
-            return db;
+            return DurableUrls.durableOnCommit(db);
         }
         String url = ServerConfig.builder().dataDir(dataDir).build().effectiveJdbcUrl();
         return mayCreate ? url : url + ";IFEXISTS=TRUE";

@@ -5,6 +5,7 @@ import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.server.PreflightException;
 import dev.dreamnet.server.ServerConfig;
 import dev.dreamnet.server.http.HttpLimits;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         DreamnetServer server;
         try {
             server = DreamnetServer.start(config());
-        } catch (GraphValidationException | ConfigException | IllegalArgumentException e) {
+        } catch (PreflightException | GraphValidationException | ConfigException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.CONFIG;
         }

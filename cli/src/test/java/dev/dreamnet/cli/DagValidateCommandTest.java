@@ -70,6 +70,34 @@ class DagValidateCommandTest {
         assertThat(cli.err()).startsWith(file + ": cannot read file: ");
     }
 
+    /** "startTimeout": "99999999h" was valid here, and `serve` then exited 70 with "long overflow". */
+    @Test
+    void aStartTimeoutBeyondADayIsRefusedNamingTheFileServiceAndField() throws IOException {
+        Path file = graph("{\"name\": \"database\", \"kind\": \"database\", \"startTimeout\": \"99999999h\"}");
+
+        assertRefusedWith(Cli.run("dag", "validate", file.toString()),
+                file + ": service \"database\": startTimeout: \"99999999h\" is out of range (at most 24h)");
+    }
+
+    /** A graph whose migrations had no database validated here, and `serve` failed only after binding the port. */
+    @Test
+    void aGraphUsingTheDatabaseWithoutADatabaseServiceIsRefused() throws IOException {
+        Path file = graph("{\"name\": \"migrations\", \"kind\": \"migrations\"}, {\"name\": \"core\","
+                + " \"dependsOn\": [\"migrations\"]}");
+
+        assertRefusedWith(Cli.run("dag", "validate", file.toString()), file + ": services: no service of kind"
+                + " \"database\"; these services need its connection pool: migrations, core");
+    }
+
+    @Test
+    void aGraphWhoseKindsUseNoDatabaseNeedsNone() throws IOException {
+        Path file = graph("{\"name\": \"cache\", \"kind\": \"tcp\", \"readiness\": {\"host\": \"localhost\", \"port\": 6379}}");
+
+        Cli cli = Cli.run("dag", "validate", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+    }
+
     @Test
     void aBadReadinessSettingIsOneLineNamingTheSetting() throws IOException {
         Path file = graph("{\"name\": \"cache\", \"kind\": \"tcp\", \"readiness\": {\"host\": \"localhost\"}}");

@@ -83,6 +83,25 @@ class DoctorCommandTest {
         assertFails(doctor("--resilience", file.toString()), "[FAIL] " + file + ":");
     }
 
+    /** An unknown downstream in the resilience file was accepted silently; serve met a misspelt one only after binding. */
+    @Test
+    void aMisspeltDownstreamInTheResilienceFileFailsNamingTheLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("resilience.yaml"), "services:\n  database: {}\n  provder: {}\n");
+
+        assertFails(doctor("--resilience", file.toString()),
+                "[FAIL] " + file + ":3: services.provder: unknown downstream \"provder\" (did you mean \"provider\"?)");
+    }
+
+    /** A startTimeout of 99999999h passed doctor, and serve then exited 70 with "long overflow". */
+    @Test
+    void aStartTimeoutBeyondADayFails() throws Exception {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"database\", \"kind\": \"database\", \"startTimeout\": \"99999999h\"}]}");
+
+        assertFails(doctor("--graph", graph.toString()),
+                "[FAIL] " + graph + ": service \"database\": startTimeout: \"99999999h\" is out of range (at most 24h)");
+    }
+
     @Test
     void aQueuesFileWithoutAnAgentsQueueFails() throws Exception {
         Path file = Files.writeString(dir.resolve("queues.yaml"), "queues:\n  dream-events.citadel: {}\n");

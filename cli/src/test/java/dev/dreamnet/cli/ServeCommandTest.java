@@ -73,6 +73,75 @@ class ServeCommandTest {
         assertThat(cli.out()).isEmpty();
     }
 
+    /** "startTimeout": "99999999h" passed `dag validate`, and serve exited 70 with "long overflow". */
+    @Test
+    void aStartTimeoutBeyondADayExitsOneBeforeListening() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"database\", \"kind\": \"database\", \"startTimeout\": \"99999999h\"}]}");
+
+        Cli cli = serve("--graph", graph.toString());
+
+        DagValidateCommandTest.assertRefusedWith(cli,
+                graph + ": service \"database\": startTimeout: \"99999999h\" is out of range (at most 24h)");
+    }
+
+    /** A graph whose migrations had no database service failed only after the port was bound. */
+    @Test
+    void aGraphUsingTheDatabaseWithoutADatabaseServiceExitsOneBeforeListening() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"migrations\", \"kind\": \"migrations\"}]}");
+
+        Cli cli = serve("--graph", graph.toString());
+
+        DagValidateCommandTest.assertRefusedWith(cli, graph + ": services: no service of kind \"database\";"
+                + " these services need its connection pool: migrations");
+    }
+
+    /**
+     * In the resilience file a misspelt downstream ("provder:") was refused only after the port was bound,
+     * without the file's name, and an unknown one ("nosuch:") was accepted silently.
+     */
+    @Test
+    void unknownDownstreamsInTheResilienceFileExitOneBeforeListeningNamingFileAndLine() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"database\", \"kind\": \"database\"}]}");
+        Path resilience = Files.writeString(dir.resolve("resilience.yaml"),
+                "services:\n  database: {}\n  queue: {}\n  provder:\n    timeout: 10s\n  nosuch: {}\n");
+
+        Cli cli = serve("--graph", graph.toString(), "--resilience", resilience.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo(
+                resilience + ":4: services.provder: unknown downstream \"provder\" (did you mean \"provider\"?)\n"
+                + resilience + ":6: services.nosuch: unknown downstream \"nosuch\" (known: database, provider, queue)\n");
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsListedAtOnce() throws IOException {
+        Path graph = Files.writeString(dir.resolve("graph.json"),
+                "{\"services\": [{\"name\": \"migrations\", \"kind\": \"migrations\"}]}");
+        Path resilience = Files.writeString(dir.resolve("resilience.yaml"), "services:\n  provder: {}\n");
+        Path flags = Files.writeString(dir.resolve("flags.yaml"), "flags:\n  x:\n    enabled: yes\n");
+
+        Cli cli = serve("--graph", graph.toString(), "--resilience", resilience.toString(), "--flags", flags.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).containsExactly(
+                graph + ": services: no service of kind \"database\"; these services need its connection pool: migrations",
+                resilience + ":2: services.provder: unknown downstream \"provder\" (did you mean \"provider\"?)",
+                flags + ":2: flags.x: missing required setting \"owner\"",
+                flags + ":2: flags.x: missing required setting \"description\"");
+    }
+
+    private Cli serve(String... options) {
+        String[] args = new String[options.length + 5];
+        System.arraycopy(new String[] {"serve", "--port", "0", "--data-dir", dir.resolve("data").toString()}, 0, args, 0, 5);
+        System.arraycopy(options, 0, args, 5, options.length);
+        return Cli.run(args);
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

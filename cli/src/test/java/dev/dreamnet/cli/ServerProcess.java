@@ -116,6 +116,14 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL: the process dies at once, with no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("dreamnet still running 10 s after SIGKILL");
+        }
+    }
+
     /** Waits for the process to exit; returns its exit code, or throws if it is still running at the deadline. */
     int awaitExit(Duration deadline) throws InterruptedException, IOException {
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -22,6 +22,11 @@ public final class DurationText {
         return Optional.ofNullable(text == null ? null : Durations.parse(text.strip()));
     }
 
+    /** Whether {@code text} is spelt as a duration ({@code "99999999999999999999h"}) yet too long to be one. */
+    public static boolean isTooLong(String text) {
+        return text != null && Durations.isTooLong(text.strip());
+    }
+
     /** In its largest exact unit: {@code 1h}, {@code 90s}, {@code 1500ms}. */
     public static String format(Duration duration) {
         return Durations.format(duration);

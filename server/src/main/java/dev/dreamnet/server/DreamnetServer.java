@@ -1,7 +1,5 @@
 package dev.dreamnet.server;
 
-import dev.dreamnet.config.graph.GraphFile;
-import dev.dreamnet.config.resilience.ResilienceFile;
 import dev.dreamnet.config.resilience.ResilienceSettings;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.time.Sleeper;
@@ -44,7 +42,6 @@ import dev.dreamnet.server.http.ProbeRoutes;
 import dev.dreamnet.server.http.TrafficGate;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.metrics.RequestMetrics;
-import dev.dreamnet.config.queues.QueuesFile;
 import dev.dreamnet.server.queues.DreamEventRelay;
 import dev.dreamnet.server.queues.DreamEvents;
 import dev.dreamnet.server.queues.QueueRoutes;
@@ -152,7 +149,7 @@ public final class DreamnetServer implements AutoCloseable {
         kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock, downstreams), watchdogs, downstreams));
         this.relay = new DreamEventRelay(queues,
                 Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, queuePool);
-        kinds.register(ServerKinds.OUTBOX, spec -> relay);
+        kinds.register(ServerKinds.OUTBOX, spec -> relay).needDatabase(ServerKinds.ON_DATABASE);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
             Agent agent = new Agent(name, () -> flags.allows("agent." + name), work, scheduler, queuePool, clock);
@@ -204,26 +201,23 @@ public final class DreamnetServer implements AutoCloseable {
     }
 
     /**
-     * Validates the configuration, opens the port and begins startup; returns without waiting for it.
+     * Validates the configuration ({@link Preflight}), opens the port and begins startup; returns without
+     * waiting for it.
      *
-     * @throws GraphValidationException when the graph file or a service's kind is wrong; nothing was started
+     * @throws PreflightException listing every problem of the configuration files; nothing was started
      */
     public static DreamnetServer start(ServerConfig config)
-            throws GraphValidationException, ConfigException, IOException {
+            throws PreflightException, GraphValidationException, ConfigException, IOException {
         return start(config, Customizer.none());
     }
 
     /** As {@link #start(ServerConfig)}, with the application's own components and routes. */
     public static DreamnetServer start(ServerConfig config, Customizer customizer)
-            throws GraphValidationException, ConfigException, IOException {
-        StartupGraph graph = GraphFile.load(config.graphFile());
-        ResilienceSettings resilience = config.resilienceFile() == null
-                ? Downstreams.defaults() : ResilienceFile.load(config.resilienceFile());
+            throws PreflightException, GraphValidationException, ConfigException, IOException {
+        Preflight.Loaded loaded = Preflight.check(config, customizer);
         Files.createDirectories(config.dataDir());
-        QueueService queues = new QueueService(config.queuesFile() == null ? List.of()
-                : QueuesFile.load(config.queuesFile()), String.valueOf(config.queuesFile()));
-        queues.requireConsumedQueues(graph, Agent.NAMES);
-        DreamnetServer server = new DreamnetServer(config, graph, resilience, queues, customizer);
+        DreamnetServer server = new DreamnetServer(config, loaded.graph(), loaded.resilience(), loaded.queues(),
+                customizer);
         try {
             server.flags.start();
         } catch (ConfigException | RuntimeException e) {

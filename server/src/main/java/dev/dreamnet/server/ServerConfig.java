@@ -1,6 +1,7 @@
 package dev.dreamnet.server;
 
 import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,12 +61,14 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         return new Builder();
     }
 
-    /** The database URL actually used: the configured one, or the embedded H2 file. */
+    /**
+     * The database URL actually used: the configured one, or the embedded H2 file. An H2 database on disk
+     * is made durable on commit ({@link DurableUrls#durableOnCommit}): a 201 means the write survives a crash.
+     */
     public String effectiveJdbcUrl() {
-        if (jdbcUrl != null) {
-            return jdbcUrl;
-        }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("dreamnet") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = jdbcUrl != null ? jdbcUrl
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("dreamnet") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return DurableUrls.durableOnCommit(url);
     }
 
     /** Builds a {@link ServerConfig} from the documented defaults. Not thread-safe. */

@@ -10,6 +10,7 @@ import dev.dreamnet.server.resilience.Downstreams;
 import dev.dreamnet.server.kinds.Kinds;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /** The component kinds {@code dreamnet serve} registers beyond the built-in ones and the reference service's. */
@@ -18,6 +19,8 @@ public final class ServerKinds {
     public static final String QUEUES = "queues";
     public static final String OUTBOX = "outbox";
     public static final String AUDIT = "audit";
+    /** The kinds registered here whose components use the {@code database} service's pool. */
+    static final List<String> ON_DATABASE = Stream.concat(Stream.of(QUEUES, OUTBOX, AUDIT), Agent.NAMES.stream()).toList();
 
     private ServerKinds() {
     }
@@ -42,6 +45,6 @@ public final class ServerKinds {
             kinds.register(kind, spec -> () -> { });
         }
         Agent.NAMES.forEach(agent -> kinds.register(agent, spec -> () -> { }));
-        return kinds;
+        return kinds.needDatabase(ON_DATABASE);
     }
 }

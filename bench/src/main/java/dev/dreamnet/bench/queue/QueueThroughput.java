@@ -7,6 +7,7 @@ import dev.dreamnet.core.queue.QueueBackend;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueType;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.queue.DatabaseQueueBackend;
 import dev.dreamnet.rabbitmq.RabbitQueueBackend;
 import java.net.URI;
@@ -61,7 +62,7 @@ public final class QueueThroughput {
 
     private static void h2(int messages, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("dn-queue-bench");
-        try (HikariDataSource pool = pool("jdbc:h2:file:" + dir.resolve("queues"), "sa")) {
+        try (HikariDataSource pool = pool(DurableUrls.durableOnCommit("jdbc:h2:file:" + dir.resolve("queues")), "sa")) {
             report("embedded, H2 file", DatabaseQueueBackend.create(pool, Clock.system()), messages, rounds);
         }
     }

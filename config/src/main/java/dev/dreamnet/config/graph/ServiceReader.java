@@ -106,12 +106,19 @@ final class ServiceReader {
             problem(field, "must have a unit, such as \"30s\" or \"500ms\", was " + Problems.describe(value));
         } else if (expect(value.isTextual(), field, "must be a duration such as " + Durations.EXAMPLES, value)) {
             Duration timeout = Durations.parse(value.textValue());
-            if (expect(timeout != null, field, "must be a duration such as " + Durations.EXAMPLES, value)
+            if (timeout == null && Durations.isTooLong(value.textValue()) || timeout != null && tooLong(timeout)) {
+                problem(field, Problems.describe(value) + " is out of range (at most "
+                        + Durations.format(ServiceSpec.MAX_START_TIMEOUT) + ")");
+            } else if (expect(timeout != null, field, "must be a duration such as " + Durations.EXAMPLES, value)
                     && expect(!timeout.isNegative() && !timeout.isZero(), field, "must be > 0", value)) {
                 return timeout;
             }
         }
         return ServiceSpec.DEFAULT_START_TIMEOUT;
+    }
+
+    private static boolean tooLong(Duration timeout) {
+        return timeout.compareTo(ServiceSpec.MAX_START_TIMEOUT) > 0;
     }
 
     private int retries(JsonNode value) {

@@ -16,6 +16,7 @@ public final class Durations {
     public static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\", \"1h\" or \"PT30S\"";
 
     private static final Pattern WITH_UNIT = Pattern.compile("(-?\\d{1,18})(ms|s|m|h)");
+    private static final Pattern SPELT = Pattern.compile("\\d+(ms|s|m|h)");
 
     private Durations() {
     }
@@ -31,6 +32,11 @@ public final class Durations {
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** Whether {@code text} is spelt as a duration ({@code 99999999999999999999h}) yet too long for {@link Duration}. */
+    public static boolean isTooLong(String text) {
+        return SPELT.matcher(text).matches() && parse(text) == null;
     }
 
     /** The duration as people write it here, in its largest exact unit: {@code 1h}, {@code 90s}, {@code 1500ms}. */

@@ -8,11 +8,13 @@ import dev.dreamnet.config.yaml.Section;
 import dev.dreamnet.config.yaml.YamlDocument;
 import dev.dreamnet.core.breaker.CircuitBreakerConfig;
 import dev.dreamnet.core.retry.RetryConfig;
+import dev.dreamnet.core.text.DidYouMean;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,7 +45,18 @@ public final class ResilienceFile {
      * @throws ConfigException listing every problem found, including a file that cannot be read
      */
     public static ResilienceSettings load(Path file) throws ConfigException {
-        return read(YamlDocument.load(file));
+        return read(YamlDocument.load(file), List.of());
+    }
+
+    /**
+     * As {@link #load(Path)}, for a caller that calls exactly {@code downstreams}: any other name under
+     * {@code services} is refused (a typo would otherwise leave a downstream unconfigured), and one
+     * the file does not name takes every setting from {@code defaults}.
+     *
+     * @throws ConfigException listing every problem found, including a file that cannot be read
+     */
+    public static ResilienceSettings load(Path file, Collection<String> downstreams) throws ConfigException {
+        return read(YamlDocument.load(file), List.copyOf(downstreams));
     }
 
     /**
@@ -52,10 +65,21 @@ public final class ResilienceFile {
      * @throws ConfigException listing every problem found
      */
     public static ResilienceSettings parse(String source, String yaml) throws ConfigException {
-        return read(YamlDocument.parse(source, yaml));
+        return read(YamlDocument.parse(source, yaml), List.of());
     }
 
-    private static ResilienceSettings read(YamlDocument document) throws ConfigException {
+    /**
+     * As {@link #parse(String, String)}, for a caller that calls exactly {@code downstreams}.
+     *
+     * @throws ConfigException listing every problem found
+     */
+    public static ResilienceSettings parse(String source, String yaml, Collection<String> downstreams)
+            throws ConfigException {
+        return read(YamlDocument.parse(source, yaml), List.copyOf(downstreams));
+    }
+
+    /** Reads the document; a non-empty {@code downstreams} is every name {@code services} may hold. */
+    private static ResilienceSettings read(YamlDocument document, List<String> downstreams) throws ConfigException {
         Problems problems = new Problems(document);
         Section root = Section.root(document, problems);
         root.allowOnly(TOP_KEYS);
@@ -76,11 +100,28 @@ public final class ResilienceFile {
                         + "starting with a letter or digit");
                 continue;
             }
+            if (!downstreams.isEmpty() && !downstreams.contains(name)) {
+                service.problem(unknownDownstream(name, downstreams));
+                continue;
+            }
             service.allowOnly(SERVICE_KEYS);
             service(name, Layers.of(service, defaults, problems, defaultsValid), url(service)).ifPresent(settings::add);
         }
+        for (String name : downstreams) {
+            if (!services.has(name)) {
+                // As if the file said "name: {}": every setting from the defaults.
+                service(name, Layers.of(services.section(name), defaults, problems, defaultsValid), Optional.empty())
+                        .ifPresent(settings::add);
+            }
+        }
         problems.throwIfAny();
         return ResilienceSettings.of(settings);
+    }
+
+    private static String unknownDownstream(String name, List<String> downstreams) {
+        String suggestion = DidYouMean.suggest(name, downstreams);
+        return "unknown downstream " + Text.quote(name)
+                + (suggestion.isEmpty() ? " (known: " + String.join(", ", downstreams) + ")" : suggestion);
     }
 
     private static Optional<ServiceSettings> service(String name, Layers service, Optional<URI> baseUrl) {

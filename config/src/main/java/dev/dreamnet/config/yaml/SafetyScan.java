@@ -68,7 +68,7 @@ final class SafetyScan {
                 }
             }
         } catch (YAMLException e) {
-            problems.addAt(YamlErrors.line(e, text, lastLine), "", "syntax error: " + YamlErrors.describe(e));
+            problems.addAt(YamlErrors.line(e, text, lastLine), "", YamlErrors.message(e, text));
         } catch (RuntimeException e) {
             // SnakeYAML has bugs of its own on broken input: "\x" at the very end throws NumberFormatException.
             problems.addAt(lastLine, "", "syntax error: not valid YAML");

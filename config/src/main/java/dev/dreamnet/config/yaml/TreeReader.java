@@ -63,7 +63,7 @@ final class TreeReader {
                     ? "nested more than " + YamlDocument.MAX_NESTING + " levels deep"
                     : ParserText.shorten(message, "too large"));
         } catch (JsonProcessingException e) {
-            problems.addAt(YamlErrors.line(e, text, currentLine()), "", "syntax error: " + YamlErrors.describe(e));
+            problems.addAt(YamlErrors.line(e, text, currentLine()), "", YamlErrors.message(e, text));
         } catch (IOException e) {
             problems.addToFile("cannot read: " + ParserText.shorten(e.getMessage(), "I/O error"));
         } catch (RuntimeException e) {

@@ -48,6 +48,9 @@ final class Values {
             return "must have a unit, such as \"30s\" or \"500ms\", was " + describe(value);
         }
         Duration duration = duration(value);
+        if (duration == null && value.isTextual() && Durations.isTooLong(value.textValue())) {
+            return "must be at most " + Durations.format(max) + ", was " + Text.clip(value.textValue());
+        }
         if (duration == null) {
             return "must be a duration such as " + Durations.EXAMPLES + ", was " + describe(value);
         }

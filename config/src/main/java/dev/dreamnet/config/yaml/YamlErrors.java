@@ -13,6 +13,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 final class YamlErrors {
 
+    /** The longest key the YAML parser accepts, in characters. */
+    static final int MAX_KEY = 1024;
+
     private YamlErrors() {
     }
 
@@ -31,6 +34,15 @@ final class YamlErrors {
         }
         JsonLocation location = e instanceof JsonProcessingException jackson ? jackson.getLocation() : null;
         return location != null && location.getLineNr() > 0 ? location.getLineNr() : fallback;
+    }
+
+    /** The problem to report: a key too long for YAML said in those words, else a syntax error. */
+    static String message(Throwable e, String text) {
+        MarkedYAMLException marked = cause(e, MarkedYAMLException.class);
+        if (marked != null && isLongKey(marked, text)) {
+            return "key is longer than " + MAX_KEY + " characters";
+        }
+        return "syntax error: " + describe(e);
     }
 
     /** What is wrong, in the parser's words where they are clear. */
@@ -68,6 +80,33 @@ final class YamlErrors {
             return problem + " (" + e.getContext() + " that starts on line " + (context.getLine() + 1) + ")";
         }
         return problem;
+    }
+
+    /**
+     * Whether the parser stumbled on a key longer than it accepts: it either gave up looking for the
+     * ':' after {@link #MAX_KEY} characters on the key's own line, or took the key for a value and then
+     * stumbled on the ':' after it.
+     */
+    private static boolean isLongKey(MarkedYAMLException e, String text) {
+        Mark context = e.getContextMark();
+        Mark at = e.getProblemMark();
+        if (at == null) {
+            return false;
+        }
+        if (isMissingColon(e)) {
+            return context != null && context.getLine() == at.getLine() && at.getIndex() - context.getIndex() > MAX_KEY;
+        }
+        String line = lineAt(text, at.getLine());
+        if (at.getColumn() >= line.length() || line.charAt(at.getColumn()) != ':') {
+            return false;
+        }
+        String before = line.substring(0, at.getColumn());
+        String key = before.substring(Math.max(before.lastIndexOf('{'), before.lastIndexOf(',')) + 1).strip();
+        return key.length() > MAX_KEY;
+    }
+
+    private static String lineAt(String text, int line) {
+        return text.lines().skip(line).findFirst().orElse("");
     }
 
     private static boolean isMissingColon(MarkedYAMLException e) {

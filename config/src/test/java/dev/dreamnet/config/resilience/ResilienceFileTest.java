@@ -136,6 +136,27 @@ class ResilienceFileTest {
                 .hasMessage("no service named \"provider\" in the resilience settings; known: database, queue");
     }
 
+    /** A misspelt downstream ("provder:") was accepted, leaving "provider" unconfigured until a call needed it. */
+    @Test
+    void aCallerNamingItsDownstreamsGetsAnUnknownNameRefusedAtItsLineWithADidYouMean() {
+        String yaml = "services:\n  database: {}\n  queue: {}\n  provder:\n    timeout: 10s\n  nosuch: {}\n";
+
+        assertThatThrownBy(() -> ResilienceFile.parse("r.yaml", yaml, List.of("database", "provider", "queue")))
+                .isInstanceOf(ConfigException.class).hasMessage(String.join("\n",
+                        "r.yaml:4: services.provder: unknown downstream \"provder\" (did you mean \"provider\"?)",
+                        "r.yaml:6: services.nosuch: unknown downstream \"nosuch\" (known: database, provider, queue)"));
+    }
+
+    @Test
+    void aDownstreamTheFileDoesNotNameTakesTheDefaults() throws ConfigException {
+        ResilienceSettings settings = ResilienceFile.parse("r.yaml", DEFAULTS + "services: {queue: {}}\n",
+                List.of("database", "queue"));
+
+        assertThat(settings.services()).containsOnlyKeys("database", "queue");
+        assertThat(settings.service("database").retry().maxAttempts()).isEqualTo(4);
+        assertThat(settings.service("database").timeout()).hasValue(Duration.ofSeconds(3));
+    }
+
     @Test
     void settingsAreImmutable() throws ConfigException {
         ResilienceSettings settings = parse("services: {database: {}}\n");

@@ -56,10 +56,14 @@ class ShippedResilienceFileTest {
     }
 
     @Test
-    void theDatabaseFailsFastAndIsNotRetried() {
+    void theDatabaseRecoversFastCountsOutagesNotOneResetAndIsNotRetried() {
         ServiceSettings database = settings.service("database");
         assertThat(database.breaker().resetTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(database.breaker().consecutiveFailures()).isEqualTo(5);
+        assertThat(database.breaker().consecutiveFailures()).isEqualTo(20);
+        assertThat(database.breaker().windowType()).isEqualTo(WindowType.TIME_BASED);
+        assertThat(database.breaker().windowSize()).isEqualTo(10);
+        assertThat(database.breaker().minimumCalls()).isEqualTo(30);
+        assertThat(database.breaker().failureRateThreshold()).isEqualTo(50);
         assertThat(database.retry().maxAttempts()).isEqualTo(1);
         assertThat(database.retry().backoff()).isEqualTo(settings.service("queue").retry().backoff());
         assertThat(database.timeout()).hasValue(Duration.ofSeconds(2));

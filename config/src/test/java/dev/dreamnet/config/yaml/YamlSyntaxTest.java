@@ -43,6 +43,32 @@ class YamlSyntaxTest {
         assertThat(problems(() -> YamlDocument.parse("f.yaml", yaml))).isEqualTo(expected);
     }
 
+    /** A 5,000-character key was reported as "missing ':' after a key" or "mapping values are not allowed here". */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longKeys")
+    void aKeyLongerThanTheParserAcceptsIsSaidInThoseWords(String shape, String yaml, int line) {
+        String withLongKey = yaml.replace("KEY", "k".repeat(5_000));
+
+        assertThat(problems(() -> YamlDocument.parse("f.yaml", withLongKey)))
+                .isEqualTo("f.yaml:" + line + ": key is longer than 1024 characters");
+    }
+
+    static Stream<Arguments> longKeys() {
+        return Stream.of(
+                arguments("top level", "KEY: 1\n", 1),
+                arguments("block mapping", "flags:\n  KEY:\n    enabled: true\n", 2),
+                arguments("quoted", "flags:\n  \"KEY\": {enabled: true}\n", 2),
+                arguments("flow mapping", "flags:\n  x: {enabled: true}\n  y: {KEY: true}\n", 3),
+                arguments("flow mapping after its first line", "flags:\n  x: {enabled: true}\n  KEY: {enabled: true}\n", 3));
+    }
+
+    @Test
+    void aKeyOfExactlyTheLimitIsAccepted() throws ConfigException {
+        YamlDocument document = YamlDocument.parse("f.yaml", "k".repeat(1000) + ": 1\n");
+
+        assertThat(document.root().size()).isEqualTo(1);
+    }
+
     /** Regression: a quoted string ending in {@code \x} at the end of the text made SnakeYAML throw NumberFormatException. */
     @Test
     void escapeCutShortAtTheEndIsASyntaxErrorNotACrash() {

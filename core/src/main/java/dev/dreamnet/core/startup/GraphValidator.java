@@ -60,6 +60,9 @@ final class GraphValidator {
         for (ServiceSpec service : services) {
             if (service.startTimeout().isNegative() || service.startTimeout().isZero()) {
                 problems.add(problem(service.name(), "startTimeout", "must be > 0, was " + service.startTimeout()));
+            } else if (service.startTimeout().compareTo(ServiceSpec.MAX_START_TIMEOUT) > 0) {
+                problems.add(problem(service.name(), "startTimeout", "is out of range (at most "
+                        + ServiceSpec.MAX_START_TIMEOUT + "), was " + service.startTimeout()));
             }
             if (service.retries() < 0 || service.retries() > MAX_RETRIES) {
                 problems.add(problem(service.name(), "retries",

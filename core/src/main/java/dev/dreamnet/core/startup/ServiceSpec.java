@@ -21,6 +21,8 @@ public record ServiceSpec(String name, List<String> dependsOn, boolean critical,
                           Duration startTimeout, int retries, Map<String, Object> readiness) {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest {@code startTimeout} accepted: a day, far beyond any start, and far from overflowing nanoseconds. */
+    public static final Duration MAX_START_TIMEOUT = Duration.ofHours(24);
     public static final int DEFAULT_RETRIES = 3;
 
     public ServiceSpec {

@@ -77,6 +77,13 @@ class StartupGraphTest {
                 FILE + ": service \"api\": dependsOn: unknown service \"nope\"");
     }
 
+    /** A startTimeout of 99999999h was accepted and overflowed a long of nanoseconds when the service started. */
+    @Test
+    void startTimeoutBeyondADayIsRefusedBeforeItCanOverflow() {
+        assertThat(problemsOf(ServiceSpec.builder("api").startTimeout(Duration.ofHours(99_999_999)).build()))
+                .isEqualTo(FILE + ": service \"api\": startTimeout: is out of range (at most PT24H), was PT99999999H");
+    }
+
     @Test
     void dependencyListedTwiceIsRejected() {
         assertThat(problemsOf(service("db"), service("api", "db", "db")))

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Who may do what: admin writes need an admin token ({@code DREAMNET_ADMIN_TOKENS} or the file in
  * {@code DREAMNET_ADMIN_TOKENS_FILE}) and are refused when none is configured, never open by
- * default; observability reads need a read or admin token only when read tokens are configured
- * ({@code DREAMNET_READ_TOKENS}, {@code DREAMNET_READ_TOKENS_FILE}). Probes are always open.
+ * default; reads of {@code /metrics}, {@code /api/observability/*}, {@code /api/integration-flags} and
+ * {@code /api/admin/*} need a read or admin token only when read tokens are configured
+ * ({@code DREAMNET_READ_TOKENS}, {@code DREAMNET_READ_TOKENS_FILE}; see {@link ReadGate}). Probes are always open.
  * Answers 401 without a valid token and 403 with a token that lacks the right. Thread-safe.
  */
 public final class AccessControl {
@@ -47,7 +48,7 @@ public final class AccessControl {
         throw unauthorized(ctx, token == null ? "an admin bearer token is required" : "the token is not valid");
     }
 
-    /** Lets observability reads through when no read token is configured, or with a read or admin token. */
+    /** Lets protected reads through when no read token is configured, or with a read or admin token. */
     public void requireRead(Context ctx) {
         if (!read.configured()) {
             return;

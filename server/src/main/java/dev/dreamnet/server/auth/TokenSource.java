@@ -3,6 +3,7 @@ package dev.dreamnet.server.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -33,6 +34,8 @@ final class TokenSource {
     private byte[] fileDigest;
     private long readAtMillis;
     private volatile List<byte[]> fromFile = List.of();
+    private String problem; // the last problem with the file logged, null once it reads again; guarded by this
+    private volatile boolean fileHadTokens;
 
     TokenSource(String name, Map<String, String> environment, String variable, String fileVariable) {
         this.name = name;
@@ -42,10 +45,13 @@ final class TokenSource {
         reloadIfChanged();
     }
 
-    /** Whether any token is configured at all. */
+    /**
+     * Whether any token is configured at all. A file that held tokens and was then deleted or emptied
+     * still counts: its tokens are revoked, but what they guarded must not fall open (reads, say).
+     */
     boolean configured() {
         reloadIfChanged();
-        return !fromEnvironment.isEmpty() || !fromFile.isEmpty();
+        return !fromEnvironment.isEmpty() || !fromFile.isEmpty() || fileHadTokens;
     }
 
     /** Whether {@code presented} is one of the valid tokens, compared in constant time. */
@@ -82,19 +88,32 @@ final class TokenSource {
                     List<String> lines = new String(content, StandardCharsets.UTF_8).lines()
                             .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
                     fromFile = digests(lines);
+                    fileHadTokens |= !lines.isEmpty();
                     LOG.info("{} tokens: read {} token(s) from {}", name, lines.size(), file);
                 }
                 fileDigest = contentDigest;
                 fileVersion = modified;
                 readAtMillis = readAt;
             }
+            problem = null;
+        } catch (NoSuchFileException e) {
+            // Deleting the file revokes its tokens: an operator who removes it expects them to stop working.
+            warnOnce("{} tokens: {} no longer exists; its {} token(s) are no longer valid", fromFile.size());
+            fromFile = List.of();
+            fileVersion = null;
         } catch (IOException e) {
-            if (fileVersion != null || !fromFile.isEmpty()) {
-                LOG.warn("{} tokens: cannot read {} ({}); keeping the last {} token(s) read", name, file,
-                        e.getClass().getSimpleName(), fromFile.size());
-            }
+            warnOnce("{} tokens: cannot read {} (" + e.getClass().getSimpleName() + "); keeping the last {} token(s) read",
+                    fromFile.size());
             fileVersion = null;
         }
+    }
+
+    /** Logs the problem with the file unless it is the one logged last; guarded by this. */
+    private void warnOnce(String message, int tokens) {
+        if (!message.equals(problem) && (tokens > 0 || readAtMillis > 0)) {
+            LOG.warn(message, name, file, tokens);
+        }
+        problem = message;
     }
 
     private static List<String> split(String value) {

@@ -1,6 +1,7 @@
 package dev.dreamnet.server.dreams;
 
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +11,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The dreams table over JDBC: the same SQL runs on H2 and PostgreSQL. Each write is one
- * transaction; a write is acknowledged only after its commit. Thread-safe (stateless beyond the pool).
+ * transaction; a write is acknowledged only after its commit. Work that finds its pooled connection
+ * lost runs again on another one when that cannot apply it twice (see {@link Transactions}).
+ * Thread-safe (stateless beyond the pool).
  */
 public final class DreamStore {
 
@@ -23,17 +25,18 @@ public final class DreamStore {
             + "title VARCHAR(200) NOT NULL, body VARCHAR(4000), "
             + "created_at TIMESTAMP WITH TIME ZONE NOT NULL)";
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public DreamStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+    public DreamStore(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** Creates the dreams table and any {@code others} if missing; a no-op for those that exist. */
     public void createSchema(String... others) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = transactions.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
             for (String other : others) {
                 statement.execute(other);
@@ -41,27 +44,31 @@ public final class DreamStore {
         }
     }
 
+    /**
+     * Inserts a dream. On a lost connection it runs again on another one, even after a COMMIT whose
+     * answer was lost: the retry reuses the id the first INSERT took, so the primary key makes a
+     * second row impossible, and a refused copy means the first run committed.
+     */
     public Dream create(String title, String body) throws SQLException {
-        Timestamp now = new Timestamp(clock.wallMillis());
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO dreams (title, body, created_at) VALUES (?, ?, ?)", new String[] {"id"})) {
-            insert.setString(1, title);
-            insert.setString(2, body);
-            insert.setTimestamp(3, now);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new Dream(keys.getLong(1), title, body, now.toInstant());
+        DreamInsert insert = new DreamInsert(title, body, new Timestamp(clock.wallMillis()));
+        try {
+            return transactions.writeIdempotent(insert::run);
+        } catch (SQLException e) {
+            if (insert.isCopyOfEarlierRun(e)) {
+                return insert.dream();
             }
+            throw e;
         }
     }
 
     /** A dream and the agents that have processed it (by name), in one query; empty when there is no such dream. */
     public Optional<DreamWithAgents> findWithAgents(long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT d.id, d.title, d.body, d.created_at, w.agent "
-                     + "FROM dreams d LEFT JOIN agent_work w ON w.dream_id = d.id WHERE d.id = ? ORDER BY w.agent")) {
+        return transactions.read(connection -> findWithAgents(connection, id));
+    }
+
+    private static Optional<DreamWithAgents> findWithAgents(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.title, d.body, d.created_at, w.agent "
+                + "FROM dreams d LEFT JOIN agent_work w ON w.dream_id = d.id WHERE d.id = ? ORDER BY w.agent")) {
             select.setLong(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -84,21 +91,25 @@ public final class DreamStore {
     }
 
     public Optional<Dream> find(long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, title, body, created_at FROM dreams WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        return transactions.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, title, body, created_at FROM dreams WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     /** Newest first, at most {@code limit}, with ids below {@code beforeId} (for paging). */
     public List<Dream> list(int limit, long beforeId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, title, body, created_at FROM dreams WHERE id < ? ORDER BY id DESC LIMIT ?")) {
+        return transactions.read(connection -> list(connection, limit, beforeId));
+    }
+
+    private static List<Dream> list(Connection connection, int limit, long beforeId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, title, body, created_at FROM dreams WHERE id < ? ORDER BY id DESC LIMIT ?")) {
             select.setLong(1, beforeId);
             select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {

@@ -6,6 +6,7 @@ import dev.dreamnet.server.agents.AgentWork;
 import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.kinds.DatabaseComponent;
 import dev.dreamnet.server.kinds.Kinds;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ public final class ReferenceService {
         kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE, AgentWork.CREATE_TABLE,
                 dev.dreamnet.server.queues.DreamEventRelay.CREATE_TABLE));
         kinds.register("core", spec -> () -> store = newStore());
+        kinds.needDatabase(List.of("schema", "core"));
         kinds.register("api", spec -> new Component() {
             @Override
             public void start() {
@@ -64,6 +66,6 @@ public final class ReferenceService {
     }
 
     private DreamStore newStore() {
-        return new DreamStore(database().dataSource(), clock);
+        return new DreamStore(database().transactions(), clock);
     }
 }

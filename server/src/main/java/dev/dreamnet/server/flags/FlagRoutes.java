@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * The seed's flag API: {@code GET /api/integration-flags}, and admin writes for modes
  * ({@code /brownout/enable|disable}, {@code /emergency/enable|disable}, with a JSON {@code reason}),
  * kill switches ({@code /safe-mode/...}, {@code /write-drain/...}), per-flag overrides and agent
- * quarantine. Writes need an admin token, reads a read token when read tokens are configured.
+ * quarantine. Writes need an admin token; the read needs a read token when read tokens are configured
+ * ({@link dev.dreamnet.server.auth.ReadGate}).
  */
 public final class FlagRoutes {
 
@@ -33,10 +34,7 @@ public final class FlagRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(BASE, ctx -> {
-            access.requireRead(ctx);
-            ctx.json(FlagViews.of(flags));
-        });
+        routes.get(BASE, ctx -> ctx.json(FlagViews.of(flags)));
         for (Mode mode : new Mode[] {Mode.BROWNOUT, Mode.EMERGENCY}) {
             String path = BASE + "/" + mode.name().toLowerCase();
             routes.post(path + "/enable", ctx -> setMode(ctx, mode, true));

@@ -47,6 +47,7 @@ public final class InstanceRegistry {
     private final Repeating heartbeats;
     private final Executor executor;
     private volatile String lastError;
+    private volatile boolean started; // a registry never started has no row to remove
 
     public InstanceRegistry(String id, Supplier<String> address, Supplier<DataSource> dataSource,
                             Supplier<FlagSnapshot> flags, Downstreams downstreams, Clock clock, Scheduler scheduler,
@@ -83,13 +84,20 @@ public final class InstanceRegistry {
 
     /** Writes the first heartbeat, then one every two seconds. */
     public void start() {
+        started = true;
         beat();
         heartbeats.start();
     }
 
-    /** Stops the heartbeats and removes this instance's row, so it leaves the fleet at once. */
+    /**
+     * Stops the heartbeats and removes this instance's row, so it leaves the fleet at once; does nothing
+     * more when {@link #start()} never ran (a refused configuration or a failed startup), as no row was written.
+     */
     public void stop() {
         heartbeats.stop();
+        if (!started) {
+            return;
+        }
         try {
             downstreams.call(Downstreams.DATABASE, () -> delete(id));
         } catch (Exception e) {

@@ -3,10 +3,12 @@ package dev.dreamnet.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.auth.ReadGate;
 import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.queue.QueueUnavailableException;
@@ -37,6 +39,7 @@ public final class HttpApp {
 
     public static Javalin create(InFlight inFlight, RequestTracking tracking, TrafficGate gate, AccessControl access,
                                  HttpLimits limits, Admission admission, List<Consumer<JavalinDefaultRoutingApi>> routes) {
+        DatabaseErrors databaseErrors = new DatabaseErrors();
         return Javalin.create(config -> {
             JettyLimits.apply(config.jetty, limits);
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
@@ -46,10 +49,14 @@ public final class HttpApp {
                 graceful.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE.toMillis());
                 server.insertHandler(graceful);
                 server.setStopTimeout(FINISH_WRITING.toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
             });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.prefer405over404 = true;
+            // Decided on the route that matched, so no other spelling of a protected path gets around it.
+            config.router.handlerWrapper(new ReadGate(access));
             // One before-handler for everything every request needs: each handler with a path costs a match.
             config.routes.before(ctx -> {
                 tracking.started(ctx);
@@ -57,20 +64,18 @@ public final class HttpApp {
                 inFlight.enter();
                 admission.enter(ctx);
                 gate.handle(ctx);
-                if (readProtected(ctx.path())) {
-                    access.requireRead(ctx);
-                }
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
-            config.routes.exception(SQLException.class, HttpApp::databaseError);
+            config.routes.exception(SQLException.class, (e, ctx) -> databaseError(databaseErrors.detail(e, ctx), ctx));
             config.routes.exception(CallNotPermittedException.class, HttpApp::breakerOpen);
-            config.routes.exception(RetriesExhaustedException.class, HttpApp::retriesExhausted);
+            config.routes.exception(RetriesExhaustedException.class, (e, ctx) -> retriesExhausted(e, ctx, databaseErrors));
             config.routes.exception(UnknownQueueException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
             config.routes.exception(QueueUnavailableException.class, (e, ctx) -> {
                 ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
                 respond(ctx, 503, "queue unavailable", e.getMessage());
             });
+            config.routes.exception(MethodNotAllowedResponse.class, HttpApp::methodNotAllowed);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, HttpApp::unexpected);
@@ -93,11 +98,6 @@ public final class HttpApp {
         });
     }
 
-    /** Observability reads and {@code /metrics} need the read token when one is configured. */
-    static boolean readProtected(String path) {
-        return path.startsWith("/api/observability/") || path.equals("/metrics");
-    }
-
     private static String refusal(int status) {
         return switch (status) {
             case 404 -> "not found";
@@ -106,14 +106,22 @@ public final class HttpApp {
         };
     }
 
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        // Javalin lists the path's methods as the one value of its details map (keyed by wording that varies).
+        String allowed = String.join(", ", e.getDetails().values());
+        ctx.header("Allow", allowed);
+        respond(ctx, 405, "method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+                + allowed);
+    }
+
     private static void apiError(ApiException e, Context ctx) {
         respond(ctx, e.status(), e.error(), e.getMessage());
     }
 
-    private static void databaseError(SQLException e, Context ctx) {
-        LOG.warn("database call failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    /** The driver's text stays in the log ({@link DatabaseErrors}): it can name hosts, tables and SQL. */
+    private static void databaseError(String detail, Context ctx) {
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-        respond(ctx, 503, "database unavailable", e.getMessage());
+        respond(ctx, 503, "database unavailable", detail);
     }
 
     private static void breakerOpen(CallNotPermittedException e, Context ctx) {
@@ -123,13 +131,16 @@ public final class HttpApp {
         respond(ctx, 503, e.breakerName() + " unavailable", e.getMessage());
     }
 
-    private static void retriesExhausted(RetriesExhaustedException e, Context ctx) {
+    /** The last failure's text stays in the log: it can name hosts and addresses. */
+    private static void retriesExhausted(RetriesExhaustedException e, Context ctx, DatabaseErrors databaseErrors) {
         if (e.getCause() instanceof SQLException sql) {
-            databaseError(sql, ctx);
+            databaseError(databaseErrors.detail(sql, ctx), ctx);
             return;
         }
+        LOG.warn("{} on {} {}", e.getMessage(), ctx.method(), ctx.path());
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-        respond(ctx, 503, e.retryName() + " unavailable", e.getMessage());
+        respond(ctx, 503, e.retryName() + " unavailable", "gave up after " + e.attempts()
+                + (e.attempts() == 1 ? " attempt: " : " attempts: ") + e.reason());
     }
 
     private static void unexpected(Exception e, Context ctx) {

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dreamnet.core.health.CheckResult;
 import dev.dreamnet.core.health.HealthCheck;
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.jdbc.DurableUrls;
+import dev.dreamnet.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +24,9 @@ public final class DatabaseComponent implements Component, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
 
+    /** The most connections the pool opens. */
+    public static final int POOL_SIZE = 10;
+
     private final String jdbcUrl;
     private final String readinessQuery;
     private final Duration queryTimeout;
@@ -35,10 +40,14 @@ public final class DatabaseComponent implements Component, HealthCheck {
 
     @Override
     public void start() throws SQLException {
+        if (DurableUrls.losesCommitsInACrash(jdbcUrl)) {
+            LOG.warn("database: the H2 URL sets WRITE_DELAY: commits acknowledged within that delay are lost if "
+                    + "the process dies (remove the setting to write every commit to the file)");
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("dreamnet-db");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(Math.max(250, queryTimeout.toMillis()));
         config.setInitializationFailTimeout(-1);
@@ -79,6 +88,14 @@ public final class DatabaseComponent implements Component, HealthCheck {
             throw new IllegalStateException("database is not started");
         }
         return current;
+    }
+
+    /**
+     * Work on the pool, run again on another connection when its own was lost before it could change
+     * anything: as many times as the pool may hold lost connections, plus one. Only valid once started.
+     */
+    public Transactions transactions() {
+        return new Transactions(dataSource(), POOL_SIZE + 1);
     }
 
     public String jdbcUrl() {

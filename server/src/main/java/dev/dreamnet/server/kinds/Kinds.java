@@ -2,15 +2,20 @@ package dev.dreamnet.server.kinds;
 
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.startup.ComponentResolver;
+import dev.dreamnet.core.startup.GraphProblem;
 import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.text.DidYouMean;
 import dev.dreamnet.core.time.Clock;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,8 +29,12 @@ import javax.sql.DataSource;
  */
 public final class Kinds implements ComponentResolver {
 
+    /** The built-in kind of the service whose pool other kinds use. */
+    public static final String DATABASE = "database";
+
     private final Map<String, Function<ServiceSpec, Component>> factories = new TreeMap<>();
     private final Map<String, Component> byService = new ConcurrentHashMap<>();
+    private final Set<String> onDatabase = new TreeSet<>(); // guarded by this
 
     private Kinds() {
     }
@@ -33,8 +42,8 @@ public final class Kinds implements ComponentResolver {
     /** The built-in kinds; the {@code database} kind connects to {@code jdbcUrl}. */
     public static Kinds builtIn(String jdbcUrl) {
         Kinds kinds = new Kinds();
-        kinds.register("database", spec -> database(spec, jdbcUrl));
-        kinds.register("migrations", spec -> migrations(spec, kinds));
+        kinds.register(DATABASE, spec -> database(spec, jdbcUrl));
+        kinds.register("migrations", spec -> migrations(spec, kinds)).needDatabase(List.of("migrations"));
         kinds.register("http", Kinds::http);
         kinds.register("tcp", Kinds::tcp);
         return kinds;
@@ -46,6 +55,25 @@ public final class Kinds implements ComponentResolver {
             throw new IllegalArgumentException("kind \"" + kind + "\" is already registered");
         }
         return this;
+    }
+
+    /** Marks {@code kinds} as using the pool of the graph's {@code database} service (see {@link #missingDatabase}). */
+    public synchronized Kinds needDatabase(Collection<String> kinds) {
+        onDatabase.addAll(kinds);
+        return this;
+    }
+
+    /**
+     * The problem of a graph with services whose kinds need a {@code database} service (the built-in
+     * {@code migrations}, say) and no service of that kind, which would fail only once started; empty otherwise.
+     */
+    public synchronized Optional<GraphProblem> missingDatabase(StartupGraph graph) {
+        List<String> needing = graph.services().stream().filter(s -> onDatabase.contains(s.kind()))
+                .map(ServiceSpec::name).toList();
+        boolean hasDatabase = graph.services().stream().anyMatch(s -> s.kind().equals(DATABASE));
+        return hasDatabase || needing.isEmpty() ? Optional.empty() : Optional.of(new GraphProblem(graph.source(), null,
+                "services", "no service of kind \"database\"; these services need its connection pool: "
+                        + String.join(", ", needing)));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.dreamnet.server.kinds;
 
+import dev.dreamnet.config.DurationText;
 import dev.dreamnet.core.startup.ServiceSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed, validated access to a service's {@code readiness} settings. Every error names the
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class Settings {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+    /** The longest wait a readiness setting accepts: as long as the longest startTimeout. */
+    static final Duration MAX_DURATION = ServiceSpec.MAX_START_TIMEOUT;
 
     private final ServiceSpec service;
     private final Map<String, Object> values;
@@ -58,21 +58,21 @@ final class Settings {
         return number;
     }
 
+    /** The duration at {@code key}, in (0, {@link #MAX_DURATION}]; {@code fallback} when absent. */
     Duration duration(String key, Duration fallback) {
         Object value = values.get(key);
         if (value == null) {
             return fallback;
         }
-        Matcher matcher = DURATION.matcher(String.valueOf(value));
-        if (!(value instanceof String) || !matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw problem(key, "must be a positive duration such as \"500ms\", \"2s\" or \"1m\", was " + value);
+        Duration duration = value instanceof String text ? DurationText.parse(text).orElse(null) : null;
+        if (duration == null && value instanceof String text && DurationText.isTooLong(text)
+                || duration != null && duration.compareTo(MAX_DURATION) > 0) {
+            throw problem(key, "\"" + value + "\" is out of range (at most " + DurationText.format(MAX_DURATION) + ")");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw problem(key, "must be a positive duration such as " + DurationText.EXAMPLES + ", was " + value);
+        }
+        return duration;
     }
 
     private IllegalArgumentException problem(String key, String what) {

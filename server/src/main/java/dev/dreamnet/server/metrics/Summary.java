@@ -110,7 +110,7 @@ public final class Summary {
         flags.quarantinedAgents().stream().sorted().forEach(agent -> lines.add("agent " + agent + " is quarantined"));
         for (CircuitBreakerSnapshot b : in.breakers()) {
             if (b.state() != CircuitBreaker.State.CLOSED) {
-                lines.add("circuit breaker " + b.name() + " is " + b.state());
+                lines.add(dev.dreamnet.server.resilience.BreakerViews.attention(b));
             }
         }
         for (GateSnapshot g : report.gates()) {

@@ -6,6 +6,7 @@ import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.http.Actor;
 import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.http.Json;
+import dev.dreamnet.server.http.JsonNumbers;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
@@ -48,8 +49,8 @@ public final class StubProvider {
     /** Sets the faults from an admin request body {@code {"failureRate": 1.0, "status": 503, "delayMs": 0}}. */
     public Faults setFaults(JsonNode body) {
         double rate = number(body, "failureRate", 0, 1, 0);
-        int status = (int) number(body, "status", 400, 599, 503);
-        long delay = (long) number(body, "delayMs", 0, 60_000, 0);
+        int status = (int) whole(body, "status", 400, 599, 503);
+        long delay = whole(body, "delayMs", 0, 60_000, 0);
         faults = new Faults(rate, status, delay);
         return faults;
     }
@@ -66,6 +67,11 @@ public final class StubProvider {
         JsonNode dream = Json.body(ctx);
         String title = dream.path("title").asText("");
         ctx.json(Map.of("interpretation", "A dream about \"" + title + "\" suggests something left unfinished."));
+    }
+
+    private static long whole(JsonNode body, String field, long min, long max, long fallback) {
+        JsonNode node = body == null ? null : body.get(field);
+        return node == null || node.isNull() ? fallback : JsonNumbers.whole(node, field, min, max);
     }
 
     private static double number(JsonNode body, String field, double min, double max, double fallback) {

@@ -29,6 +29,24 @@ public final class BreakerViews {
     public record BreakersView(List<BreakerView> breakers) {
     }
 
+    /**
+     * The summary's attention line for a breaker that is not CLOSED: its state, why, and what that
+     * means for the calls to it. The reason is the breaker's own or an operator's, never a driver's.
+     */
+    public static String attention(CircuitBreakerSnapshot breaker) {
+        StateTransition last = breaker.lastTransition();
+        String line = "circuit breaker " + breaker.name() + " is " + breaker.state()
+                + (last == null ? "" : " (" + last.reason() + ")");
+        return switch (breaker.state()) {
+            case OPEN -> line + ": calls to " + breaker.name() + " are refused at once"
+                    + (breaker.nextAttemptAt() == null ? "" : " until it tries again at " + breaker.nextAttemptAt());
+            case HALF_OPEN -> line + ": a few trial calls to " + breaker.name() + " decide whether it closes";
+            case FORCED_OPEN -> line + ": every call to " + breaker.name() + " is refused until an operator resets it";
+            case FORCED_CLOSED -> line + ": every call to " + breaker.name() + " goes through and nothing trips it";
+            case CLOSED -> line;
+        };
+    }
+
     public static BreakersView of(Downstreams downstreams) {
         return new BreakersView(downstreams.breakers().stream()
                 .map(breaker -> of(breaker, downstreams.retry(breaker.name()))).toList());

@@ -29,6 +29,8 @@ public final class Downstreams {
     public static final String DATABASE = "database";
     public static final String PROVIDER = "provider";
     public static final String QUEUE = "queue";
+    /** Every downstream the server calls: the only names {@code config/resilience.yaml} may configure. */
+    public static final List<String> NAMES = List.of(DATABASE, PROVIDER, QUEUE);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final CircuitBreakerRegistry breakers;
@@ -46,15 +48,28 @@ public final class Downstreams {
                 .breaker(breakers.get(name)).clock(clock).sleeper(sleeper).build()));
     }
 
-    /** database, provider and queue with the library's defaults (the database never retries). */
+    /**
+     * database, provider and queue with the library's defaults, except that the database never retries
+     * and its breaker counts outages, not one reset of the pool ({@link #databaseBreaker()}).
+     */
     public static ResilienceSettings defaults() {
         CircuitBreakerConfig breaker = CircuitBreakerConfig.ofDefaults();
         return ResilienceSettings.of(List.of(
-                new ServiceSettings(DATABASE, breaker, RetryConfig.builder().maxAttempts(1).build(),
+                new ServiceSettings(DATABASE, databaseBreaker(), RetryConfig.builder().maxAttempts(1).build(),
                         Optional.of(Duration.ofSeconds(2)), Optional.empty()),
                 new ServiceSettings(PROVIDER, breaker, RetryConfig.ofDefaults(), Optional.of(Duration.ofSeconds(10)),
                         Optional.empty()),
                 new ServiceSettings(QUEUE, breaker, RetryConfig.ofDefaults(), Optional.empty(), Optional.empty())));
+    }
+
+    /**
+     * The database breaker of {@code config/resilience.yaml}: when every pooled connection is cut at
+     * once, each can fail one call before the pool evicts it, so neither 20 failures in a row nor a
+     * 50% failure rate below 30 calls in 10 s can come from one reset of a pool of 10.
+     */
+    static CircuitBreakerConfig databaseBreaker() {
+        return CircuitBreakerConfig.builder().consecutiveFailures(20).timeWindow(Duration.ofSeconds(10))
+                .minimumCalls(30).resetTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**

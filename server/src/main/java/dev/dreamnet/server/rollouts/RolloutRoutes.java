@@ -8,6 +8,7 @@ import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.http.Actor;
 import dev.dreamnet.server.http.ApiException;
+import dev.dreamnet.server.http.JsonNumbers;
 import dev.dreamnet.server.http.Reasons;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -28,6 +29,8 @@ public final class RolloutRoutes {
 
     private static final Set<String> FIELDS = Set.of("name", "steps", "bakeTime", "window", "maxErrorRate", "maxP99",
             "minRequests", "autoPromote", "autoRollback", "significance", "latencyTolerance", "reason");
+
+    private static final long MAX_DELAY_MS = 60_000;
 
     private final RolloutService rollouts;
     private final CanaryFaults faults;
@@ -121,7 +124,7 @@ public final class RolloutRoutes {
             builder.maxErrorRate(number(body.get("maxErrorRate"), "maxErrorRate"));
         }
         if (body.has("minRequests")) {
-            builder.minRequests((int) number(body.get("minRequests"), "minRequests"));
+            builder.minRequests(JsonNumbers.wholeInt(body.get("minRequests"), "minRequests", 1, Integer.MAX_VALUE));
         }
         if (body.has("significance")) {
             builder.significance(number(body.get("significance"), "significance"));
@@ -169,7 +172,7 @@ public final class RolloutRoutes {
         CanaryFaults.Settings before = faults.settings();
         CanaryFaults.Settings after = new CanaryFaults.Settings(
                 body.has("errorRate") ? number(body.get("errorRate"), "errorRate") : 0,
-                body.has("delayMs") ? (long) number(body.get("delayMs"), "delayMs") : 0);
+                body.has("delayMs") ? JsonNumbers.whole(body.get("delayMs"), "delayMs", 0, MAX_DELAY_MS) : 0);
         faults.set(after);
         audit.record(Actor.of(ctx), "canary.faults", "canary", before.toString(), after.toString(), reason);
         ctx.json(after);

@@ -42,4 +42,41 @@ class TokenFileRotationTest {
         assertThat(tokens.accepts("old-token-aaaa")).isFalse();
         assertThat(tokens.accepts("new-token-bbbb")).isTrue();
     }
+
+    /** Deleting the token file silently kept its tokens valid until restart. */
+    @Test
+    void deletingTheFileRevokesItsTokens() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        assertThat(tokens.accepts("old-token-aaaa")).isTrue();
+
+        Files.delete(file);
+
+        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
+        assertThat(tokens.configured()).as("still configured, so that what the tokens guarded stays closed").isTrue();
+    }
+
+    @Test
+    void deletingTheFileLeavesTheEnvironmentsTokensValid() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "file-token-aaaa\n");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString(), "TOKENS", "env-token-bbbb"),
+                "TOKENS", "FILE");
+
+        Files.delete(file);
+
+        assertThat(tokens.accepts("file-token-aaaa")).isFalse();
+        assertThat(tokens.accepts("env-token-bbbb")).isTrue();
+    }
+
+    @Test
+    void aFileWrittenAgainAfterADeletionIsRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        Files.delete(file);
+        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
+
+        Files.writeString(file, "old-token-aaaa\n");
+
+        assertThat(tokens.accepts("old-token-aaaa")).isTrue();
+    }
 }

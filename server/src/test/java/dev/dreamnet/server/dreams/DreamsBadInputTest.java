@@ -94,9 +94,13 @@ class DreamsBadInputTest {
         assertCleanError(http.get("/api/nightmares"), 404, "not found", "/api/nightmares");
     }
 
+    // Regression: a method the path does not take answered 404 as if the path did not exist.
     @Test
-    void anUnsupportedMethodOnAKnownPathIs404Json() {
-        assertCleanError(http.post("/api/dreams/1", "{}"), 404, "not found", "/api/dreams/1");
+    void anUnsupportedMethodOnAKnownPathIs405JsonWithAllow() {
+        Reply reply = http.post("/api/dreams/1", "{}");
+
+        assertCleanError(reply, 405, "method not allowed", "POST is not allowed on /api/dreams/1; allowed: GET");
+        assertThat(reply.header("Allow")).isEqualTo("GET");
     }
 
     @Test

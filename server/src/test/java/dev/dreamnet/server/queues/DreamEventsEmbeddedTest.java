@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.server.PreflightException;
 import dev.dreamnet.server.ServerConfig;
 import dev.dreamnet.server.support.FlagServer;
 import dev.dreamnet.server.support.Servers;
@@ -43,7 +44,7 @@ class DreamEventsEmbeddedTest extends DreamEventsPipelineContract {
         ServerConfig config = Servers.config(dir, FlagServer.SHIPPED_GRAPH).build();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DreamnetServer.start(config))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(PreflightException.class)
                 .hasMessage(FlagServer.SHIPPED_GRAPH + ": service \"citadel\" consumes queue \"dream-events.citadel\", "
                         + "which is not declared: no queues file (--queues, default config/queues.yaml)");
     }

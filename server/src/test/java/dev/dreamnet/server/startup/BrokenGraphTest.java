@@ -4,8 +4,10 @@ import static dev.dreamnet.server.support.GraphJson.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.server.Customizer;
 import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.server.Preflight;
+import dev.dreamnet.server.PreflightException;
 import dev.dreamnet.server.support.DagJson;
 import dev.dreamnet.server.support.GraphJson;
 import dev.dreamnet.server.support.Http;
@@ -28,7 +30,7 @@ class BrokenGraphTest {
         Path graph = GraphJson.reference(service("a").dependsOn("c"), service("b").dependsOn("a"),
                 service("c").dependsOn("b")).writeTo(dir);
 
-        GraphValidationException refused = startExpectingRefusal(graph);
+        PreflightException refused = startExpectingRefusal(graph);
 
         assertThat(refused.getMessage()).isEqualTo(graph + ": service \"a\": dependsOn: dependency cycle: a -> c -> b -> a");
         assertThat(Http.portOpen(port)).isFalse();
@@ -38,11 +40,29 @@ class BrokenGraphTest {
     void anUnknownKindIsRefusedWithADidYouMeanAndNoPortOpens() throws Exception {
         Path graph = GraphJson.of(service("database").kind("databse")).writeTo(dir);
 
-        GraphValidationException refused = startExpectingRefusal(graph);
+        PreflightException refused = startExpectingRefusal(graph);
 
         assertThat(refused.getMessage()).startsWith(graph + ": service \"database\": kind: unknown kind \"databse\" "
                 + "(did you mean \"database\"?); known kinds: ").doesNotContain("\n");
         assertThat(Http.portOpen(port)).isFalse();
+    }
+
+    /** A graph whose migrations had no database service validated, and failed only after the port was bound. */
+    @Test
+    void aKindThatNeedsTheDatabaseWithoutADatabaseServiceIsRefusedAndNoPortOpens() throws Exception {
+        Path graph = GraphJson.of(service("migrations").kind("migrations")).writeTo(dir);
+
+        assertThat(startExpectingRefusal(graph).getMessage()).isEqualTo(graph + ": services: no service of kind"
+                + " \"database\"; these services need its connection pool: migrations");
+        assertThat(Http.portOpen(port)).isFalse();
+    }
+
+    @Test
+    void aGraphOfKindsThatNeedNoDatabaseNeedsNoDatabaseService() throws Exception {
+        Path graph = GraphJson.of(service("payments").kind("tcp").readiness("host", "127.0.0.1")
+                .readiness("port", port)).writeTo(dir);
+
+        assertThat(Preflight.graph(graph, Customizer.none()).size()).isEqualTo(1);
     }
 
     @Test
@@ -70,8 +90,8 @@ class BrokenGraphTest {
         assertThat(dir.resolve("data").resolve("dreamnet.mv.db")).doesNotExist();
     }
 
-    private GraphValidationException startExpectingRefusal(Path graph) {
-        return catchThrowableOfType(GraphValidationException.class,
+    private PreflightException startExpectingRefusal(Path graph) {
+        return catchThrowableOfType(PreflightException.class,
                 () -> DreamnetServer.start(Servers.config(dir, graph).port(port).build()).shutdown());
     }
 }
