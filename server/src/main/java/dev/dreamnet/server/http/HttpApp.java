@@ -52,6 +52,7 @@ public final class HttpApp {
                                  HttpLimits limits, Admission admission, Clock clock,
                                  List<Consumer<JavalinDefaultRoutingApi>> routes) {
         DatabaseErrors databaseErrors = new DatabaseErrors();
+        RepeatedFailures queueErrors = new RepeatedFailures(LOG, "queue call");
         return Javalin.create(config -> {
             JettyLimits.apply(config.jetty, limits);
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
@@ -84,10 +85,7 @@ public final class HttpApp {
             config.routes.exception(CallNotPermittedException.class, (e, ctx) -> breakerOpen(e, ctx, clock));
             config.routes.exception(RetriesExhaustedException.class, (e, ctx) -> retriesExhausted(e, ctx, databaseErrors));
             config.routes.exception(UnknownQueueException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
-            config.routes.exception(QueueUnavailableException.class, (e, ctx) -> {
-                ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-                respond(ctx, 503, "queue unavailable", e.getMessage());
-            });
+            config.routes.exception(QueueUnavailableException.class, (e, ctx) -> queueUnavailable(e, ctx, queueErrors));
             config.routes.exception(MethodNotAllowedResponse.class, HttpApp::methodNotAllowed);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
@@ -154,6 +152,13 @@ public final class HttpApp {
     private static void databaseError(String detail, Context ctx) {
         ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
         respond(ctx, 503, "database unavailable", detail);
+    }
+
+    /** The backend's text (broker address, virtual host, driver message) stays in the log. */
+    private static void queueUnavailable(QueueUnavailableException e, Context ctx, RepeatedFailures log) {
+        log.log(ctx, e.getMessage());
+        ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+        respond(ctx, 503, "queue unavailable", "the queue backend is unreachable; try again later");
     }
 
     private static void breakerOpen(CallNotPermittedException e, Context ctx, Clock clock) {
