@@ -1,6 +1,6 @@
 package dev.dreamnet.cli;
 
-import dev.dreamnet.jdbc.DriverManagerDataSource;
+import dev.dreamnet.jdbc.JdbcUrlDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * command's life so an embedded H2 file is opened once. Opening it turns every connection problem into
  * one line. Not thread-safe beyond what the migrator needs (it is a plain driver-backed data source).
  */
-final class MigrationDatabase extends DriverManagerDataSource implements AutoCloseable {
+final class MigrationDatabase extends JdbcUrlDataSource implements AutoCloseable {
 
     /** Why the database could not be opened, in one line; maps to exit code 3. */
     static final class Unavailable extends Exception {

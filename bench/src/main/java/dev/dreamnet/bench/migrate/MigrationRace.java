@@ -1,6 +1,6 @@
 package dev.dreamnet.bench.migrate;
 
-import dev.dreamnet.jdbc.DriverManagerDataSource;
+import dev.dreamnet.jdbc.JdbcUrlDataSource;
 import dev.dreamnet.jdbc.migrate.MigrationSource;
 import dev.dreamnet.jdbc.migrate.Migrator;
 import java.io.IOException;
@@ -136,7 +136,7 @@ public final class MigrationRace {
 
     /** Applies then re-runs; returns {apply nanos, median no-op re-run nanos}. */
     private static long[] ours(String url, Path dir) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+        JdbcUrlDataSource dataSource = new JdbcUrlDataSource(url);
         Runnable migrate = () -> Migrator.builder().dataSource(dataSource).source(MigrationSource.directory(dir))
                 .build().up();
         return applyThenNoOps(migrate);

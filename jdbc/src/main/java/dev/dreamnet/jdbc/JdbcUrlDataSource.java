@@ -14,11 +14,11 @@ import javax.sql.DataSource;
  * for one-shot tools (the {@code migrate} command, benchmarks) where a pool would only add start-up
  * time. Thread-safe.
  */
-public class DriverManagerDataSource implements DataSource {
+public class JdbcUrlDataSource implements DataSource {
 
     private final String url;
 
-    public DriverManagerDataSource(String url) {
+    public JdbcUrlDataSource(String url) {
         this.url = Objects.requireNonNull(url, "url must not be null");
     }
 
