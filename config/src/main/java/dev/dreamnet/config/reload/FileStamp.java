@@ -4,12 +4,12 @@ import dev.dreamnet.config.internal.ContentHash;
 import dev.dreamnet.config.internal.SmallFile;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.config.yaml.ConfigProblem;
+import dev.dreamnet.core.hash.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ record FileStamp(FileTime modified, long size, String sha256) {
     static FileStamp of(Path file) throws ConfigException {
         try {
             byte[] bytes = SmallFile.read(file, MAX_BYTES, "1 MB");
-            String sha256 = HexFormat.of().formatHex(ContentHash.sha256(bytes));
+            String sha256 = Sha256.hex(bytes);
             return new FileStamp(Files.getLastModifiedTime(file), Files.size(file), sha256);
         } catch (SmallFile.UnreadableException e) {
             throw unreadable(file, e.getMessage());
@@ -45,7 +45,7 @@ record FileStamp(FileTime modified, long size, String sha256) {
 
     /** The content's version, as {@code FlagsConfig.version()} names it. */
     String version() {
-        return ContentHash.version(HexFormat.of().parseHex(sha256));
+        return ContentHash.version(sha256);
     }
 
     private static ConfigException unreadable(Path file, String message) {

@@ -1,5 +1,6 @@
 package dev.dreamnet.server.auth;
 
+import dev.dreamnet.core.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ final class TokenSource {
             if (!modified.equals(fileVersion) || racy) {
                 long readAt = System.currentTimeMillis();
                 byte[] content = Files.readAllBytes(file);
-                byte[] contentDigest = digest(content);
+                byte[] contentDigest = Sha256.of(content);
                 if (fileVersion == null || !MessageDigest.isEqual(contentDigest, fileDigest)) {
                     List<String> lines = new String(content, StandardCharsets.UTF_8).lines()
                             .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
@@ -131,14 +131,6 @@ final class TokenSource {
     }
 
     private static byte[] digest(String token) {
-        return digest(token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.of(token);
     }
 }
