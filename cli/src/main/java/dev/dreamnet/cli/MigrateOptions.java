@@ -1,5 +1,6 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.core.text.Redaction;
 import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.migrate.MigrationSource;
 import dev.dreamnet.server.ServerConfig;
@@ -32,7 +33,7 @@ final class MigrateOptions {
         if (db != null) {
             if (!db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
                 throw new IllegalArgumentException("--db must be a JDBC URL for PostgreSQL (jdbc:postgresql://HOST/DB)"
-                        + " or H2 (jdbc:h2:...), was " + MigrationDatabase.redact(db));
+                        + " or H2 (jdbc:h2:...), was " + Redaction.url(db));
             }
             return DurableUrls.durableOnCommit(db);
         }
