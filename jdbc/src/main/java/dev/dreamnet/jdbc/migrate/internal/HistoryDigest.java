@@ -1,6 +1,7 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
 import dev.dreamnet.core.hash.Sha256;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.migrate.Migration;
 import java.sql.Connection;
 import java.sql.ResultSet;
