@@ -104,9 +104,9 @@ public final class DreamnetServer implements AutoCloseable {
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
     private final ExecutorService checkPool = Pools.bounded("dreamnet-check", 4);
     private final ExecutorService queuePool = Pools.bounded("dreamnet-queue", 3); // relay, agents: a mute broker spares checkPool
-    private final Repeating metricsSlots = new Repeating(scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
+    private final Repeating metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
     // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
-    private final Repeating watchdogSamples = new Repeating(scheduler, checkPool, METRICS_SLOT, () -> watchdogReadings());
+    private final Repeating watchdogSamples = new Repeating(clock, scheduler, checkPool, METRICS_SLOT, () -> watchdogReadings());
     private boolean stopped; // guarded by this
 
     private final StubProvider stubProvider = new StubProvider();
@@ -148,7 +148,7 @@ public final class DreamnetServer implements AutoCloseable {
         kinds.register(ServerKinds.AUDIT, spec -> () -> audit.recent(1));
         kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock, downstreams), watchdogs, downstreams));
         this.relay = new DreamEventRelay(queues,
-                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, queuePool);
+                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, clock, scheduler, queuePool);
         kinds.register(ServerKinds.OUTBOX, spec -> relay).needDatabase(ServerKinds.ON_DATABASE);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
@@ -239,7 +239,7 @@ public final class DreamnetServer implements AutoCloseable {
             http = app;
             boundPort = app.port();
             HeaderDeadline deadline = new HeaderDeadline(app.jettyServer().server(), config.http().readTimeout(), clock);
-            headerDeadline = new Repeating(scheduler, Runnable::run, deadline.period(), deadline::sweep);
+            headerDeadline = new Repeating(clock, scheduler, Runnable::run, deadline.period(), deadline::sweep);
             headerDeadline.start();
         } catch (RuntimeException e) {
             shutdown();
