@@ -136,7 +136,7 @@ public final class DreamnetServer implements AutoCloseable {
         Kinds kinds = Kinds.builtIn(config.effectiveJdbcUrl());
         ReferenceService reference = new ReferenceService(kinds, clock, state::apiOpen);
         reference.register();
-        AccessControl access = new AccessControl(config.environment());
+        AccessControl access = new AccessControl(config.environment(), clock, scheduler);
         AuditLog audit = new AuditLog(reference::dataSource, downstreams, clock);
         this.flags = new FlagService(config.flagsFile() == null ? null
                 : ReloadingFile.builder(config.flagsFile(), FlagsFile::load).scheduler(scheduler).clock(clock).build(),

@@ -2,9 +2,11 @@ package dev.dreamnet.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dreamnet.core.time.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ class TokenFileRotationTest {
 
     @TempDir
     Path dir;
+    private final ManualScheduler scheduler = new ManualScheduler();
 
     @Test
     void aRotationWithinOneTimestampTickIsStillSeen() throws Exception {
@@ -21,7 +24,7 @@ class TokenFileRotationTest {
         // the same timestamp tick (Linux stamps files at jiffy granularity) left the revoked token valid.
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
         FileTime written = Files.getLastModifiedTime(file);
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.writeString(file, "new-token-bbbb\n");
@@ -34,7 +37,7 @@ class TokenFileRotationTest {
     @Test
     void aRotationWithANewTimestampIsSeen() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "# comment\nold-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
 
         Files.writeString(file, "new-token-bbbb\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
@@ -47,7 +50,7 @@ class TokenFileRotationTest {
     @Test
     void deletingTheFileRevokesItsTokens() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.delete(file);
@@ -60,7 +63,7 @@ class TokenFileRotationTest {
     void deletingTheFileLeavesTheEnvironmentsTokensValid() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "file-token-aaaa\n");
         TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString(), "TOKENS", "env-token-bbbb"),
-                "TOKENS", "FILE");
+                "TOKENS", "FILE", scheduler, scheduler);
 
         Files.delete(file);
 
@@ -71,12 +74,36 @@ class TokenFileRotationTest {
     @Test
     void aFileWrittenAgainAfterADeletionIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
         Files.delete(file);
         assertThat(tokens.accepts("old-token-aaaa")).isFalse();
 
         Files.writeString(file, "old-token-aaaa\n");
 
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
+    }
+
+    @Test
+    void aFileThatCannotBeReadAtFirstCountsOnceItCanBe() throws Exception {
+        Path file = Files.createDirectory(dir.resolve("admin-tokens"));
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        assertThat(tokens.configured()).isFalse();
+
+        Files.delete(file);
+        Files.writeString(file, "new-token-bbbb\n");
+
+        assertThat(tokens.accepts("new-token-bbbb")).isTrue();
+    }
+
+    @Test
+    void aDeletionIsSeenByThePollWithoutARequest() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
+        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+
+        Files.delete(file);
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
+        assertThat(tokens.configured()).isTrue();
     }
 }
