@@ -5,11 +5,13 @@ import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.server.Customizer;
 import dev.dreamnet.server.Preflight;
+import dev.dreamnet.server.Preflight.GraphCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,10 @@ final class DagCommand {
         return Preflight.graph(file, Customizer.none());
     }
 
-    /** Loads FILE, shows it on success, or prints one line per problem and exits 1. */
+    /**
+     * Loads FILE and shows it, with one note on err listing the kinds this build does not know; or prints one line
+     * per problem and exits 1. With {@code --kinds}, an unknown kind is a problem, as it is for {@code serve}.
+     */
     abstract static class GraphCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -35,24 +40,38 @@ final class DagCommand {
                 description = "The graph file (default: ${DEFAULT-VALUE}).")
         Path file;
 
+        @Option(names = "--kinds", description = "Require every service's kind to be one this build knows, as "
+                + "serve does; without it, services of other kinds (your application's own components) are "
+                + "checked for structure only and listed in one note.")
+        boolean requireKinds;
+
         abstract void show(StartupGraph graph, PrintWriter out);
 
         @Override
         public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
             try {
-                show(load(file), spec.commandLine().getOut());
+                if (requireKinds) {
+                    show(load(file), spec.commandLine().getOut());
+                } else {
+                    GraphCheck check = Preflight.structure(file, Customizer.none());
+                    show(check.graph(), spec.commandLine().getOut());
+                    OwnKindsNote.of(check).ifPresent(err::println);
+                }
                 return ExitCodes.OK;
             } catch (GraphValidationException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                err.println(e.getMessage());
                 return ExitCodes.CONFIG;
             }
         }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Validate a startup graph as serve does before opening its port: structure, types, "
-                    + "that every kind exists, and a database service when a kind needs one. "
-                    + "Exit 0 when valid, 1 with one line per problem otherwise.")
+            description = "Validate a startup graph as serve does before opening its port: structure (names, "
+                    + "edges, cycles), types, the settings of every kind this build knows, and a database "
+                    + "service when a kind needs one. Kinds this build does not know (your application's own "
+                    + "components) are listed once in a note on stderr, not refused, unless --kinds is given. "
+                    + "Exit 0 when valid (with or without the note), 1 with one line per problem otherwise.")
     static final class Validate extends GraphCommand {
         @Override
         void show(StartupGraph graph, PrintWriter out) {
@@ -62,7 +81,8 @@ final class DagCommand {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = "Show the start order, which services start in parallel, and the critical path.")
+            description = "Show the start order, which services start in parallel, and the critical path. "
+                    + "Checks the graph as validate does, with the same --kinds option.")
     static final class Plan extends GraphCommand {
         @Override
         void show(StartupGraph graph, PrintWriter out) {

@@ -93,16 +93,31 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int readTimeoutSeconds;
 
+    /** The HTTP limits; a wrong value is refused in the words of its option. */
     private HttpLimits httpLimits() {
+        requireAtLeastOne("--idle-timeout", idleTimeoutSeconds);
+        requireAtLeastOne("--read-timeout", readTimeoutSeconds);
         HttpLimits.Builder limits = HttpLimits.builder().idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .readTimeout(Duration.ofSeconds(readTimeoutSeconds));
         if (maxInFlight != null) {
+            requireAtLeastOne("--max-in-flight", maxInFlight);
             limits.maxInFlight(maxInFlight);
         }
         if (httpThreads != null) {
             limits.maxThreads(httpThreads);
         }
-        return limits.build();
+        try {
+            return limits.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("maxThreads", "--http-threads")
+                    .replace("maxInFlight", "--max-in-flight"), e);
+        }
+    }
+
+    private static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, was " + value);
+        }
     }
 
     private ServerConfig config() {

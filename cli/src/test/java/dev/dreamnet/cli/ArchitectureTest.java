@@ -45,6 +45,13 @@ class ArchitectureTest {
     static final ArchRule serverDoesNotDependOnCli = noClasses().that().resideInAPackage("dev.dreamnet.server..")
             .should().dependOnClassesThat().resideInAPackage("dev.dreamnet.cli..");
 
+    /** Regression: the shared state, rollouts, canary faults, flags and auth threw the web layer's ApiException. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsHttpStatuses = noClasses().that()
+            .resideOutsideOfPackage("dev.dreamnet.server.http").and().haveSimpleNameNotEndingWith("Routes")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.dreamnet.server.http.ApiException")
+            .because("domain code throws domain exceptions; HttpApp maps them to statuses in one place");
+
     @ArchTest
     static final ArchRule productionCodeNeverRunsOnTestClocks = noClasses().that()
             .resideOutsideOfPackages("dev.dreamnet.core.time", "dev.dreamnet.testing..")

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dreamnet dag validate}: exit 0 and a "valid" line, or exit 1 and exactly one line per problem. */
+/**
+ * {@code dreamnet dag validate}: exit 0 and a "valid" line (and one note when kinds are the application's own), or
+ * exit 1 and exactly one line per problem.
+ */
 class DagValidateCommandTest {
 
     @TempDir
@@ -42,12 +47,84 @@ class DagValidateCommandTest {
                 file + ": service \"api\": dependsOn: unknown service \"qeues\" (did you mean \"queues\"?)");
     }
 
+    /** Every service of an application's own kind was refused with its own "unknown kind" line: no user's graph validated. */
     @Test
-    void anUnknownKindIsOneLineWithADidYouMeanAndTheKnownKinds() throws IOException {
+    void kindsThisBuildDoesNotKnowAreListedInOneNoteAndTheGraphIsValid() throws IOException {
+        Path file = graph("{\"name\": \"ledger\"}, {\"name\": \"billing\", \"dependsOn\": [\"ledger\"]},"
+                + " {\"name\": \"worker\", \"kind\": \"worker\", \"dependsOn\": [\"ledger\"]},"
+                + " {\"name\": \"worker-2\", \"kind\": \"worker\", \"dependsOn\": [\"ledger\"]}");
+
+        Cli cli = Cli.run("dag", "validate", file.toString());
+
+        assertValidWithNote(cli, "note: 4 services use kinds this build does not know (their own components):"
+                + " ledger, billing, worker; checked for structure only, --kinds to require them");
+        assertThat(cli.out()).isEqualTo(file + ": valid, 4 services, longest chain 2: ledger -> billing\n");
+    }
+
+    @Test
+    void anUnknownKindCloseToAKnownOneIsNotedWithADidYouMean() throws IOException {
         Path file = graph("{\"name\": \"db\", \"kind\": \"databse\"}");
 
-        assertRefusedWith(Cli.run("dag", "validate", file.toString()), file + ": service \"db\": kind: unknown kind "
+        assertValidWithNote(Cli.run("dag", "validate", file.toString()), "note: 1 service uses a kind this build does not"
+                + " know (its own component): databse (did you mean \"database\"?); checked for structure only,"
+                + " --kinds to require them");
+    }
+
+    @Test
+    void withKindsAnUnknownKindIsOneLineWithADidYouMeanAndTheKnownKinds() throws IOException {
+        Path file = graph("{\"name\": \"db\", \"kind\": \"databse\"}");
+
+        assertRefusedWith(Cli.run("dag", "validate", "--kinds", file.toString()), file + ": service \"db\": kind: unknown kind "
                 + "\"databse\" (did you mean \"database\"?); known kinds: api, audit, citadel, core, database, dronedome, http, migrations, outbox, queues, schema, tcp");
+    }
+
+    @Test
+    void aBadSettingOfAKnownKindIsRefusedEvenBesideKindsThisBuildDoesNotKnow() throws IOException {
+        Path file = graph("{\"name\": \"billing\"}, {\"name\": \"cache\", \"kind\": \"tcp\", \"readiness\": {\"host\": \"localhost\"}}");
+
+        assertRefusedWith(Cli.run("dag", "validate", file.toString()),
+                file + ": service \"cache\": kind: readiness.port is required (kind \"tcp\")");
+    }
+
+    /** A 10,000-service chain s0 <- s1 <- ... <- s9999 of application components, as a user's generated graph. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a timing assertion
+    void aTenThousandServiceChainOfApplicationComponentsValidates() throws IOException {
+        Path file = chain(10_000, "");
+
+        Cli cli = Cli.run("dag", "validate", file.toString());
+
+        assertValidWithNote(cli, "note: 10000 services use kinds this build does not know (their own components):"
+                + " s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 9990 more; checked for structure only, --kinds to require them");
+        assertThat(cli.out()).startsWith(file + ": valid, 10000 services, longest chain 10000: s0 -> s1 -> s2")
+                .endsWith(" -> s9998 -> s9999\n");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a timing assertion
+    void aTenThousandServiceChainWithACycleAtItsEndIsOneLineWithTheCyclePath() throws IOException {
+        Path file = chain(10_000, "s9999");
+
+        assertRefusedWith(Cli.run("dag", "validate", file.toString()),
+                file + ": service \"s9997\": dependsOn: dependency cycle: s9997 -> s9999 -> s9998 -> s9997");
+    }
+
+    @Test
+    void withKindsEachServiceOfAnUnknownKindIsOneLine() throws IOException {
+        Path file = graph("{\"name\": \"billing\"}, {\"name\": \"worker\", \"dependsOn\": [\"billing\"]}");
+
+        Cli cli = Cli.run("dag", "validate", "--kinds", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains(": kind: unknown kind "));
+    }
+
+    @Test
+    void helpDocumentsTheKindsOption() {
+        Cli cli = Cli.run("dag", "validate", "--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("--kinds");
     }
 
     @Test
@@ -116,8 +193,29 @@ class DagValidateCommandTest {
         assertThat(cli.err().lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith(file + ": service "));
     }
 
+    /** s0 <- s1 <- ... <- s(n-1), each of its own kind; s(n-3) also depends on {@code extra} when not empty. */
+    static Path chain(Path dir, int n, String extra) throws IOException {
+        StringBuilder json = new StringBuilder("{\"services\": [{\"name\": \"s0\"}");
+        for (int i = 1; i < n; i++) {
+            String also = i == n - 3 && !extra.isEmpty() ? ", \"" + extra + "\"" : "";
+            json.append(",\n{\"name\": \"s").append(i).append("\", \"dependsOn\": [\"s").append(i - 1).append('"')
+                    .append(also).append("]}");
+        }
+        return Files.writeString(dir.resolve("chain.json"), json.append("]}"));
+    }
+
+    private Path chain(int n, String extra) throws IOException {
+        return chain(dir, n, extra);
+    }
+
     private Path graph(String services) throws IOException {
         return Files.writeString(dir.resolve("graph.json"), "{\"services\": [" + services + "]}");
+    }
+
+    /** Exit 0, and {@code note} as the one line on err. */
+    private static void assertValidWithNote(Cli cli, String note) {
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).isEqualTo(note + "\n");
     }
 
     /** Exit 1, nothing on out, one line on err (equal to {@code line} unless null), and no stack trace. */

@@ -27,6 +27,24 @@ class ServeCommandTest {
                 + "(did you mean \"database\"?)");
     }
 
+    /** Regression: a wrong HTTP limit was refused in the builder's words ("maxInFlight must be >= 1"), not the option's. */
+    @Test
+    void aWrongHttpLimitIsRefusedNamingItsOptionBeforeListening() {
+        String[][] cases = {
+            {"--max-in-flight", "0", "--max-in-flight must be at least 1, was 0"},
+            {"--idle-timeout", "-1", "--idle-timeout must be at least 1, was -1"},
+            {"--read-timeout", "0", "--read-timeout must be at least 1, was 0"},
+            {"--http-threads", "3", "--http-threads must be at least --max-in-flight + 8"},
+        };
+        for (String[] wrong : cases) {
+            Cli cli = Cli.run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), wrong[0], wrong[1]);
+
+            assertThat(cli.exitCode()).as(wrong[0]).isEqualTo(1);
+            assertThat(cli.out()).as(wrong[0]).doesNotContain("DreamNet listening");
+            assertThat(cli.err()).as(wrong[0]).startsWith(wrong[2]).doesNotContain("\tat ");
+        }
+    }
+
     @Test
     void aFailedCriticalServiceExitsOneWithTheReason() throws IOException {
         Path graph = Files.writeString(dir.resolve("graph.json"), "{\"services\": ["

@@ -19,6 +19,7 @@ import dev.dreamnet.server.flags.KillSwitchGate;
 import java.util.ArrayList;
 import dev.dreamnet.server.provider.ProviderClient;
 import dev.dreamnet.server.provider.StubProvider;
+import dev.dreamnet.server.provider.StubProviderRoutes;
 import dev.dreamnet.server.resilience.BreakerRoutes;
 import dev.dreamnet.server.resilience.Downstreams;
 import java.net.URI;
@@ -168,7 +169,7 @@ public final class DreamnetServer implements AutoCloseable {
                 clock, scheduler, checkPool);
         this.fleetMode = FleetMode.forDatabase(config.effectiveJdbcUrl(), reference::dataSource, fleet, downstreams, clock);
         RolloutRouting routing = new RolloutRouting(rollouts, clock);
-        CanaryFaults canaryFaults = new CanaryFaults();
+        CanaryFaults canaryFaults = CanaryFaults.system();
         DreamRoutes dreams = new DreamRoutes(reference::store, downstreams, routing, canaryFaults);
         this.access = access;
         this.trafficGate = new TrafficGate(state);
@@ -196,7 +197,7 @@ public final class DreamnetServer implements AutoCloseable {
                 fleetRoutes::register,
                 routes -> new RolloutRoutes(rollouts, canaryFaults, access, audit).register(routes, routing),
                 prometheus::register,
-                routes -> stubProvider.register(routes, access, audit),
+                routes -> new StubProviderRoutes(stubProvider, access, audit).register(routes),
                 customizer::routes);
     }
 
@@ -234,7 +235,8 @@ public final class DreamnetServer implements AutoCloseable {
 
     private void listen() throws IOException {
         try {
-            Javalin app = HttpApp.create(inFlight, tracking, trafficGate, access, config.http(), admission, routes);
+            Javalin app = HttpApp.create(inFlight, tracking, trafficGate, access, config.http(), admission, clock,
+                    routes);
             app.start(config.host(), config.port());
             http = app;
             boundPort = app.port();

@@ -9,8 +9,11 @@ import dev.dreamnet.config.resilience.ResilienceSettings;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.config.yaml.ConfigProblem;
 import dev.dreamnet.core.queue.QueueSpec;
+import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.startup.ComponentResolver;
 import dev.dreamnet.core.startup.GraphProblem;
 import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.time.Scheduler;
@@ -28,10 +31,19 @@ import java.util.Optional;
  * uses it: the startup graph and the kinds it names, {@code config/resilience.yaml}, the feature flags
  * and the queues. {@link #check} reports every problem of every file at once, one line each naming the
  * file (and the line, in a YAML file). {@code dreamnet serve} runs it before binding the port;
- * {@code dreamnet dag validate} and {@code dreamnet doctor} run the same checks, file by file.
+ * {@code dreamnet doctor} runs the same checks, file by file, and {@code dreamnet dag validate} those of the graph,
+ * by default taking kinds without a component here for the application's own ({@link #structure}).
  * Stateless and thread-safe.
  */
 public final class Preflight {
+
+    /**
+     * A graph whose structure and known kinds are valid. {@code ofOwnKinds} are its services, in declaration
+     * order, whose kinds have no component in this build (the application's own components), and
+     * {@code knownKinds} the kinds that do.
+     */
+    public record GraphCheck(StartupGraph graph, List<ServiceSpec> ofOwnKinds, List<String> knownKinds) {
+    }
 
     /** What the server goes on with once nothing is wrong. */
     public record Loaded(StartupGraph graph, ResilienceSettings resilience, QueueService queues) {
@@ -78,16 +90,41 @@ public final class Preflight {
      */
     public static StartupGraph graph(Path file, Customizer customizer) throws GraphValidationException {
         StartupGraph graph = GraphFile.load(file);
+        Kinds kinds = kinds(customizer);
+        resolve(graph, kinds, kinds);
+        return graph;
+    }
+
+    /**
+     * The graph at {@code file} checked as {@link #graph} checks it, except that a service whose kind has no
+     * component here is taken for the application's own component: checked for structure only and listed in
+     * {@link GraphCheck#ofOwnKinds()} instead of refused. What {@code dreamnet dag validate} checks by default.
+     */
+    public static GraphCheck structure(Path file, Customizer customizer) throws GraphValidationException {
+        StartupGraph graph = GraphFile.load(file);
+        Kinds kinds = kinds(customizer);
+        Component ownComponent = () -> { };
+        resolve(graph, kinds, service -> kinds.knows(service.kind()) ? kinds.resolve(service) : ownComponent);
+        List<ServiceSpec> ofOwnKinds = graph.services().stream().filter(s -> !kinds.knows(s.kind())).toList();
+        return new GraphCheck(graph, ofOwnKinds, kinds.known());
+    }
+
+    private static Kinds kinds(Customizer customizer) {
         Kinds kinds = ServerKinds.forValidation();
         customizer.components(kinds);
+        return kinds;
+    }
+
+    /** Resolves every service's kind and settings with {@code resolver}, and requires a database where one is needed. */
+    private static void resolve(StartupGraph graph, Kinds kinds, ComponentResolver resolver)
+            throws GraphValidationException {
         // Built only so that every service's kind and settings are resolved; never started, so nothing is scheduled.
         Scheduler neverUsed = (delay, task) -> () -> { };
-        StartupDag.builder(graph, kinds).executor(Runnable::run).scheduler(neverUsed).build();
+        StartupDag.builder(graph, resolver).executor(Runnable::run).scheduler(neverUsed).build();
         Optional<GraphProblem> missing = kinds.missingDatabase(graph);
         if (missing.isPresent()) {
             throw new GraphValidationException(List.of(missing.get()));
         }
-        return graph;
     }
 
     /** The breakers and retries of the downstreams the server calls; the built-in defaults when {@code file} is null. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class StartupGraphTest {
 
@@ -132,5 +134,18 @@ class StartupGraphTest {
         assertThatThrownBy(() -> StartupGraph.of(FILE, chain))
                 .hasMessageStartingWith(FILE + ": service \"s0\": dependsOn: dependency cycle: s0 -> s9999 -> s9998")
                 .hasMessageEndingWith("s1 -> s0");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a timing assertion
+    void cycleAmongTheLastServicesOfATenThousandServiceChainIsReportedWithItsPath() {
+        List<ServiceSpec> chain = new ArrayList<>();
+        chain.add(service("s0"));
+        for (int i = 1; i < 10_000; i++) {
+            chain.add(i == 9_997 ? service("s9997", "s9996", "s9999") : service("s" + i, "s" + (i - 1)));
+        }
+
+        assertThatThrownBy(() -> StartupGraph.of(FILE, chain)).hasMessage(
+                FILE + ": service \"s9997\": dependsOn: dependency cycle: s9997 -> s9999 -> s9998 -> s9997");
     }
 }

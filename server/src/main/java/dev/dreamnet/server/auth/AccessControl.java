@@ -1,6 +1,5 @@
 package dev.dreamnet.server.auth;
 
-import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
 import io.javalin.http.Context;
@@ -12,7 +11,8 @@ import java.util.Map;
  * default; reads of {@code /metrics}, {@code /api/observability/*}, {@code /api/integration-flags} and
  * {@code /api/admin/*} need a read or admin token only when read tokens are configured
  * ({@code DREAMNET_READ_TOKENS}, {@code DREAMNET_READ_TOKENS_FILE}; see {@link ReadGate}). Probes are always open.
- * Answers 401 without a valid token and 403 with a token that lacks the right. Thread-safe.
+ * Throws {@link NotAuthenticatedException} without a valid token and {@link AccessDeniedException} with a token
+ * that lacks the right (the web layer answers 401 and 403). Thread-safe.
  */
 public final class AccessControl {
 
@@ -35,20 +35,21 @@ public final class AccessControl {
         return admin.configured();
     }
 
-    /** Lets the request through only with an admin token; otherwise throws a 401 or 403. */
+    /** Lets the request through only with an admin token; otherwise throws. */
     public void requireAdmin(Context ctx) {
         String token = bearer(ctx);
         if (admin.accepts(token)) {
             return;
         }
         if (!admin.configured()) {
-            throw new ApiException(403, "forbidden", "admin writes are disabled: no admin token is configured "
+            throw new AccessDeniedException("admin writes are disabled: no admin token is configured "
                     + "(set " + ADMIN_TOKENS + " or " + ADMIN_TOKENS_FILE + " and restart)");
         }
         if (read.accepts(token)) {
-            throw new ApiException(403, "forbidden", "this token may read but not change anything");
+            throw new AccessDeniedException("this token may read but not change anything");
         }
-        throw unauthorized(ctx, token == null ? "an admin bearer token is required" : "the token is not valid");
+        throw new NotAuthenticatedException(token == null ? "an admin bearer token is required"
+                : "the token is not valid");
     }
 
     /** Lets protected reads through when no read token is configured, or with a read or admin token. */
@@ -58,13 +59,9 @@ public final class AccessControl {
         }
         String token = bearer(ctx);
         if (!read.accepts(token) && !admin.accepts(token)) {
-            throw unauthorized(ctx, token == null ? "a read or admin bearer token is required" : "the token is not valid");
+            throw new NotAuthenticatedException(token == null ? "a read or admin bearer token is required"
+                    : "the token is not valid");
         }
-    }
-
-    private static ApiException unauthorized(Context ctx, String detail) {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"dreamnet\"");
-        return new ApiException(401, "unauthorized", detail);
     }
 
     private static String bearer(Context ctx) {

@@ -81,8 +81,9 @@ public final class FlagService {
     }
 
     /**
-     * From now on the operators' state is the fleet's, held by {@code shared}: every version it
-     * follows is installed here, and {@link #change} writes there. Call before {@code shared} starts.
+     * From now on the operators' state is the fleet's, held by {@code shared}: {@link #change} writes
+     * there and installs what it committed; every newer version this instance follows is installed
+     * here. Call before {@code shared} starts.
      */
     public void share(SharedState shared) {
         shared.addFollower((c, from, row) -> adopt(row, from < 0));
@@ -112,27 +113,34 @@ public final class FlagService {
         if (first) {
             flags.rebase(row.flags());
         } else {
-            flags.swapState(row.flags());
+            installNewer(row.flags());
         }
+    }
+
+    /** Installs {@code state} unless this instance already holds it or a newer one (its own change, or a later one). */
+    private synchronized FlagSnapshot installNewer(FlagState state) {
+        FlagSnapshot installed = flags.snapshot();
+        return state.version() > installed.state().version() ? flags.swapState(state) : installed;
     }
 
     /**
      * Applies an operator change to the runtime state, audits it, and returns the new snapshot. In a
-     * fleet the change is applied to the shared state in one transaction with its audit entry.
+     * fleet the change is applied to the shared state in one transaction with its audit entry, then
+     * installed here before this returns.
      *
-     * @throws dev.dreamnet.server.http.ApiException 503 in a fleet whose database cannot be written
+     * @throws dev.dreamnet.server.fleet.SharedStateUnavailableException in a fleet whose database cannot be written
      */
     public FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
                                String target, String before, String reason) {
         SharedState fleet = shared;
         if (fleet != null) {
-            fleet.commit(tx -> {
+            SharedState.Committed<Void> committed = fleet.commit(tx -> {
                 FlagState next = change.apply(tx.flags());
                 tx.writeFlags(next);
                 audit.recordWithin(tx.connection(), actor, action, target, before, describe(next), reason);
                 return null;
             }, actor);
-            return flags.snapshot();
+            return installNewer(committed.row().flags());
         }
         synchronized (this) {
             FlagState next = change.apply(flags.snapshot().state());

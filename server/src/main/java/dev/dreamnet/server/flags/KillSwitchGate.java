@@ -1,14 +1,13 @@
 package dev.dreamnet.server.flags;
 
-import dev.dreamnet.server.http.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
 import java.util.Set;
 
 /**
- * WRITE_DRAIN: once routing has matched, an application write answers 503 with {@code Retry-After}
- * and a JSON reason while reads keep working. The check comes before the handler runs, so a write
+ * WRITE_DRAIN: once routing has matched, an application write is refused with a
+ * {@link WritesRefusedException} (the web layer answers 503 with {@code Retry-After}) while reads keep working. The check comes before the handler runs, so a write
  * is either refused untouched or runs to its commit: none is half-applied, none acknowledged and lost.
  * Admin routes are not application writes, so the switch can always be turned off again.
  */
@@ -30,12 +29,10 @@ public final class KillSwitchGate implements Handler {
             return;
         }
         if (flags.killSwitches().writeDrain()) {
-            ctx.header("Retry-After", "30");
-            throw new ApiException(503, "write drain", "writes are paused (WRITE_DRAIN is on); reads keep working");
+            throw new WritesRefusedException(WritesRefusedException.Cause.WRITE_DRAIN, "writes are paused (WRITE_DRAIN is on); reads keep working");
         }
         if (!flags.allows("dreams.write")) {
-            ctx.header("Retry-After", "30");
-            throw new ApiException(503, "feature off", "flag dreams.write is off ("
+            throw new WritesRefusedException(WritesRefusedException.Cause.FLAG_OFF, "flag dreams.write is off ("
                     + flags.snapshot().explain("dreams.write").rule() + ")");
         }
     }

@@ -6,7 +6,6 @@ import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.time.Clock;
-import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.http.Json;
 import dev.dreamnet.server.resilience.Downstreams;
 import java.sql.Connection;
@@ -30,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@code shared_state} row (mode, kill switches, overrides, quarantined agents) and the fleet-wide
  * state version that every shared change raises by one, rollouts included. A change is one
  * transaction that locks the row, applies the change to what the database holds (not to this
- * instance's copy), writes its audit entry, and sends a {@code NOTIFY}; then every instance
- * follows it ({@link Follower}) from its own connection ({@link StateListener}). Each instance
- * evaluates its local snapshot, so the hot path never touches the database.
+ * instance's copy), writes its audit entry, and sends a {@code NOTIFY}. The writer installs what it
+ * committed ({@link Committed}) itself; every instance follows every version ({@link Follower}) from
+ * its own connection ({@link StateListener}), so data flows one way: a writer never gets its own
+ * change back through a follower while it writes. Each instance evaluates its local snapshot, so the
+ * hot path never touches the database.
  *
  * <p>Thread-safe: following is serialised on {@code this}.
  */
@@ -56,6 +57,10 @@ public final class SharedState {
 
     /** The shared row as read: its version and the operators' state (with that version). */
     public record Row(long version, FlagState flags, long changedAtMillis, String changedBy) {
+    }
+
+    /** What a change committed: the work's result and the shared row as it now stands, for the writer to install. */
+    public record Committed<T>(T result, Row row) {
     }
 
     /** One change in progress: the connection of its transaction, the state before, and the version it writes. */
@@ -130,46 +135,43 @@ public final class SharedState {
     }
 
     /**
-     * Applies {@code work} in one transaction on the locked shared row, raises the version, announces
-     * it, then follows it here before returning, so the caller's next read sees its own change.
+     * Applies {@code work} in one transaction on the locked shared row, raises the version and
+     * announces it. The caller installs what was committed before it answers, so its next read sees its
+     * own change; this instance's followers get the version later, like every other instance's.
      *
-     * @throws ApiException 503 when the database cannot be reached: nothing was changed anywhere
+     * @throws SharedStateUnavailableException when the database cannot be reached: nothing was changed anywhere
      */
-    public <T> T commit(Work<T> work, String actor) {
+    public <T> Committed<T> commit(Work<T> work, String actor) {
         try {
             return downstreams.call(Downstreams.DATABASE, () -> {
                 try (Connection c = pool.get().getConnection()) {
-                    T result = inTransaction(c, work, actor);
-                    follow(c);
-                    return result;
+                    return inTransaction(c, work, actor);
                 }
             });
-        } catch (ApiException e) {
-            throw e;
         } catch (Exception e) {
             lastError = e.getMessage();
-            throw new ApiException(503, "shared state unavailable", "the change was refused and nothing was "
+            throw new SharedStateUnavailableException("the change was refused and nothing was "
                     + "changed on any instance: the shared state in PostgreSQL cannot be written (" + e.getMessage()
                     + "); every instance keeps serving with its last known state"
                     + staleSince()
-                    + "; retry once the database is back");
+                    + "; retry once the database is back", e);
         }
     }
 
-    private <T> T inTransaction(Connection c, Work<T> work, String actor) throws SQLException {
+    private <T> Committed<T> inTransaction(Connection c, Work<T> work, String actor) throws SQLException {
         c.setAutoCommit(false);
         try {
             Row before = read(c, true);
             Change change = new Change(c, before);
             T result = work.apply(change);
-            write(c, change.version(), change.flags(), actor);
+            Row after = write(c, change, actor);
             try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
                 notify.setString(2, Long.toString(change.version()));
                 notify.execute();
             }
             c.commit();
-            return result;
+            return new Committed<>(result, after);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -235,12 +237,12 @@ public final class SharedState {
                 lastFollowLagMillis < 0 ? null : lastFollowLagMillis);
     }
 
-    /** @throws ApiException 503 naming since when, while this instance cannot follow the shared state */
+    /** @throws SharedStateUnavailableException naming since when, while this instance cannot follow the shared state */
     public void requireConnected(String what) {
         if (!connected) {
-            throw new ApiException(503, "shared state unavailable", what + " was refused: this instance has lost "
+            throw new SharedStateUnavailableException(what + " was refused: this instance has lost "
                     + "the shared state in PostgreSQL" + staleSince() + (lastError == null ? "" : ": " + lastError)
-                    + "; nothing was changed; retry once the database is back");
+                    + "; nothing was changed; retry once the database is back", null);
         }
     }
 
@@ -268,7 +270,14 @@ public final class SharedState {
         }
     }
 
-    private void write(Connection c, long version, FlagState flags, String actor) throws SQLException {
+    /** Writes the change's state at its version and returns the row as it now stands. */
+    private Row write(Connection c, Change change, String actor) throws SQLException {
+        long version = change.version();
+        FlagState changed = change.flags();
+        FlagState flags = new FlagState(changed.mode(), changed.killSwitches(), changed.overrides(),
+                changed.quarantinedAgents(), version);
+        long now = clock.wallMillis();
+        String by = actor.length() > 200 ? actor.substring(0, 200) : actor;
         try (PreparedStatement update = c.prepareStatement("UPDATE shared_state SET version = ?, mode = ?, safe_mode = ?, "
                 + "write_drain = ?, overrides = ?, quarantined = ?, changed_at_ms = ?, changed_by = ? WHERE id = 1")) {
             update.setLong(1, version);
@@ -277,10 +286,11 @@ public final class SharedState {
             update.setBoolean(4, flags.killSwitches().writeDrain());
             update.setString(5, json(new TreeMap<>(flags.overrides())));
             update.setString(6, json(new TreeSet<>(flags.quarantinedAgents())));
-            update.setLong(7, clock.wallMillis());
-            update.setString(8, actor.length() > 200 ? actor.substring(0, 200) : actor);
+            update.setLong(7, now);
+            update.setString(8, by);
             update.executeUpdate();
         }
+        return new Row(version, flags, now, by);
     }
 
     private static String json(Object value) throws SQLException {

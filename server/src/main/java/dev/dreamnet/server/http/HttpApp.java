@@ -7,14 +7,23 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
+import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.server.auth.AccessControl;
+import dev.dreamnet.server.auth.AccessDeniedException;
+import dev.dreamnet.server.auth.NotAuthenticatedException;
 import dev.dreamnet.server.auth.ReadGate;
+import dev.dreamnet.server.fleet.SharedStateUnavailableException;
+import dev.dreamnet.server.flags.WritesRefusedException;
+import dev.dreamnet.server.rollouts.InjectedFaultException;
+import dev.dreamnet.server.rollouts.RolloutConflictException;
+import dev.dreamnet.server.rollouts.UnknownRolloutException;
 import dev.dreamnet.server.metrics.RequestTracking;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.queue.QueueUnavailableException;
 import dev.dreamnet.core.queue.UnknownQueueException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -24,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Assembles the Javalin application: request tracking and in-flight counting first, then the in-flight limit and the
  * traffic gate, the routes, and error handling that always answers {@code {"error", "detail"}} JSON, never a stack
- * trace (a client that hung up is recorded as 499, not as an error). Jetty runs within {@link HttpLimits}.
+ * trace (a client that hung up is recorded as 499, not as an error). Jetty runs within {@link HttpLimits}. This is
+ * the one place where the domain's exceptions become statuses.
  */
 public final class HttpApp {
 
@@ -37,9 +47,12 @@ public final class HttpApp {
     private HttpApp() {
     }
 
+    /** {@code clock} dates the {@code Retry-After} of an open breaker against the breaker's own clock. */
     public static Javalin create(InFlight inFlight, RequestTracking tracking, TrafficGate gate, AccessControl access,
-                                 HttpLimits limits, Admission admission, List<Consumer<JavalinDefaultRoutingApi>> routes) {
+                                 HttpLimits limits, Admission admission, Clock clock,
+                                 List<Consumer<JavalinDefaultRoutingApi>> routes) {
         DatabaseErrors databaseErrors = new DatabaseErrors();
+        RepeatedFailures queueErrors = new RepeatedFailures(LOG, "queue call");
         return Javalin.create(config -> {
             JettyLimits.apply(config.jetty, limits);
             // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
@@ -67,14 +80,12 @@ public final class HttpApp {
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);
+            domainErrors(config.routes);
             config.routes.exception(SQLException.class, (e, ctx) -> databaseError(databaseErrors.detail(e, ctx), ctx));
-            config.routes.exception(CallNotPermittedException.class, HttpApp::breakerOpen);
+            config.routes.exception(CallNotPermittedException.class, (e, ctx) -> breakerOpen(e, ctx, clock));
             config.routes.exception(RetriesExhaustedException.class, (e, ctx) -> retriesExhausted(e, ctx, databaseErrors));
             config.routes.exception(UnknownQueueException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
-            config.routes.exception(QueueUnavailableException.class, (e, ctx) -> {
-                ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
-                respond(ctx, 503, "queue unavailable", e.getMessage());
-            });
+            config.routes.exception(QueueUnavailableException.class, (e, ctx) -> queueUnavailable(e, ctx, queueErrors));
             config.routes.exception(MethodNotAllowedResponse.class, HttpApp::methodNotAllowed);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     respond(ctx, e.getStatus(), refusal(e.getStatus()), e.getMessage()));
@@ -96,6 +107,25 @@ public final class HttpApp {
                 tracking.finished(ctx);
             });
         });
+    }
+
+    /** The exceptions of the server's own features: which status and error word each one answers with. */
+    private static void domainErrors(JavalinDefaultRoutingApi routes) {
+        routes.exception(NotAuthenticatedException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"dreamnet\"");
+            respond(ctx, 401, "unauthorized", e.getMessage());
+        });
+        routes.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", e.getMessage()));
+        routes.exception(WritesRefusedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "30");
+            respond(ctx, 503, e.refusedBy() == WritesRefusedException.Cause.WRITE_DRAIN ? "write drain" : "feature off",
+                    e.getMessage());
+        });
+        routes.exception(SharedStateUnavailableException.class, (e, ctx) ->
+                respond(ctx, 503, "shared state unavailable", e.getMessage()));
+        routes.exception(UnknownRolloutException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
+        routes.exception(RolloutConflictException.class, (e, ctx) -> respond(ctx, 409, "conflict", e.getMessage()));
+        routes.exception(InjectedFaultException.class, (e, ctx) -> respond(ctx, 500, "injected fault", e.getMessage()));
     }
 
     private static String refusal(int status) {
@@ -124,9 +154,16 @@ public final class HttpApp {
         respond(ctx, 503, "database unavailable", detail);
     }
 
-    private static void breakerOpen(CallNotPermittedException e, Context ctx) {
+    /** The backend's text (broker address, virtual host, driver message) stays in the log. */
+    private static void queueUnavailable(QueueUnavailableException e, Context ctx, RepeatedFailures log) {
+        log.log(ctx, e.getMessage());
+        ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
+        respond(ctx, 503, "queue unavailable", "the queue backend is unreachable; try again later");
+    }
+
+    private static void breakerOpen(CallNotPermittedException e, Context ctx, Clock clock) {
         long seconds = e.nextAttemptAt() == null ? 5
-                : Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.nextAttemptAt()).toSeconds() + 1);
+                : Math.max(1, Duration.between(Instant.ofEpochMilli(clock.wallMillis()), e.nextAttemptAt()).toSeconds() + 1);
         ctx.header("Retry-After", Long.toString(seconds));
         respond(ctx, 503, e.breakerName() + " unavailable", e.getMessage());
     }

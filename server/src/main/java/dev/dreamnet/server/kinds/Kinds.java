@@ -76,6 +76,16 @@ public final class Kinds implements ComponentResolver {
                         + String.join(", ", needing)));
     }
 
+    /** Whether a component is registered under {@code kind}. */
+    public synchronized boolean knows(String kind) {
+        return factories.containsKey(kind);
+    }
+
+    /** Every kind registered, in name order. */
+    public synchronized List<String> known() {
+        return List.copyOf(factories.keySet());
+    }
+
     @Override
     public synchronized Component resolve(ServiceSpec service) {
         Function<ServiceSpec, Component> factory = factories.get(service.kind());

@@ -170,11 +170,19 @@ public final class RolloutRoutes {
         JsonNode body = Reasons.body(ctx);
         String reason = Reasons.required(body);
         CanaryFaults.Settings before = faults.settings();
-        CanaryFaults.Settings after = new CanaryFaults.Settings(
-                body.has("errorRate") ? number(body.get("errorRate"), "errorRate") : 0,
-                body.has("delayMs") ? JsonNumbers.whole(body.get("delayMs"), "delayMs", 0, MAX_DELAY_MS) : 0);
+        CanaryFaults.Settings after = faultSettings(body);
         faults.set(after);
         audit.record(Actor.of(ctx), "canary.faults", "canary", before.toString(), after.toString(), reason);
         ctx.json(after);
+    }
+
+    private static CanaryFaults.Settings faultSettings(JsonNode body) {
+        double errorRate = body.has("errorRate") ? number(body.get("errorRate"), "errorRate") : 0;
+        long delayMs = body.has("delayMs") ? JsonNumbers.whole(body.get("delayMs"), "delayMs", 0, MAX_DELAY_MS) : 0;
+        try {
+            return new CanaryFaults.Settings(errorRate, delayMs);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 }

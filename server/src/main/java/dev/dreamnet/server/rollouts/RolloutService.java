@@ -11,7 +11,7 @@ import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.server.audit.AuditLog;
 import dev.dreamnet.server.fleet.SharedState;
-import dev.dreamnet.server.http.ApiException;
+import dev.dreamnet.server.fleet.SharedStateUnavailableException;
 import dev.dreamnet.server.metrics.MetricSources;
 import dev.dreamnet.server.resilience.Downstreams;
 import java.time.Duration;
@@ -55,7 +55,7 @@ public final class RolloutService {
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
                           Scheduler scheduler, Executor executor) {
         this.rollouts = Rollouts.create(clock);
-        this.store = new RolloutStore(dataSource);
+        this.store = new RolloutStore(dataSource, clock);
         this.audit = audit;
         this.downstreams = downstreams;
         this.clock = clock;
@@ -88,6 +88,8 @@ public final class RolloutService {
      * From now on rollouts are the fleet's: every instance adopts the rows others write, writes its
      * own decisions only over the row it last saw, rolls back on its own evidence, and promotes only
      * while it is the judge and {@code converged} says every live instance follows the latest state.
+     * A decision made here is already installed here when it is written; following brings in only
+     * what others wrote, so the write path never comes back into this service.
      */
     public void share(SharedState shared, BooleanSupplier converged) {
         this.converged = converged;
@@ -95,9 +97,13 @@ public final class RolloutService {
         this.shared = shared;
     }
 
+    /** Installs the rows written by others since the last version followed; rows this instance wrote are skipped. */
     private void adopt(List<RolloutStore.Row> rows) {
         for (RolloutStore.Row row : rows) {
             String name = row.config().name();
+            if (row.revision() <= revisions.getOrDefault(name, -1L)) {
+                continue;
+            }
             java.util.Optional<Rollout> local = rollouts.find(name);
             if (local.isPresent() && local.get().config().equals(row.config())) {
                 local.get().adopt(row.state());
@@ -105,7 +111,7 @@ public final class RolloutService {
                 local.ifPresent(r -> rollouts.remove(name));
                 rollouts.restore(row.config(), row.state());
             }
-            revisions.put(name, row.revision());
+            revisions.merge(name, row.revision(), Math::max);
         }
     }
 
@@ -134,10 +140,13 @@ public final class RolloutService {
         }
     }
 
-    /** The rollout named {@code name}; 404 naming the known ones otherwise. */
+    /**
+     * The rollout named {@code name}.
+     *
+     * @throws UnknownRolloutException naming the known ones
+     */
     public Rollout get(String name) {
-        return rollouts.find(name).orElseThrow(() -> ApiException.notFound("no rollout \"" + name + "\" (known: "
-                + (rollouts.all().isEmpty() ? "none" : String.join(", ", names())) + ")"));
+        return rollouts.find(name).orElseThrow(() -> new UnknownRolloutException(name, names()));
     }
 
     /** The rollout named {@code name} if it exists, for the middleware. */
@@ -155,12 +164,17 @@ public final class RolloutService {
         return all().stream().map(Rollout::name).toList();
     }
 
-    /** Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced. */
+    /**
+     * Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced.
+     *
+     * @throws RolloutConflictException while a rollout of that name is not finished
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     */
     public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
         requireShared("starting rollout \"" + config.name() + "\"");
         rollouts.find(config.name()).ifPresent(existing -> {
             if (!existing.state().status().isFinal()) {
-                throw new ApiException(409, "conflict", "rollout \"" + config.name() + "\" is "
+                throw new RolloutConflictException("rollout \"" + config.name() + "\" is "
                         + existing.state().status() + " at " + existing.percent() + "%; roll it back first");
             }
             rollouts.remove(config.name());
@@ -171,7 +185,13 @@ public final class RolloutService {
         return rollout;
     }
 
-    /** Applies an operator's {@code operation} (promote, pause, resume, rollback), audited. */
+    /**
+     * Applies an operator's {@code operation} (promote, pause, resume, rollback), audited.
+     *
+     * @throws UnknownRolloutException if there is no rollout {@code name}
+     * @throws RolloutConflictException if its status does not allow the operation
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     */
     public Rollout operate(String name, String action, UnaryOperator<Rollout> operation, String actor, String reason) {
         Rollout rollout = get(name);
         requireShared(action + " of rollout \"" + name + "\"");
@@ -179,7 +199,7 @@ public final class RolloutService {
         try {
             operation.apply(rollout);
         } catch (IllegalStateException e) {
-            throw new ApiException(409, "conflict", e.getMessage());
+            throw new RolloutConflictException(e.getMessage());
         }
         audit.record(actor, "rollout." + action, name, before, describe(rollout.state()), reason);
         return rollout;
@@ -203,18 +223,15 @@ public final class RolloutService {
         if (fleet != null) {
             long expected = revisions.getOrDefault(config.name(), -1L);
             try {
-                boolean saved = fleet.commit(tx -> {
-                    boolean written = RolloutStore.saveIf(tx.connection(), config, state, expected, tx.version());
-                    if (written) {
-                        revisions.put(config.name(), tx.version());
-                    }
-                    return written;
-                }, AUTOMATIC);
-                if (!saved) {
+                SharedState.Committed<Boolean> saved = fleet.commit(
+                        tx -> store.saveIf(tx.connection(), config, state, expected, tx.version()), AUTOMATIC);
+                if (saved.result()) {
+                    revisions.merge(config.name(), saved.row().version(), Math::max);
+                } else {
                     LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
                             state.name(), describe(state));
                 }
-            } catch (ApiException e) {
+            } catch (SharedStateUnavailableException e) {
                 LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
                         state.name(), describe(state), e.getMessage());
             }

@@ -3,13 +3,13 @@ package dev.dreamnet.server.rollouts;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.rollout.RolloutState;
 import dev.dreamnet.core.rollout.RolloutStatus;
+import dev.dreamnet.core.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +25,12 @@ final class RolloutStore {
             + "reason, hash_version, updated_at";
 
     private final Supplier<DataSource> dataSource;
+    private final Clock clock;
 
-    RolloutStore(Supplier<DataSource> dataSource) {
+    /** {@code clock} stamps each row's {@code updated_at}. */
+    RolloutStore(Supplier<DataSource> dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** A rollout's row; {@code revision} is the shared state version that wrote it (0 outside a fleet). */
@@ -40,7 +43,7 @@ final class RolloutStore {
      *
      * @return false when another instance changed or created the row meanwhile
      */
-    static boolean saveIf(Connection c, RolloutConfig config, RolloutState state, long expected, long revision)
+    boolean saveIf(Connection c, RolloutConfig config, RolloutState state, long expected, long revision)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE rollouts SET " + COLUMNS.replace(", ", " = ?, ")
                 + " = ?, revision = ? WHERE name = ? AND revision = ?")) {
@@ -101,7 +104,7 @@ final class RolloutStore {
         }
     }
 
-    private static int bind(PreparedStatement s, RolloutConfig config, RolloutState state) throws SQLException {
+    private int bind(PreparedStatement s, RolloutConfig config, RolloutState state) throws SQLException {
         s.setString(1, config.steps().stream().map(RolloutStore::number).collect(Collectors.joining(",")));
         s.setLong(2, config.bakeTime().toMillis());
         s.setLong(3, config.window().toMillis());
@@ -118,7 +121,7 @@ final class RolloutStore {
         s.setLong(14, state.stepStartedAtMillis());
         s.setString(15, state.reason().length() > 1000 ? state.reason().substring(0, 1000) : state.reason());
         s.setInt(16, state.hashVersion());
-        s.setTimestamp(17, Timestamp.from(Instant.now()));
+        s.setTimestamp(17, new Timestamp(clock.wallMillis()));
         return 18;
     }
 

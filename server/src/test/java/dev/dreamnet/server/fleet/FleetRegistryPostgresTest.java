@@ -74,7 +74,8 @@ class FleetRegistryPostgresTest {
         Http two = new Http(second.port());
         await("the other instance follows").atMost(Servers.DEADLINE)
                 .until(() -> two.get("/api/integration-flags").json().at("/state/mode").asText().equals("BROWNOUT"));
-        long latest = one.get("/api/integration-flags").json().at("/shared/version").asLong();
+        // The version the writer installed before answering; its own listener follows it a moment later.
+        long latest = one.get("/api/integration-flags").json().at("/state/version").asLong();
         await("the fleet converges on the new version").atMost(Servers.DEADLINE).until(() -> {
             JsonNode fleet = fleet(two);
             return fleet.get("converged").asBoolean() && fleet.get("stateVersions").toString().equals("[" + latest + "]");

@@ -12,7 +12,6 @@ import dev.dreamnet.core.time.Sleeper;
 import dev.dreamnet.jdbc.migrate.Migrator;
 import dev.dreamnet.server.kinds.MigrationsComponent;
 import dev.dreamnet.server.audit.AuditLog;
-import dev.dreamnet.server.http.ApiException;
 import dev.dreamnet.server.resilience.Downstreams;
 import dev.dreamnet.testing.PostgresTestDatabase;
 import dev.dreamnet.testing.TcpProxy;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * The shared state's transactions on a real PostgreSQL database, with two instances' worth of
  * {@link SharedState} on pools of their own: a change applies to what the database holds, so
  * concurrent changes through two instances never undo each other; a failed change leaves neither
- * state nor audit entry; the other instance follows by version; an unreachable database refuses the
- * change with a 503 that says nothing was changed.
+ * state nor audit entry; the writer gets what it committed back to install, and both instances
+ * follow by version; an unreachable database refuses the change, saying nothing was changed.
  */
 class SharedStatePostgresTest {
 
@@ -84,12 +83,17 @@ class SharedStatePostgresTest {
         AtomicReference<FlagState> seenByTwo = new AtomicReference<>();
         two.addFollower((c, from, row) -> seenByTwo.set(row.flags()));
 
-        one.commit(tx -> {
-            tx.writeFlags(tx.flags().withMode(Mode.BROWNOUT));
+        SharedState.Committed<Void> committed = one.commit(tx -> {
+            tx.writeFlags(tx.flags().withMode(Mode.BROWNOUT).withOverride("dreams.write", true));
             audit.recordWithin(tx.connection(), "op", "brownout.enable", "mode", "NORMAL", "BROWNOUT", "INC-1");
             return null;
         }, "op");
+        assertThat(committed.row().version()).isEqualTo(1);
+        assertThat(committed.row().flags().mode()).isEqualTo(Mode.BROWNOUT);
+        assertThat(committed.row().flags().version()).as("the row's version, not the work's count of steps")
+                .isEqualTo(1);
         try (Connection c = pools.get(0).getConnection()) {
+            one.follow(c);
             two.follow(c);
         }
 
@@ -98,6 +102,27 @@ class SharedStatePostgresTest {
         assertThat(seenByTwo.get().mode()).isEqualTo(Mode.BROWNOUT);
         assertThat(seenByTwo.get().version()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_log WHERE reason = 'INC-1'")).isEqualTo(1);
+    }
+
+    /** Regression: commit followed its own change at once, calling the writer back through its own follower. */
+    @Test
+    void aCommitNeverCallsTheWritersOwnFollowersItsListenerFollowsLater() throws Exception {
+        List<Long> followedByOne = new ArrayList<>();
+        one.addFollower((c, from, row) -> followedByOne.add(row.version()));
+
+        SharedState.Committed<String> committed = one.commit(tx -> {
+            tx.writeFlags(tx.flags().withMode(Mode.EMERGENCY));
+            return "written";
+        }, "op");
+
+        assertThat(committed.result()).isEqualTo("written");
+        assertThat(followedByOne).as("no follower runs inside the writer's commit").isEmpty();
+        assertThat(one.version()).as("followed only by following").isZero();
+        try (Connection c = pools.get(0).getConnection()) {
+            one.follow(c);
+        }
+        assertThat(followedByOne).containsExactly(1L);
+        assertThat(one.version()).isEqualTo(1);
     }
 
     @Test
@@ -130,7 +155,7 @@ class SharedStatePostgresTest {
             tx.writeFlags(tx.flags().withMode(Mode.EMERGENCY));
             audit.recordWithin(tx.connection(), "op", "emergency.enable", "mode", "NORMAL", "EMERGENCY", "INC-2");
             throw new SQLException("the change's own work failed");
-        }, "op")).isInstanceOf(ApiException.class);
+        }, "op")).isInstanceOf(SharedStateUnavailableException.class);
 
         try (Connection c = pools.get(0).getConnection()) {
             SharedState.Row row = SharedState.read(c, false);
@@ -148,8 +173,7 @@ class SharedStatePostgresTest {
         assertThatThrownBy(() -> one.commit(tx -> {
             tx.writeFlags(tx.flags().withMode(Mode.BROWNOUT));
             return null;
-        }, "op")).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(503);
+        }, "op")).isInstanceOfSatisfying(SharedStateUnavailableException.class, e -> {
             assertThat(e.getMessage()).contains("nothing was changed on any instance", "stale since");
         });
         assertThat(one.status().stale()).isTrue();

@@ -7,6 +7,7 @@ import dev.dreamnet.server.DreamnetServer;
 import dev.dreamnet.server.support.DagJson;
 import dev.dreamnet.server.support.FlagServer;
 import dev.dreamnet.server.support.Http;
+import dev.dreamnet.server.support.Reply;
 import dev.dreamnet.server.support.Servers;
 import dev.dreamnet.testing.RabbitTestVhost;
 import dev.dreamnet.testing.TcpProxy;
@@ -50,8 +51,9 @@ final class BrokerFault implements AutoCloseable {
     /** Posts {@code count} dreams titled {@code label i}; each must be accepted. */
     void post(String label, int count) {
         for (int i = 0; i < count; i++) {
-            assertThat(http.post("/api/dreams", "{\"title\": \"" + label + " " + i + "\"}").status())
-                    .as("the API does not need the broker to accept a dream").isEqualTo(201);
+            Reply reply = http.post("/api/dreams", "{\"title\": \"" + label + " " + i + "\"}");
+            assertThat(reply.status()).as("the API does not need the broker to accept a dream: %s", reply.body())
+                    .isEqualTo(201);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.server.support.Http;
+import dev.dreamnet.server.support.Reply;
 import dev.dreamnet.server.support.Servers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,5 +55,18 @@ class RabbitOutageTest {
         broker.proxy.restore();
         broker.awaitBothAgentsProcessed(9, Duration.ofSeconds(90));
         assertThat(broker.deadLetterDepth("dream-events.citadel")).isZero();
+    }
+
+    /** Regression: a queue 503 passed the broker's address and virtual host (amqp://127.0.0.1:PORT/VHOST) to clients. */
+    @Test
+    void aQueue503SaysTheBackendIsUnreachableWithoutNamingTheBroker() {
+        broker.proxy.cut();
+        Reply refused = broker.http.get("/api/observability/queues/dream-events.citadel/dead-letters");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.text("error")).isEqualTo("queue unavailable");
+        assertThat(refused.text("detail")).isEqualTo("the queue backend is unreachable; try again later");
+        assertThat(refused.body())
+                .doesNotContain("127.0.0.1", "amqp", "dreamnet_outage", String.valueOf(broker.proxy.port()));
     }
 }
