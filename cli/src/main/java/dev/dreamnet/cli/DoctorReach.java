@@ -1,5 +1,6 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.core.text.Redaction;
 import dev.dreamnet.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,7 +51,7 @@ final class DoctorReach {
         try {
             uri = URI.create(queue);
         } catch (IllegalArgumentException e) {
-            return DoctorCheck.fail("rabbitmq", "--queue is not a URI: " + MigrationDatabase.redact(queue));
+            return DoctorCheck.fail("rabbitmq", "--queue is not a URI: " + Redaction.url(queue));
         }
         if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
             return DoctorCheck.fail("rabbitmq", "--queue must look like amqp://user:pass@host:5672/vhost");

@@ -1,5 +1,7 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.core.text.Redaction;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.migrate.MigrationSource;
 import dev.dreamnet.server.ServerConfig;
@@ -30,9 +32,9 @@ final class MigrateOptions {
     /** The JDBC URL; the embedded one is opened only if it exists when {@code mayCreate} is false. */
     String jdbcUrl(boolean mayCreate) {
         if (db != null) {
-            if (!db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
+            if (Dialect.ofUrl(db) == Dialect.OTHER) {
                 throw new IllegalArgumentException("--db must be a JDBC URL for PostgreSQL (jdbc:postgresql://HOST/DB)"
-                        + " or H2 (jdbc:h2:...), was " + MigrationDatabase.redact(db));
+                        + " or H2 (jdbc:h2:...), was " + Redaction.url(db));
             }
             return DurableUrls.durableOnCommit(db);
         }

@@ -1,5 +1,6 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.core.text.Redaction;
 import dev.dreamnet.jdbc.JdbcUrlDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +46,7 @@ final class MigrationDatabase extends JdbcUrlDataSource implements AutoCloseable
     }
 
     private static String explain(String url, SQLException e) {
-        String shown = redact(url);
+        String shown = Redaction.url(url);
         return switch (e.getErrorCode()) {
             case H2_FILE_IN_USE -> "the H2 database " + h2File(url) + " is in use by another process (a running dreamnet serve?);"
                     + " stop it first, or run the server with --db jdbc:postgresql://... to migrate while it runs";
@@ -66,14 +67,9 @@ final class MigrationDatabase extends JdbcUrlDataSource implements AutoCloseable
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** The URL without its password. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):[^/@]*@", "//$1:***@");
-    }
-
     /** The URL for people: no password, and without the IFEXISTS option status adds. */
     String url() {
-        return redact(jdbcUrl()).replace(";IFEXISTS=TRUE", "");
+        return Redaction.url(jdbcUrl()).replace(";IFEXISTS=TRUE", "");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.dreamnet.config;
 
-import dev.dreamnet.config.internal.Durations;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,23 +12,23 @@ import java.util.Optional;
 public final class DurationText {
 
     /** What an error message shows as valid examples. */
-    public static final String EXAMPLES = Durations.EXAMPLES;
+    public static final String EXAMPLES = DurationSyntax.EXAMPLES;
 
     private DurationText() {
     }
 
     /** The duration {@code text} spells, or empty when it is not one (a bare number has no unit). */
     public static Optional<Duration> parse(String text) {
-        return Optional.ofNullable(text == null ? null : Durations.parse(text.strip()));
+        return Optional.ofNullable(text == null ? null : DurationSyntax.parse(text.strip()));
     }
 
     /** Whether {@code text} is spelt as a duration ({@code "99999999999999999999h"}) yet too long to be one. */
     public static boolean isTooLong(String text) {
-        return text != null && Durations.isTooLong(text.strip());
+        return text != null && DurationSyntax.isTooLong(text.strip());
     }
 
     /** In its largest exact unit: {@code 1h}, {@code 90s}, {@code 1500ms}. */
     public static String format(Duration duration) {
-        return Durations.format(duration);
+        return DurationSyntax.format(duration);
     }
 }

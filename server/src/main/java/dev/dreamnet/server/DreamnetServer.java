@@ -105,9 +105,9 @@ public final class DreamnetServer implements AutoCloseable {
     private final SystemScheduler scheduler = new SystemScheduler("dreamnet-timer", 2);
     private final ExecutorService checkPool = Pools.bounded("dreamnet-check", 4);
     private final ExecutorService queuePool = Pools.bounded("dreamnet-queue", 3); // relay, agents: a mute broker spares checkPool
-    private final Repeating metricsSlots = new Repeating(scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
+    private final Repeating metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
     // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
-    private final Repeating watchdogSamples = new Repeating(scheduler, checkPool, METRICS_SLOT, () -> watchdogReadings());
+    private final Repeating watchdogSamples = new Repeating(clock, scheduler, checkPool, METRICS_SLOT, () -> watchdogReadings());
     private boolean stopped; // guarded by this
 
     private final StubProvider stubProvider = new StubProvider();
@@ -137,7 +137,7 @@ public final class DreamnetServer implements AutoCloseable {
         Kinds kinds = Kinds.builtIn(config.effectiveJdbcUrl());
         ReferenceService reference = new ReferenceService(kinds, clock, state::apiOpen);
         reference.register();
-        AccessControl access = new AccessControl(config.environment());
+        AccessControl access = new AccessControl(config.environment(), clock, scheduler);
         AuditLog audit = new AuditLog(reference::dataSource, downstreams, clock);
         this.flags = new FlagService(config.flagsFile() == null ? null
                 : ReloadingFile.builder(config.flagsFile(), FlagsFile::load).scheduler(scheduler).clock(clock).build(),
@@ -149,7 +149,7 @@ public final class DreamnetServer implements AutoCloseable {
         kinds.register(ServerKinds.AUDIT, spec -> () -> audit.recent(1));
         kinds.register(ServerKinds.QUEUES, spec -> new QueuesComponent(queues, () -> ServerKinds.queueBackend(config.queueUrl(), reference.dataSource(), clock, downstreams), watchdogs, downstreams));
         this.relay = new DreamEventRelay(queues,
-                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, scheduler, queuePool);
+                Agent.NAMES.stream().map(DreamEvents::queueFor).toList(), reference::dataSource, downstreams, clock, scheduler, queuePool);
         kinds.register(ServerKinds.OUTBOX, spec -> relay).needDatabase(ServerKinds.ON_DATABASE);
         AgentWork work = new AgentWork(queues, reference::dataSource, downstreams);
         for (String name : Agent.NAMES) {
@@ -241,7 +241,7 @@ public final class DreamnetServer implements AutoCloseable {
             http = app;
             boundPort = app.port();
             HeaderDeadline deadline = new HeaderDeadline(app.jettyServer().server(), config.http().readTimeout(), clock);
-            headerDeadline = new Repeating(scheduler, Runnable::run, deadline.period(), deadline::sweep);
+            headerDeadline = new Repeating(clock, scheduler, Runnable::run, deadline.period(), deadline::sweep);
             headerDeadline.start();
         } catch (RuntimeException e) {
             shutdown();

@@ -1,10 +1,10 @@
 package dev.dreamnet.config.graph;
 
-import dev.dreamnet.config.internal.Durations;
 import dev.dreamnet.config.internal.Text;
 import dev.dreamnet.core.text.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,12 +104,12 @@ final class ServiceReader {
         String field = "startTimeout";
         if (value.isNumber()) {
             problem(field, "must have a unit, such as \"30s\" or \"500ms\", was " + Problems.describe(value));
-        } else if (expect(value.isTextual(), field, "must be a duration such as " + Durations.EXAMPLES, value)) {
-            Duration timeout = Durations.parse(value.textValue());
-            if (timeout == null && Durations.isTooLong(value.textValue()) || timeout != null && tooLong(timeout)) {
+        } else if (expect(value.isTextual(), field, "must be a duration such as " + DurationSyntax.EXAMPLES, value)) {
+            Duration timeout = DurationSyntax.parse(value.textValue());
+            if (timeout == null && DurationSyntax.isTooLong(value.textValue()) || timeout != null && tooLong(timeout)) {
                 problem(field, Problems.describe(value) + " is out of range (at most "
-                        + Durations.format(ServiceSpec.MAX_START_TIMEOUT) + ")");
-            } else if (expect(timeout != null, field, "must be a duration such as " + Durations.EXAMPLES, value)
+                        + DurationSyntax.format(ServiceSpec.MAX_START_TIMEOUT) + ")");
+            } else if (expect(timeout != null, field, "must be a duration such as " + DurationSyntax.EXAMPLES, value)
                     && expect(!timeout.isNegative() && !timeout.isZero(), field, "must be > 0", value)) {
                 return timeout;
             }

@@ -1,13 +1,10 @@
 package dev.dreamnet.config.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.dreamnet.core.hash.Sha256;
 
 /**
- * SHA-256 of a file's bytes, and the short form shown as a configuration's version
- * ({@code sha256:3f2a9c01b7e4}), so that a loader and a reloader name the same content the same
- * way. Not API. Stateless.
+ * The short form of a file's SHA-256 shown as a configuration's version ({@code sha256:3f2a9c01b7e4}),
+ * so that a loader and a reloader name the same content the same way. Not API. Stateless.
  */
 public final class ContentHash {
 
@@ -17,22 +14,13 @@ public final class ContentHash {
     private ContentHash() {
     }
 
-    /** The full SHA-256 digest of {@code bytes}. */
-    public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
-    }
-
-    /** {@code "sha256:"} and the first {@link #VERSION_HEX_DIGITS} hex digits of {@code digest}. */
-    public static String version(byte[] digest) {
-        return "sha256:" + HexFormat.of().formatHex(digest).substring(0, VERSION_HEX_DIGITS);
+    /** {@code "sha256:"} and the first {@link #VERSION_HEX_DIGITS} digits of the hex digest {@code sha256Hex}. */
+    public static String version(String sha256Hex) {
+        return "sha256:" + sha256Hex.substring(0, VERSION_HEX_DIGITS);
     }
 
     /** The version of content {@code bytes}. */
     public static String versionOf(byte[] bytes) {
-        return version(sha256(bytes));
+        return version(Sha256.hex(bytes));
     }
 }

@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  * swapped in and handed to the listeners; an invalid or unreadable one is refused, the last good
  * value stays in {@link #current()} and the refusal is kept in {@link #lastError()} (and logged
  * once per distinct error) until a valid version clears it. Nothing a loader or listener throws
- * stops the polling.
+ * stops the polling. {@link #refresh()} looks at once, for a caller that must see a change on its
+ * next use (access tokens). A file that does not exist is refused like any unreadable one, unless
+ * {@link Builder#missingAs} names the value it stands for (no tokens): then deleting the file is a
+ * valid change to that value, and writing it again another.
  *
  * <p>Thread-safe: {@link #current()} and {@link #lastError()} read volatile fields and never
  * block; loading is guarded by {@code lock}; listeners are called outside it, on the polling
@@ -40,6 +43,8 @@ public final class ReloadingFile<T> {
     private final Scheduler scheduler;
     private final Clock clock;
     private final Duration interval;
+    /** What a missing file stands for; null when a missing file is refused. */
+    private final T missingValue;
     private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile T current;
@@ -60,6 +65,7 @@ public final class ReloadingFile<T> {
         this.scheduler = builder.scheduler;
         this.clock = builder.clock;
         this.interval = builder.interval;
+        this.missingValue = builder.missingValue;
     }
 
     /** A reloader of {@code file}, read with {@code loader}; it needs a scheduler. */
@@ -79,8 +85,8 @@ public final class ReloadingFile<T> {
             if (started) {
                 throw new IllegalStateException("already started: " + file);
             }
-            FileStamp stamp = FileStamp.of(file);
-            current = Objects.requireNonNull(loader.load(file), "loader returned null for " + file);
+            FileStamp stamp = FileStamp.of(file, missingValue != null);
+            current = Objects.requireNonNull(load(stamp), "loader returned null for " + file);
             seen = stamp;
             version = stamp.version();
             started = true;
@@ -127,15 +133,26 @@ public final class ReloadingFile<T> {
         return file;
     }
 
+    /**
+     * Looks at the file now, on the calling thread, as a poll would: a change is loaded (or refused)
+     * and handed to the listeners before this returns. Does nothing once stopped.
+     *
+     * @throws IllegalStateException before {@link #start()} succeeded
+     */
+    public void refresh() {
+        current();
+        T changed;
+        synchronized (lock) {
+            changed = stopped ? null : reloadIfChanged();
+        }
+        if (changed != null) {
+            notifyListeners(changed);
+        }
+    }
+
     private void poll() {
         try {
-            T changed;
-            synchronized (lock) {
-                changed = stopped ? null : reloadIfChanged();
-            }
-            if (changed != null) {
-                notifyListeners(changed);
-            }
+            refresh();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Looking at " + file + " failed; looking again in " + interval, e);
         } finally {
@@ -151,7 +168,7 @@ public final class ReloadingFile<T> {
     private T reloadIfChanged() {
         FileStamp stamp;
         try {
-            stamp = FileStamp.of(file);
+            stamp = FileStamp.of(file, missingValue != null);
         } catch (ConfigException e) {
             seen = null;
             refuse(lines(e), Optional.empty());
@@ -163,7 +180,7 @@ public final class ReloadingFile<T> {
         seen = stamp;
         T value;
         try {
-            value = Objects.requireNonNull(loader.load(file), "the loader returned null");
+            value = Objects.requireNonNull(load(stamp), "the loader returned null");
         } catch (ConfigException e) {
             refuse(lines(e), Optional.of(stamp.version()));
             return null;
@@ -178,6 +195,10 @@ public final class ReloadingFile<T> {
         logged = null;
         LOG.log(Level.INFO, "Reloaded {0} (version {1})", file, stamp.version());
         return changed ? value : null;
+    }
+
+    private T load(FileStamp stamp) throws ConfigException {
+        return stamp.equals(FileStamp.MISSING) ? missingValue : loader.load(file);
     }
 
     private void refuse(List<String> problems, Optional<String> version) {
@@ -209,6 +230,7 @@ public final class ReloadingFile<T> {
         private Scheduler scheduler;
         private Clock clock = Clock.system();
         private Duration interval = DEFAULT_INTERVAL;
+        private T missingValue;
 
         private Builder(Path file, Loader<T> loader) {
             this.file = Objects.requireNonNull(file, "file");
@@ -230,6 +252,15 @@ public final class ReloadingFile<T> {
         /** How often to look at the file; {@link #DEFAULT_INTERVAL} unless told otherwise. */
         public Builder<T> interval(Duration interval) {
             this.interval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * What the file stands for while it does not exist, at start and after a deletion (an empty
+         * set, say); unless told, a missing file is refused and the last good value kept.
+         */
+        public Builder<T> missingAs(T value) {
+            this.missingValue = Objects.requireNonNull(value, "missing value");
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.dreamnet.config.resilience;
 
-import dev.dreamnet.config.internal.Durations;
 import dev.dreamnet.config.internal.Text;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.config.yaml.Problems;
@@ -9,6 +8,7 @@ import dev.dreamnet.config.yaml.YamlDocument;
 import dev.dreamnet.core.breaker.CircuitBreakerConfig;
 import dev.dreamnet.core.retry.RetryConfig;
 import dev.dreamnet.core.text.DidYouMean;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -158,7 +158,7 @@ public final class ResilienceFile {
     static Optional<Duration> wholeSeconds(Section section, String key, Duration max) {
         return section.duration(key, max).filter(duration -> {
             if (duration.getNano() != 0) {
-                section.problem(key, "must be whole seconds, was " + Durations.format(duration));
+                section.problem(key, "must be whole seconds, was " + DurationSyntax.format(duration));
             }
             return duration.getNano() == 0;
         });

@@ -1,9 +1,9 @@
 package dev.dreamnet.config.resilience;
 
-import dev.dreamnet.config.internal.Durations;
 import dev.dreamnet.core.retry.Backoff;
 import dev.dreamnet.core.retry.RetryConfig;
 import dev.dreamnet.core.retry.RetryConfig.Budget;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +51,8 @@ final class RetryReader {
             return Optional.empty();
         }
         if (max.compareTo(initial) < 0) {
-            backoff.problem("max (" + Durations.format(max) + ") must be >= initial ("
-                    + Durations.format(initial) + ")");
+            backoff.problem("max (" + DurationSyntax.format(max) + ") must be >= initial ("
+                    + DurationSyntax.format(initial) + ")");
             return Optional.empty();
         }
         return Optional.of(new Backoff(initial, max, jitter));

@@ -1,8 +1,8 @@
 package dev.dreamnet.config.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.config.internal.Durations;
 import dev.dreamnet.config.internal.Text;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
@@ -48,24 +48,24 @@ final class Values {
             return "must have a unit, such as \"30s\" or \"500ms\", was " + describe(value);
         }
         Duration duration = duration(value);
-        if (duration == null && value.isTextual() && Durations.isTooLong(value.textValue())) {
-            return "must be at most " + Durations.format(max) + ", was " + Text.clip(value.textValue());
+        if (duration == null && value.isTextual() && DurationSyntax.isTooLong(value.textValue())) {
+            return "must be at most " + DurationSyntax.format(max) + ", was " + Text.clip(value.textValue());
         }
         if (duration == null) {
-            return "must be a duration such as " + Durations.EXAMPLES + ", was " + describe(value);
+            return "must be a duration such as " + DurationSyntax.EXAMPLES + ", was " + describe(value);
         }
         if (duration.isNegative() || duration.isZero()) {
             return "must be > 0, was " + Text.clip(value.textValue());
         }
         if (duration.compareTo(max) > 0) {
-            return "must be at most " + Durations.format(max) + ", was " + Text.clip(value.textValue());
+            return "must be at most " + DurationSyntax.format(max) + ", was " + Text.clip(value.textValue());
         }
         return null;
     }
 
     /** The duration {@code value} holds, or null when it holds none. */
     static Duration duration(JsonNode value) {
-        return value.isTextual() ? Durations.parse(value.textValue()) : null;
+        return value.isTextual() ? DurationSyntax.parse(value.textValue()) : null;
     }
 
     /** {@code 0.1}, {@code 100}, {@code 1.0E300}: short, and exact for the numbers people write. */

@@ -1,5 +1,6 @@
 package dev.dreamnet.core.queue;
 
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,13 +97,14 @@ public record QueueSpec(String name, String deadLetterQueue, int maxAttempts, Du
         Objects.requireNonNull(value, setting + " must not be null");
         if (value.isNegative() || !zeroAllowed && value.isZero()) {
             throw new IllegalArgumentException(setting + " must be " + (zeroAllowed ? ">= 0" : "> 0") + ", was "
-                    + QueueSetting.format(value));
+                    + DurationSyntax.format(value));
         }
         if (value.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException(setting + " must be whole milliseconds, was " + value);
         }
         if (value.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException(setting + " must be at most 1d, was " + QueueSetting.format(value));
+            throw new IllegalArgumentException(setting + " must be at most " + DurationSyntax.format(MAX_DURATION) + ", was "
+                    + DurationSyntax.format(value));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dreamnet.core.startup;
 
 import dev.dreamnet.core.startup.StartupDag.RunSettings;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,7 @@ final class DagRun {
                 return;
             }
             node.cancelTimerAndTask();
-            fail(node, "timed out after " + Outcomes.format(node.spec.startTimeout()) + " (" + node.attempts
+            fail(node, "timed out after " + DurationSyntax.format(node.spec.startTimeout()) + " (" + node.attempts
                     + " attempt(s)" + (node.error == null ? "" : "; " + node.error) + ")");
         }
         Trampoline.drain();

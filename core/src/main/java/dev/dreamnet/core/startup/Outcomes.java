@@ -1,6 +1,5 @@
 package dev.dreamnet.core.startup;
 
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -33,15 +32,6 @@ final class Outcomes {
         String message = error.getMessage();
         String type = error.getClass().getSimpleName();
         return message == null || message.isBlank() ? type : message;
-    }
-
-    /** {@code 500ms}, {@code 30s} or {@code 2m}. */
-    static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     static void notify(StartupListener listener, NodeTransition event) {

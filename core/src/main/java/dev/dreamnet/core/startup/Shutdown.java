@@ -1,6 +1,7 @@
 package dev.dreamnet.core.startup;
 
 import dev.dreamnet.core.startup.StartupDag.RunSettings;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,7 +91,7 @@ final class Shutdown {
         synchronized (run) {
             if (node.state == NodeState.STOPPING) {
                 node.cancelTimerAndTask();
-                stopped(node, "stop timed out after " + Outcomes.format(settings.stopTimeout()));
+                stopped(node, "stop timed out after " + DurationSyntax.format(settings.stopTimeout()));
             }
         }
         Trampoline.drain();

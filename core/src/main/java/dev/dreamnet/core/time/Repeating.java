@@ -3,14 +3,17 @@ package dev.dreamnet.core.time;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A task run again and again with a fixed pause between the end of one run and the start of the
  * next (so runs never overlap), on {@code executor}, timed by {@code scheduler}. A run that throws
- * does not stop the repetition; the task should catch and report its own failures. Thread-safe.
+ * does not stop the repetition; the task should catch and report its own failures. {@link #stopAndWait}
+ * measures its timeout on {@code clock}. Thread-safe.
  */
 public final class Repeating {
 
+    private final Clock clock;
     private final Scheduler scheduler;
     private final Executor executor;
     private final Duration pause;
@@ -20,7 +23,8 @@ public final class Repeating {
     private final Object runLock = new Object();
     private boolean inRun; // guarded by runLock
 
-    public Repeating(Scheduler scheduler, Executor executor, Duration pause, Runnable task) {
+    public Repeating(Clock clock, Scheduler scheduler, Executor executor, Duration pause, Runnable task) {
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         this.executor = Objects.requireNonNull(executor, "executor must not be null");
         this.pause = Objects.requireNonNull(pause, "pause must not be null");
@@ -53,14 +57,14 @@ public final class Repeating {
      */
     public boolean stopAndWait(Duration timeout) throws InterruptedException {
         stop();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         synchronized (runLock) {
             while (inRun) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - clock.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(runLock, left);
+                TimeUnit.NANOSECONDS.timedWait(runLock, left);
             }
         }
         return true;

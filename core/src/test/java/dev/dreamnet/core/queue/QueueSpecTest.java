@@ -3,6 +3,7 @@ package dev.dreamnet.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,16 +22,24 @@ class QueueSpecTest {
         assertThat(spec.type()).isEqualTo(QueueType.CLASSIC);
     }
 
+    /** QueueSpec named its limit "1d", a spelling that queues.yaml refuses. */
+    @Test
+    void theLimitItNamesIsSpeltTheWayTheConfigurationFileReadsIt() {
+        assertThatThrownBy(() -> QueueSpec.builder("q").redeliveryDelay(Duration.ofHours(25)).build())
+                .hasMessage("redeliveryDelay must be at most 24h, was 25h");
+        assertThat(DurationSyntax.parse("24h")).isEqualTo(Duration.ofDays(1));
+    }
+
     @Test
     void eachInvalidSettingIsNamedWithItsValue() {
         assertThatThrownBy(() -> QueueSpec.builder("q").maxAttempts(0).build())
                 .hasMessage("maxAttempts must be between 1 and 1000, was 0");
         assertThatThrownBy(() -> QueueSpec.builder("q").redeliveryDelay(Duration.ofSeconds(-1)).build())
-                .hasMessage("redeliveryDelay must be >= 0, was PT-1S");
+                .hasMessage("redeliveryDelay must be >= 0, was -1s");
         assertThatThrownBy(() -> QueueSpec.builder("q").visibilityTimeout(Duration.ZERO).build())
                 .hasMessage("visibilityTimeout must be > 0, was 0s");
         assertThatThrownBy(() -> QueueSpec.builder("q").visibilityTimeout(Duration.ofHours(25)).build())
-                .hasMessage("visibilityTimeout must be at most 1d, was 25h");
+                .hasMessage("visibilityTimeout must be at most 24h, was 25h");
         assertThatThrownBy(() -> QueueSpec.builder("q").deadLetterQueue("q").build())
                 .hasMessage("deadLetterQueue must differ from the queue's name, was \"q\"");
         assertThatThrownBy(() -> QueueSpec.builder("q").type(null).build()).hasMessage("type must not be null");

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RepeatingTest {
 
@@ -19,7 +20,7 @@ class RepeatingTest {
 
     @Test
     void runsOncePerPauseUntilStopped() {
-        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(200), runs::incrementAndGet);
+        Repeating repeating = new Repeating(scheduler, scheduler, Runnable::run, Duration.ofMillis(200), runs::incrementAndGet);
 
         repeating.start();
         scheduler.advance(Duration.ofMillis(199));
@@ -37,7 +38,7 @@ class RepeatingTest {
 
     @Test
     void aRunThatThrowsDoesNotStopTheRepetition() {
-        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(100), () -> {
+        Repeating repeating = new Repeating(scheduler, scheduler, Runnable::run, Duration.ofMillis(100), () -> {
             runs.incrementAndGet();
             throw new IllegalStateException("boom");
         });
@@ -59,7 +60,7 @@ class RepeatingTest {
         CountDownLatch inRun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService worker = Executors.newSingleThreadExecutor();
-        Repeating repeating = new Repeating(scheduler, worker, Duration.ofMillis(100), () -> {
+        Repeating repeating = new Repeating(scheduler, scheduler, worker, Duration.ofMillis(100), () -> {
             inRun.countDown();
             awaitQuietly(release);
             runs.incrementAndGet();
@@ -68,7 +69,6 @@ class RepeatingTest {
         scheduler.advance(Duration.ofMillis(100));
         assertThat(inRun.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(repeating.stopAndWait(Duration.ofMillis(50))).as("still running at the timeout").isFalse();
         Future<Boolean> stopped = Executors.newSingleThreadExecutor().submit(() -> repeating.stopAndWait(Duration.ofSeconds(10)));
         release.countDown();
 
@@ -79,9 +79,36 @@ class RepeatingTest {
         worker.shutdown();
     }
 
+    /** stopAndWait measured its timeout on System.nanoTime instead of the injected clock. */
+    @Test
+    @Timeout(10)
+    void stopAndWaitTimesOutOnItsInjectedClockWithoutSleeping() throws Exception {
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Clock anHourPerReading = new FakeClock() {
+            @Override
+            public long nanoTime() {
+                advance(Duration.ofHours(1));
+                return super.nanoTime();
+            }
+        };
+        Repeating repeating = new Repeating(anHourPerReading, scheduler, worker, Duration.ofMillis(100), () -> {
+            inRun.countDown();
+            awaitQuietly(release);
+        });
+        repeating.start();
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(inRun.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(repeating.stopAndWait(Duration.ofMinutes(30))).as("still running when the clock passed the timeout").isFalse();
+        release.countDown();
+        worker.shutdown();
+    }
+
     @Test
     void stopAndWaitWithNoRunInProgressReturnsAtOnce() throws Exception {
-        Repeating repeating = new Repeating(scheduler, Runnable::run, Duration.ofMillis(100), runs::incrementAndGet);
+        Repeating repeating = new Repeating(scheduler, scheduler, Runnable::run, Duration.ofMillis(100), runs::incrementAndGet);
         repeating.start();
 
         assertThat(repeating.stopAndWait(Duration.ZERO)).isTrue();
@@ -98,7 +125,7 @@ class RepeatingTest {
 
     @Test
     void aPauseOfZeroIsRefusedByName() {
-        assertThatThrownBy(() -> new Repeating(scheduler, Runnable::run, Duration.ZERO, () -> { }))
+        assertThatThrownBy(() -> new Repeating(scheduler, scheduler, Runnable::run, Duration.ZERO, () -> { }))
                 .hasMessage("pause must be > 0, was PT0S");
     }
 }

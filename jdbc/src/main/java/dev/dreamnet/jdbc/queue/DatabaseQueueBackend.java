@@ -6,15 +6,16 @@ import dev.dreamnet.core.queue.ErrorText;
 import dev.dreamnet.core.queue.MessageHandler;
 import dev.dreamnet.core.queue.PollOutcome;
 import dev.dreamnet.core.queue.QueueBackend;
+import dev.dreamnet.core.queue.QueueException;
 import dev.dreamnet.core.queue.QueueMessage;
 import dev.dreamnet.core.queue.QueueSetting;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.queue.UnknownQueueException;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.queue.internal.Claimed;
 import dev.dreamnet.jdbc.queue.internal.DeadLetterStore;
-import dev.dreamnet.jdbc.queue.internal.Dialect;
 import dev.dreamnet.jdbc.queue.internal.MessageStore;
 import dev.dreamnet.jdbc.queue.internal.Schema;
 import dev.dreamnet.jdbc.queue.internal.SpecStore;
@@ -59,6 +60,10 @@ public final class DatabaseQueueBackend implements QueueBackend {
         Sql sql = new Sql(dataSource);
         Dialect dialect = sql.inTransaction("creating the queue tables", connection -> {
             Dialect found = Dialect.of(connection);
+            if (found == Dialect.OTHER) {
+                throw new QueueException("the embedded queue runs on H2 and PostgreSQL, not on "
+                        + connection.getMetaData().getDatabaseProductName());
+            }
             Schema.create(connection, found);
             return found;
         });

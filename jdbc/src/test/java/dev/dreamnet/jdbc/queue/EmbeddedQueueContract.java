@@ -13,7 +13,7 @@ import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueStats;
 import dev.dreamnet.core.queue.UnknownQueueException;
 import dev.dreamnet.core.time.FakeClock;
-import dev.dreamnet.jdbc.queue.internal.Dialect;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.queue.internal.MessageStore;
 import java.time.Duration;
 import java.util.ArrayList;

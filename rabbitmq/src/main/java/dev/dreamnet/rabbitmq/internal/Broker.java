@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.dreamnet.core.queue.QueueException;
 import dev.dreamnet.core.queue.QueueUnavailableException;
+import dev.dreamnet.core.text.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class Broker implements AutoCloseable {
             factory.setUri(uri);
         } catch (Exception e) {
             throw new IllegalArgumentException("queue URI must be amqp://user:password@host:port/vhost, was "
-                    + Uris.redact(uri) + ": " + e.getMessage(), e);
+                    + Redaction.url(uri.toString()) + ": " + e.getMessage(), e);
         }
         int millis = (int) callTimeout.toMillis();
         factory.setAutomaticRecoveryEnabled(false);
@@ -61,7 +62,7 @@ public final class Broker implements AutoCloseable {
         factory.setHandshakeTimeout(millis);
         factory.setChannelRpcTimeout(millis);
         factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
-        this.address = Uris.redact(uri);
+        this.address = address(uri);
     }
 
     /** How long any one wait on the broker may last. */
@@ -72,6 +73,13 @@ public final class Broker implements AutoCloseable {
     /** {@code amqp://host:5672/vhost}, without the password, for messages. */
     public String address() {
         return address;
+    }
+
+    /** Where the broker is, built from scheme, host, port and vhost only: no credentials to mask. */
+    private static String address(URI uri) {
+        String vhost = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return uri.getScheme() + "://" + uri.getHost() + port + vhost;
     }
 
     /** Work on a channel that may throw {@link IOException}. */

@@ -4,6 +4,7 @@ import dev.dreamnet.core.queue.QueueDriftException;
 import dev.dreamnet.core.queue.QueueSetting;
 import dev.dreamnet.core.queue.QueueSpec;
 import dev.dreamnet.core.queue.QueueType;
+import dev.dreamnet.core.time.DurationSyntax;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class Topology {
 
     private static String millis(String value) {
         try {
-            return QueueSetting.format(Duration.ofMillis(Long.parseLong(value)));
+            return DurationSyntax.format(Duration.ofMillis(Long.parseLong(value)));
         } catch (NumberFormatException e) {
             return value;
         }

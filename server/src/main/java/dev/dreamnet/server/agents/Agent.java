@@ -49,7 +49,7 @@ public final class Agent implements Component {
         this.name = name;
         this.enabled = enabled;
         this.work = work;
-        this.polling = new Repeating(scheduler, executor, POLL, this::poll);
+        this.polling = new Repeating(clock, scheduler, executor, POLL, this::poll);
         this.clock = clock;
     }
 

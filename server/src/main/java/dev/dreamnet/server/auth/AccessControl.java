@@ -1,5 +1,7 @@
 package dev.dreamnet.server.auth;
 
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -22,9 +24,10 @@ public final class AccessControl {
     private final TokenSource admin;
     private final TokenSource read;
 
-    public AccessControl(Map<String, String> environment) {
-        this.admin = new TokenSource("admin", environment, ADMIN_TOKENS, ADMIN_TOKENS_FILE);
-        this.read = new TokenSource("read", environment, READ_TOKENS, READ_TOKENS_FILE);
+    /** Token files are looked at on {@code scheduler} as well as on each request, and their refusals timed on {@code clock}. */
+    public AccessControl(Map<String, String> environment, Clock clock, Scheduler scheduler) {
+        this.admin = new TokenSource("admin", environment, ADMIN_TOKENS, ADMIN_TOKENS_FILE, clock, scheduler);
+        this.read = new TokenSource("read", environment, READ_TOKENS, READ_TOKENS_FILE, clock, scheduler);
     }
 
     /** Whether any admin token is configured (without one, every admin write is refused). */

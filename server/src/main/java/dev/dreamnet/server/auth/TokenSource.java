@@ -1,13 +1,16 @@
 package dev.dreamnet.server.auth;
 
+import dev.dreamnet.config.reload.ReloadingFile;
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.config.yaml.ConfigProblem;
+import dev.dreamnet.core.hash.Sha256;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,32 +20,62 @@ import org.slf4j.LoggerFactory;
 /**
  * The valid tokens of one kind (admin or read): from an environment variable (comma-separated)
  * and from a file named by another (one per line, {@code #} comments), all valid at once so keys
- * rotate without downtime. The file is re-read when it changes. Tokens are kept only as SHA-256
- * digests and compared in constant time; they are never logged. Thread-safe.
+ * rotate without downtime. The file is a {@link ReloadingFile} looked at again on each use, so a
+ * change counts from the next request on; deleting it revokes its tokens (one WARN), and a file that
+ * cannot be read keeps the tokens last read (one WARN until it reads again). Tokens are kept only as
+ * SHA-256 digests and compared in constant time; they are never logged. Thread-safe.
  */
 final class TokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenSource.class);
 
+    /** The tokens of the file as last read; {@code exists} false while there is no file. Immutable. */
+    private record FileTokens(List<byte[]> digests, boolean exists) {
+        static final FileTokens NONE = new FileTokens(List.of(), false);
+    }
+
     private final String name;
     private final List<byte[]> fromEnvironment;
-    private final Path file;
-    private static final long RACY_MILLIS = 2_000;
-
-    /** The file's modification time, content digest and when it was read; guarded by this. */
-    private FileTime fileVersion;
-    private byte[] fileDigest;
-    private long readAtMillis;
-    private volatile List<byte[]> fromFile = List.of();
-    private String problem; // the last problem with the file logged, null once it reads again; guarded by this
+    private final ReloadingFile<FileTokens> file;
+    /** The file's tokens the listener saw last, to say how many a deletion revoked; guarded by this. */
+    private FileTokens lastSeen = FileTokens.NONE;
+    /** Why the file could not be read at first, as logged; guarded by this. */
+    private String startProblem;
+    private volatile boolean started;
     private volatile boolean fileHadTokens;
 
-    TokenSource(String name, Map<String, String> environment, String variable, String fileVariable) {
+    TokenSource(String name, Map<String, String> environment, String variable, String fileVariable,
+                Clock clock, Scheduler scheduler) {
         this.name = name;
         this.fromEnvironment = digests(split(environment.getOrDefault(variable, "")));
         String fileName = environment.get(fileVariable);
-        this.file = fileName == null || fileName.isBlank() ? null : Path.of(fileName);
-        reloadIfChanged();
+        this.file = fileName == null || fileName.isBlank() ? null
+                : ReloadingFile.builder(Path.of(fileName), TokenSource::read)
+                        .clock(clock).scheduler(scheduler).missingAs(FileTokens.NONE).build();
+        if (file != null) {
+            file.addListener(this::changed);
+            startWatching();
+        }
+    }
+
+    /** Reads the file and watches it from then on; false while it exists but cannot be read yet. */
+    private synchronized boolean startWatching() {
+        if (started) {
+            return true;
+        }
+        try {
+            file.start();
+        } catch (ConfigException e) {
+            String problem = e.problems().get(0).message();
+            if (!problem.equals(startProblem)) {
+                LOG.warn("{} tokens: {}: {}; none of its tokens is valid until it can be read", name, file.file(), problem);
+            }
+            startProblem = problem;
+            return false;
+        }
+        started = true;
+        changed(file.current());
+        return true;
     }
 
     /**
@@ -50,8 +83,7 @@ final class TokenSource {
      * still counts: its tokens are revoked, but what they guarded must not fall open (reads, say).
      */
     boolean configured() {
-        reloadIfChanged();
-        return !fromEnvironment.isEmpty() || !fromFile.isEmpty() || fileHadTokens;
+        return !fromEnvironment.isEmpty() || !fileTokens().isEmpty() || fileHadTokens;
     }
 
     /** Whether {@code presented} is one of the valid tokens, compared in constant time. */
@@ -59,61 +91,47 @@ final class TokenSource {
         if (presented == null || presented.isEmpty()) {
             return false;
         }
-        reloadIfChanged();
-        byte[] digest = digest(presented);
+        byte[] digest = Sha256.of(presented);
         boolean match = false;
         for (byte[] valid : fromEnvironment) {
             match |= MessageDigest.isEqual(valid, digest);
         }
-        for (byte[] valid : fromFile) {
+        for (byte[] valid : fileTokens()) {
             match |= MessageDigest.isEqual(valid, digest);
         }
         return match;
     }
 
-    private synchronized void reloadIfChanged() {
-        if (file == null) {
-            return;
+    /** The file's tokens now: the file is looked at first, so a rotation or deletion counts at once. */
+    private List<byte[]> fileTokens() {
+        if (file == null || !started && !startWatching()) {
+            return List.of();
         }
-        try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            // A write within the same timestamp tick keeps the modification time, so while the file's time is
-            // close to when it was last read, its content is compared as well (git's "racily clean" rule).
-            boolean racy = fileVersion != null && readAtMillis - modified.toMillis() < RACY_MILLIS;
-            if (!modified.equals(fileVersion) || racy) {
-                long readAt = System.currentTimeMillis();
-                byte[] content = Files.readAllBytes(file);
-                byte[] contentDigest = digest(content);
-                if (fileVersion == null || !MessageDigest.isEqual(contentDigest, fileDigest)) {
-                    List<String> lines = new String(content, StandardCharsets.UTF_8).lines()
-                            .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-                    fromFile = digests(lines);
-                    fileHadTokens |= !lines.isEmpty();
-                    LOG.info("{} tokens: read {} token(s) from {}", name, lines.size(), file);
-                }
-                fileDigest = contentDigest;
-                fileVersion = modified;
-                readAtMillis = readAt;
-            }
-            problem = null;
-        } catch (NoSuchFileException e) {
-            // Deleting the file revokes its tokens: an operator who removes it expects them to stop working.
-            warnOnce("{} tokens: {} no longer exists; its {} token(s) are no longer valid", fromFile.size());
-            fromFile = List.of();
-            fileVersion = null;
-        } catch (IOException e) {
-            warnOnce("{} tokens: cannot read {} (" + e.getClass().getSimpleName() + "); keeping the last {} token(s) read",
-                    fromFile.size());
-            fileVersion = null;
-        }
+        file.refresh();
+        return file.current().digests();
     }
 
-    /** Logs the problem with the file unless it is the one logged last; guarded by this. */
-    private void warnOnce(String message, int tokens) {
-        if (!message.equals(problem) && (tokens > 0 || readAtMillis > 0)) {
-            LOG.warn(message, name, file, tokens);
+    /** Called with the first value and after each change, one at a time. */
+    private synchronized void changed(FileTokens tokens) {
+        fileHadTokens |= !tokens.digests().isEmpty();
+        if (tokens.exists()) {
+            LOG.info("{} tokens: read {} token(s) from {}", name, tokens.digests().size(), file.file());
+        } else if (lastSeen.exists()) {
+            LOG.warn("{} tokens: {} no longer exists; its {} token(s) are no longer valid", name, file.file(),
+                    lastSeen.digests().size());
         }
-        problem = message;
+        lastSeen = tokens;
+    }
+
+    private static FileTokens read(Path path) throws ConfigException {
+        try {
+            List<String> lines = Files.readString(path, StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new FileTokens(digests(lines), true);
+        } catch (IOException e) {
+            String problem = "cannot read file: " + e.getClass().getSimpleName();
+            throw new ConfigException(List.of(new ConfigProblem(path.toString(), 0, "", problem)));
+        }
     }
 
     private static List<String> split(String value) {
@@ -127,18 +145,6 @@ final class TokenSource {
     }
 
     private static List<byte[]> digests(List<String> tokens) {
-        return tokens.stream().map(TokenSource::digest).toList();
-    }
-
-    private static byte[] digest(String token) {
-        return digest(token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return tokens.stream().map(Sha256::of).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.dreamnet.server.fleet;
 
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Sleeper;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.server.flags.FlagService;
 import dev.dreamnet.server.resilience.Downstreams;
 import dev.dreamnet.server.rollouts.RolloutService;
@@ -34,7 +35,7 @@ public final class FleetMode {
     /** Fleet mode for {@code jdbcUrl} if it names PostgreSQL; empty otherwise. */
     public static Optional<FleetMode> forDatabase(String jdbcUrl, Supplier<DataSource> pool, InstanceRegistry registry,
                                                   Downstreams downstreams, Clock clock) {
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        if (Dialect.ofUrl(jdbcUrl) != Dialect.POSTGRESQL) {
             return Optional.empty();
         }
         SharedState shared = new SharedState(pool, downstreams, clock, registry.id());

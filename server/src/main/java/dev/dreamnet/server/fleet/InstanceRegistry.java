@@ -60,7 +60,7 @@ public final class InstanceRegistry {
         this.downstreams = downstreams;
         this.clock = clock;
         this.executor = executor;
-        this.heartbeats = new Repeating(scheduler, executor, HEARTBEAT, this::beat);
+        this.heartbeats = new Repeating(clock, scheduler, executor, HEARTBEAT, this::beat);
     }
 
     /** host-pid-random: unique per process, readable in a list. */

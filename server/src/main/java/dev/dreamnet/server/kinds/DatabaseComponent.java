@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dreamnet.core.health.CheckResult;
 import dev.dreamnet.core.health.HealthCheck;
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.Transactions;
 import java.sql.Connection;
@@ -51,7 +52,7 @@ public final class DatabaseComponent implements Component, HealthCheck {
         config.setMinimumIdle(2);
         config.setConnectionTimeout(Math.max(250, queryTimeout.toMillis()));
         config.setInitializationFailTimeout(-1);
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        if (Dialect.ofUrl(jdbcUrl) == Dialect.POSTGRESQL) {
             // The driver waits forever on a network that stopped answering, which would hang the request
             // and hold its thread; fail the statement instead. A socketTimeout in the URL wins.
             long seconds = Math.max(1, (queryTimeout.toMillis() + 999) / 1000);

@@ -1,6 +1,7 @@
 package dev.dreamnet.server.queues;
 
 import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.server.resilience.Downstreams;
@@ -45,12 +46,12 @@ public final class DreamEventRelay implements Component {
     private volatile String lastError;
 
     public DreamEventRelay(QueueService queues, List<String> subscribers, Supplier<DataSource> dataSource,
-                           Downstreams downstreams, Scheduler scheduler, Executor executor) {
+                           Downstreams downstreams, Clock clock, Scheduler scheduler, Executor executor) {
         this.queues = queues;
         this.subscribers = List.copyOf(subscribers);
         this.dataSource = dataSource;
         this.downstreams = downstreams;
-        this.rounds = new Repeating(scheduler, executor, ROUND, this::round);
+        this.rounds = new Repeating(clock, scheduler, executor, ROUND, this::round);
     }
 
     /** The last dream id whose event was published, or -1 before start; and the last round's error. */

@@ -59,7 +59,7 @@ public final class RolloutService {
         this.audit = audit;
         this.downstreams = downstreams;
         this.clock = clock;
-        this.evaluation = new Repeating(scheduler, executor, EVALUATION, this::evaluate);
+        this.evaluation = new Repeating(clock, scheduler, executor, EVALUATION, this::evaluate);
         rollouts.addListener(this::onEvent);
     }
 

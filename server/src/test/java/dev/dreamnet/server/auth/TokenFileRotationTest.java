@@ -2,6 +2,7 @@ package dev.dreamnet.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dreamnet.core.time.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,6 +15,7 @@ class TokenFileRotationTest {
 
     @TempDir
     Path dir;
+    private final ManualScheduler scheduler = new ManualScheduler();
 
     @Test
     void aRotationWithinOneTimestampTickIsStillSeen() throws Exception {
@@ -21,7 +23,7 @@ class TokenFileRotationTest {
         // the same timestamp tick (Linux stamps files at jiffy granularity) left the revoked token valid.
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
         FileTime written = Files.getLastModifiedTime(file);
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = tokensIn(file);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.writeString(file, "new-token-bbbb\n");
@@ -34,7 +36,7 @@ class TokenFileRotationTest {
     @Test
     void aRotationWithANewTimestampIsSeen() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "# comment\nold-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = tokensIn(file);
 
         Files.writeString(file, "new-token-bbbb\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
@@ -47,7 +49,7 @@ class TokenFileRotationTest {
     @Test
     void deletingTheFileRevokesItsTokens() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = tokensIn(file);
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
 
         Files.delete(file);
@@ -60,7 +62,7 @@ class TokenFileRotationTest {
     void deletingTheFileLeavesTheEnvironmentsTokensValid() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "file-token-aaaa\n");
         TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString(), "TOKENS", "env-token-bbbb"),
-                "TOKENS", "FILE");
+                "TOKENS", "FILE", scheduler, scheduler);
 
         Files.delete(file);
 
@@ -71,12 +73,28 @@ class TokenFileRotationTest {
     @Test
     void aFileWrittenAgainAfterADeletionIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("admin-tokens"), "old-token-aaaa\n");
-        TokenSource tokens = new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE");
+        TokenSource tokens = tokensIn(file);
         Files.delete(file);
         assertThat(tokens.accepts("old-token-aaaa")).isFalse();
 
         Files.writeString(file, "old-token-aaaa\n");
 
         assertThat(tokens.accepts("old-token-aaaa")).isTrue();
+    }
+
+    @Test
+    void aFileThatCannotBeReadAtFirstCountsOnceItCanBe() throws Exception {
+        Path file = Files.createDirectory(dir.resolve("admin-tokens"));
+        TokenSource tokens = tokensIn(file);
+        assertThat(tokens.configured()).isFalse();
+
+        Files.delete(file);
+        Files.writeString(file, "new-token-bbbb\n");
+
+        assertThat(tokens.accepts("new-token-bbbb")).isTrue();
+    }
+
+    private TokenSource tokensIn(Path file) {
+        return new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
     }
 }

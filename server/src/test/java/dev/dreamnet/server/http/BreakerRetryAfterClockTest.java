@@ -7,6 +7,7 @@ import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.time.FakeClock;
+import dev.dreamnet.core.time.ManualScheduler;
 import dev.dreamnet.server.ServiceState;
 import dev.dreamnet.server.auth.AccessControl;
 import dev.dreamnet.server.metrics.RequestTracking;
@@ -35,7 +36,7 @@ class BreakerRetryAfterClockTest {
     void start() {
         nextAttemptAt = Instant.ofEpochMilli(clock.wallMillis()).plus(Duration.ofSeconds(10));
         app = HttpApp.create(new InFlight(), new RequestTracking(RequestMetrics.builder().clock(clock).build(), clock),
-                new TrafficGate(new ServiceState(new HealthGates())), new AccessControl(Map.of()),
+                new TrafficGate(new ServiceState(new HealthGates())), new AccessControl(Map.of(), clock, new ManualScheduler()),
                 HttpLimits.forHeap(Runtime.getRuntime().maxMemory()), new Admission(8), clock,
                 List.of(routes -> routes.get("/api/observability/open-breaker", ctx -> {
                     throw new CallNotPermittedException("provider", CircuitBreaker.State.OPEN, nextAttemptAt);

@@ -1,22 +1,9 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.dreamnet.core.hash.Sha256;
 
 /** Checksums as recorded in history: {@code sha256:<hex>} of the normalized text. Thread-safe. */
 public final class Checksums {
-
-    /** A digest per thread, reset by each {@code digest}: looking one up per file cost more than hashing it. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
-    private static final HexFormat HEX = HexFormat.of();
 
     private Checksums() {
     }
@@ -27,8 +14,8 @@ public final class Checksums {
         return body.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** {@code sha256:} and the hex digest of the UTF-8 text, on the calling thread's own digest (see {@link Sha256}). */
     public static String sha256(String normalizedText) {
-        byte[] hash = SHA256.get().digest(normalizedText.getBytes(StandardCharsets.UTF_8));
-        return "sha256:" + HEX.formatHex(hash);
+        return "sha256:" + Sha256.hex(normalizedText);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.migrate.ChecksumMismatchException;
 import dev.dreamnet.jdbc.migrate.Direction;
 import dev.dreamnet.jdbc.migrate.DirtyMigrationException;

@@ -1,14 +1,12 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
+import dev.dreamnet.core.hash.Sha256;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.migrate.Migration;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -91,15 +89,6 @@ public record HistoryDigest(String sha256, long rows) {
             }
             lines.append(migration.version()).append(':').append(checksum);
         }
-        return Optional.of(new HistoryDigest(sha256(lines.toString()), migrations.size()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Optional.of(new HistoryDigest(Sha256.hex(lines.toString()), migrations.size()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.migrate.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;

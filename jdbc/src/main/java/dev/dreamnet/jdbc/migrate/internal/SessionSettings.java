@@ -1,5 +1,6 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
+import dev.dreamnet.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

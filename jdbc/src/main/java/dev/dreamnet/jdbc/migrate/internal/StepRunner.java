@@ -1,6 +1,7 @@
 package dev.dreamnet.jdbc.migrate.internal;
 
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.jdbc.migrate.Migration;
 import dev.dreamnet.jdbc.migrate.MigrationFailedException;
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.dreamnet.jdbc.queue.internal;
 
 import dev.dreamnet.core.queue.QueueSpec;
+import dev.dreamnet.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.dreamnet.config.internal;
+package dev.dreamnet.core.time;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,11 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the durations of the configuration files: a whole number with a unit
- * ({@code "500ms"}, {@code "30s"}, {@code "2m"}, {@code "1h"}) or ISO-8601 ({@code "PT30S"}).
- * Not API: shared by the loaders of this module only. Stateless.
+ * The one way durations are spelt, read and written: a whole number with a unit ({@code "500ms"},
+ * {@code "30s"}, {@code "2m"}, {@code "1h"}) or ISO-8601 ({@code "PT30S"}). The configuration files
+ * read it, and every message that shows a duration writes it, so what a message shows can be written
+ * back into a file. Stateless.
  */
-public final class Durations {
+public final class DurationSyntax {
 
     /** What a message shows as examples of a valid duration. */
     public static final String EXAMPLES = "\"500ms\", \"30s\", \"2m\", \"1h\" or \"PT30S\"";
@@ -18,7 +19,7 @@ public final class Durations {
     private static final Pattern WITH_UNIT = Pattern.compile("(-?\\d{1,18})(ms|s|m|h)");
     private static final Pattern SPELT = Pattern.compile("\\d+(ms|s|m|h)");
 
-    private Durations() {
+    private DurationSyntax() {
     }
 
     /** Returns the duration, or null when {@code text} is not one (a bare number has no unit, so is not). */
