@@ -77,6 +77,7 @@ public final class HttpApp {
                 inFlight.enter();
                 admission.enter(ctx);
                 gate.handle(ctx);
+                QueryStrings.requireValidEscapes(ctx.queryString());
             });
             routes.forEach(register -> register.accept(config.routes));
             config.routes.exception(ApiException.class, HttpApp::apiError);

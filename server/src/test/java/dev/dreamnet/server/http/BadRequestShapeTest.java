@@ -116,6 +116,19 @@ class BadRequestShapeTest {
         assertCleanError(raw.send("GET", "/api/dreams?limit=%2010"), 400, "bad request", "limit must be a whole number");
     }
 
+    /** Regression: {@code ?limit=%ZZ} was dropped silently and the list answered with the default limit. */
+    @Test
+    void aBrokenEscapeInTheQueryStringIs400() {
+        String[][] cases = {{"?limit=%ZZ", "\\\"%ZZ\\\" at character 7"}, {"?limit=5%", "\\\"%\\\""}};
+        for (String[] broken : cases) {
+            String answer = raw.exchange("GET /api/dreams" + broken[0] + " HTTP/1.1\r\nHost: localhost");
+
+            assertThat(answer).as(broken[0]).startsWith("HTTP/1.1 400 ")
+                    .contains("{\"error\":\"bad request\",\"detail\":\"the query string has a broken %-escape " + broken[1]);
+        }
+        assertThat(raw.send("GET", "/api/dreams?limit=%35").status()).as("%35 is the digit 5").isEqualTo(200);
+    }
+
     static Stream<Arguments> jacksonWordings() {
         return Stream.of(
                 Arguments.of("{\"title\": \"a\", \"title\": \"b\"}", "field \"title\" appears more than once"),
