@@ -2,7 +2,7 @@ package dev.dreamnet.cli;
 
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.text.DidYouMean;
-import dev.dreamnet.server.Preflight.GraphCheck;
+import dev.dreamnet.reference.Preflight.GraphCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.dreamnet.cli;
 
-import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.reference.DreamnetServer;
 import dev.dreamnet.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

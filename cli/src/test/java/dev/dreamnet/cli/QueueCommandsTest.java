@@ -3,7 +3,7 @@ package dev.dreamnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.reference.DreamnetServer;
 import dev.dreamnet.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

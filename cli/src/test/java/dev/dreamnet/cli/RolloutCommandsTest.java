@@ -2,7 +2,7 @@ package dev.dreamnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.reference.DreamnetServer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

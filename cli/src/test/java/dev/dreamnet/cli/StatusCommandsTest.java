@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dreamnet.server.DreamnetServer;
+import dev.dreamnet.reference.DreamnetServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -28,7 +28,7 @@ public final class ServiceState {
     }
 
     /** Sets the startup graph this state reports on; called once, before startup begins. */
-    void attach(StartupDag startupDag) {
+    public void attach(StartupDag startupDag) {
         this.dag = startupDag;
     }
 
@@ -52,23 +52,26 @@ public final class ServiceState {
         return gates;
     }
 
-    void apiOpen(boolean open) {
+    /** Opens or closes the application's routes; called by the server that owns this state. */
+    public void apiOpen(boolean open) {
         apiOpen = open;
         refresh();
     }
 
-    void startup(StartupStatus status) {
+    /** Records the startup graph's progress; called by the server that owns this state. */
+    public void startup(StartupStatus status) {
         startup = status;
         refresh();
     }
 
-    void beginDrain() {
+    /** Marks the service draining (shutdown began): not ready from now on. */
+    public void beginDrain() {
         draining = true;
         refresh();
     }
 
     /** Recomputes the answer; called whenever an input changes. */
-    synchronized void refresh() {
+    public synchronized void refresh() {
         readiness = compute();
     }
 

@@ -11,20 +11,22 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/observability/queues}: every declared queue with its settings and counts, the
- * backend, and how far the dream-events relay got; {@code GET /api/observability/queues/{name}/dead-letters}:
+ * backend, and what the application's relay reports (the reference service's: how far its dream-events relay got); {@code GET /api/observability/queues/{name}/dead-letters}:
  * the oldest dead letters with their last error. 503 until the {@code queues} service is up. Counts
  * are read through the {@code queue} breaker: while it is open each queue shows the breaker's error.
  */
 public final class QueueRoutes {
 
     private final QueueService queues;
-    private final DreamEventRelay relay;
+    private final Supplier<?> relay;
     private final Downstreams downstreams;
 
-    public QueueRoutes(QueueService queues, DreamEventRelay relay, Downstreams downstreams) {
+    /** {@code relay} supplies the {@code relay} field of the view, serialized as JSON. */
+    public QueueRoutes(QueueService queues, Supplier<?> relay, Downstreams downstreams) {
         this.queues = queues;
         this.relay = relay;
         this.downstreams = downstreams;
@@ -36,7 +38,7 @@ public final class QueueRoutes {
     }
 
     public record QueuesView(String backend, String source, List<QueueView> queues,
-                             DreamEventRelay.Position relay) {
+                             Object relay) {
     }
 
     public record DeadLetterView(String id, int attempts, String lastError, String payload, Instant deadLetteredAt) {
@@ -53,7 +55,7 @@ public final class QueueRoutes {
         for (QueueSpec spec : registry.specs()) {
             views.add(view(registry, spec));
         }
-        return new QueuesView(registry.backend().describe(), queues.source(), views, relay.position());
+        return new QueuesView(registry.backend().describe(), queues.source(), views, relay.get());
     }
 
     private QueueView view(QueueRegistry registry, QueueSpec spec) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +43,14 @@ public final class QueueService {
     }
 
     /**
-     * Each service of a consumer kind in the graph reads its own {@code dream-events.<kind>} queue:
+     * Each service of a consumer kind in the graph reads its own queue, {@code queueFor} of its kind:
      * one missing from the queues file is a configuration error, reported before anything starts.
      */
-    public void requireConsumedQueues(StartupGraph graph, java.util.Collection<String> consumerKinds) {
+    public void requireConsumedQueues(StartupGraph graph, java.util.Collection<String> consumerKinds,
+                                      UnaryOperator<String> queueFor) {
         for (ServiceSpec service : graph.services()) {
             if (consumerKinds.contains(service.kind())) {
-                String queue = DreamEvents.queueFor(service.kind());
+                String queue = queueFor.apply(service.kind());
                 if (specs.stream().noneMatch(spec -> spec.name().equals(queue))) {
                     throw new IllegalArgumentException(graph.source() + ": service \"" + service.name()
                             + "\" consumes queue \"" + queue + "\", which " + (specs.isEmpty()
