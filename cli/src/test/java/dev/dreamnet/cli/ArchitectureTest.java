@@ -15,7 +15,8 @@ import dev.dreamnet.core.time.ManualScheduler;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: core (pure Java) &lt;- config &lt;- server &lt;- cli, and production code
+ * Dependencies point one way: core (pure Java) &lt;- config &lt;- server &lt;- reference &lt;- cli, the toolkit
+ * knows nothing of the reference service, which uses only the toolkit's public API, and production code
  * never runs on the test clocks. Checked on the production classes of every module.
  */
 @AnalyzeClasses(packages = "dev.dreamnet", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -45,6 +46,19 @@ class ArchitectureTest {
     static final ArchRule serverDoesNotDependOnCli = noClasses().that().resideInAPackage("dev.dreamnet.server..")
             .should().dependOnClassesThat().resideInAPackage("dev.dreamnet.cli..");
 
+    @ArchTest
+    static final ArchRule noToolkitModuleDependsOnTheReferenceService = noClasses().that()
+            .resideInAnyPackage("dev.dreamnet.core..", "dev.dreamnet.config..", "dev.dreamnet.jdbc..",
+                    "dev.dreamnet.rabbitmq..", "dev.dreamnet.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dreamnet.reference..")
+            .because("the toolkit is what any service builds on; the reference service is one such service");
+
+    @ArchTest
+    static final ArchRule theReferenceServiceUsesNoInternalPackage = noClasses().that()
+            .resideInAPackage("dev.dreamnet.reference..")
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .because("the reference service uses only the toolkit's public API, as a user's service would");
+
     /** Regression: the shared state, rollouts, canary faults, flags and auth threw the web layer's ApiException. */
     @ArchTest
     static final ArchRule onlyTheWebLayerKnowsHttpStatuses = noClasses().that()
@@ -64,7 +78,7 @@ class ArchitectureTest {
 
         assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
                 .contains("dev.dreamnet.core.startup", "dev.dreamnet.config.graph", "dev.dreamnet.server", "dev.dreamnet.jdbc.migrate",
-                        "dev.dreamnet.cli")
+                        "dev.dreamnet.reference", "dev.dreamnet.reference.dreams", "dev.dreamnet.cli")
                 .noneMatch(name -> name.contains("test") && !name.startsWith("dev.dreamnet.testing"));
         assertThat(classes.stream().map(JavaClass::getSimpleName)).doesNotContain("ArchitectureTest", "Cli");
     }
