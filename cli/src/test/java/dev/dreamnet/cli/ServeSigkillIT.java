@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +35,6 @@ class ServeSigkillIT {
     private static final int ROUNDS = 3;
     private static final int WRITERS = 4;
     private static final int ACKNOWLEDGED_PER_ROUND = 150;
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     @TempDir
     Path dir;
@@ -73,7 +70,7 @@ class ServeSigkillIT {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ROUNDS * ACKNOWLEDGED_PER_ROUND);
     }
 
-    /** Writers POST until the server is killed, which happens {@code extraMillis} after {@code target} acknowledgements. */
+    /** Writers POST until the server is killed, {@code extraMillis} after {@code target} acknowledgements. */
     private void writeUntilKilled(ServerProcess server, int target, int extraMillis) throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -102,10 +99,10 @@ class ServeSigkillIT {
             try {
                 HttpResponse<String> response = server.post("/api/dreams", "{\"title\": \"" + title + "\"}");
                 if (response.statusCode() == 201) {
-                    String earlier = acknowledged.putIfAbsent(id(response.body()), title);
+                    long id = ServerProcess.dreamId(response.body());
+                    String earlier = acknowledged.putIfAbsent(id, title);
                     if (earlier != null) {
-                        record("id " + id(response.body()) + " acknowledged for \"" + title + "\" was already \""
-                                + earlier + "\"");
+                        record("id " + id + " acknowledged for \"" + title + "\" was already \"" + earlier + "\"");
                     }
                 } else if (!killed.get()) {
                     record(response.statusCode() + " " + response.body());
@@ -130,13 +127,5 @@ class ServeSigkillIT {
 
     private synchronized void record(String failure) {
         failures.add(failure);
-    }
-
-    private static long id(String body) {
-        Matcher matcher = ID.matcher(body);
-        if (!matcher.find()) {
-            throw new AssertionError("no id in " + body);
-        }
-        return Long.parseLong(matcher.group(1));
     }
 }

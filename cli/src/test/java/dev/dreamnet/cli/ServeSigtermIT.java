@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +30,6 @@ class ServeSigtermIT {
     private static final Duration TIMELY_EXIT = Duration.ofSeconds(15);
     private static final int WRITERS = 4;
     private static final int ACKNOWLEDGED_BEFORE_SIGTERM = 100;
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     @TempDir
     Path dir;
@@ -99,7 +96,7 @@ class ServeSigtermIT {
                 outcome = String.valueOf(response.statusCode());
                 detail = outcome + " " + response.body();
                 if (response.statusCode() == 201) {
-                    acknowledged.put(id(response.body()), title);
+                    acknowledged.put(ServerProcess.dreamId(response.body()), title);
                 }
             } catch (IOException e) {
                 outcome = "connection error";
@@ -122,13 +119,5 @@ class ServeSigtermIT {
 
     private static synchronized void record(List<String> outcomes, String outcome) {
         outcomes.add(outcome);
-    }
-
-    private static long id(String body) {
-        Matcher matcher = ID.matcher(body);
-        if (!matcher.find()) {
-            throw new AssertionError("no id in " + body);
-        }
-        return Long.parseLong(matcher.group(1));
     }
 }

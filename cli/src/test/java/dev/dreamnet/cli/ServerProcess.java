@@ -28,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
     static final Path SHIPPED_QUEUES = Path.of("..", "config", "queues.yaml");
     /** The JVM flags of the launcher's default JAVA_OPTS: the heap operators get, and exit (to be restarted) when it runs out. */
     static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+    private static final Pattern DREAM_ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern LISTENING = Pattern.compile("DreamNet listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
@@ -114,6 +115,15 @@ final class ServerProcess implements AutoCloseable {
     /** Sends SIGTERM. */
     void terminate() {
         process.destroy();
+    }
+
+    /** The {@code id} of the dream in a {@code POST /api/dreams} answer's body. */
+    static long dreamId(String body) {
+        Matcher matcher = DREAM_ID.matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("no id in " + body);
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Sends SIGKILL: the process dies at once, with no shutdown of any kind. */

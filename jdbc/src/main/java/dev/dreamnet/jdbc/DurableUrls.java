@@ -34,12 +34,15 @@ public final class DurableUrls {
         return onDiskH2(jdbcUrl) && !"0".equals(writeDelayOf(jdbcUrl));
     }
 
-    private static boolean onDiskH2(String jdbcUrl) {
-        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:")) {
+    /**
+     * Whether {@code jdbcUrl} is an embedded H2 database on disk (not in memory, not a server's): one whose
+     * commits this process writes, and which it must close with {@code SHUTDOWN} before it exits.
+     */
+    public static boolean onDiskH2(String jdbcUrl) {
+        if (Dialect.ofUrl(jdbcUrl) != Dialect.H2) {
             return false;
         }
-        String location = lower.substring("jdbc:h2:".length());
+        String location = jdbcUrl.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
         return !location.startsWith("mem:") && !location.startsWith("tcp:") && !location.startsWith("ssl:");
     }
 

@@ -115,7 +115,7 @@ public final class DatabaseComponent implements Component, HealthCheck {
         if (current == null) {
             return;
         }
-        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+        if (DurableUrls.onDiskH2(jdbcUrl)) {
             shutdownEmbedded(current);
         }
         current.close();
