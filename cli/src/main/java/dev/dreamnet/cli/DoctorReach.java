@@ -1,7 +1,7 @@
 package dev.dreamnet.cli;
 
 import dev.dreamnet.core.text.Redaction;
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,7 +1,7 @@
 package dev.dreamnet.cli;
 
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

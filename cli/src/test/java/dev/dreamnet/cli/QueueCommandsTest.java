@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import dev.dreamnet.testing.PostgresTestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;

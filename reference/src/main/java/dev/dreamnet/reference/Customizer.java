@@ -1,6 +1,6 @@
 package dev.dreamnet.reference;
 
-import dev.dreamnet.server.kinds.Kinds;
+import dev.dreamnet.runtime.kinds.Kinds;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**

@@ -1,6 +1,6 @@
 package dev.dreamnet.reference;
 
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import dev.dreamnet.config.flags.FlagsConfig;
 import dev.dreamnet.config.flags.FlagsFile;
 import dev.dreamnet.config.graph.GraphFile;
@@ -20,9 +20,9 @@ import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.reference.agents.Agent;
 import dev.dreamnet.reference.queues.DreamEvents;
-import dev.dreamnet.server.kinds.Kinds;
-import dev.dreamnet.server.queues.QueueService;
-import dev.dreamnet.server.resilience.Downstreams;
+import dev.dreamnet.runtime.kinds.Kinds;
+import dev.dreamnet.runtime.queues.QueueService;
+import dev.dreamnet.runtime.resilience.Downstreams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
-import dev.dreamnet.server.resilience.FailureKinds;
+import dev.dreamnet.runtime.resilience.FailureKinds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.dreamnet.reference.dreams;
 
-import dev.dreamnet.server.http.ApiException;
-import dev.dreamnet.server.http.Json;
-import dev.dreamnet.server.http.Params;
+import dev.dreamnet.javalin.http.ApiException;
+import dev.dreamnet.javalin.http.Json;
+import dev.dreamnet.javalin.http.Params;
 import dev.dreamnet.core.rollout.Variant;
-import dev.dreamnet.server.rollouts.CanaryFaults;
-import dev.dreamnet.server.rollouts.RolloutRouting;
+import dev.dreamnet.reference.rollouts.CanaryFaults;
+import dev.dreamnet.javalin.rollouts.RolloutRouting;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import dev.dreamnet.server.resilience.Downstreams;
+import dev.dreamnet.runtime.resilience.Downstreams;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

@@ -1,11 +1,11 @@
 package dev.dreamnet.reference.dreams;
 
+import dev.dreamnet.runtime.ToolkitSchema;
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.reference.agents.AgentWork;
-import dev.dreamnet.server.audit.AuditLog;
-import dev.dreamnet.server.kinds.DatabaseComponent;
-import dev.dreamnet.server.kinds.Kinds;
+import dev.dreamnet.runtime.kinds.DatabaseComponent;
+import dev.dreamnet.runtime.kinds.Kinds;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,10 +27,13 @@ public final class ReferenceService {
         this.apiOpen = apiOpen;
     }
 
-    /** Registers the {@code schema}, {@code core} and {@code api} kinds. */
+    /** Registers the {@code schema}, {@code core} and {@code api} kinds; the routes stay closed until {@code api} starts. */
     public void register() {
-        kinds.register("schema", spec -> () -> newStore().createSchema(AuditLog.CREATE_TABLE, AgentWork.CREATE_TABLE,
-                dev.dreamnet.reference.queues.DreamEventRelay.CREATE_TABLE));
+        apiOpen.accept(false);
+        kinds.register("schema", spec -> () -> {
+            ToolkitSchema.ensure(dataSource());
+            newStore().createSchema(AgentWork.CREATE_TABLE, dev.dreamnet.reference.queues.DreamEventRelay.CREATE_TABLE);
+        });
         kinds.register("core", spec -> () -> store = newStore());
         kinds.needDatabase(List.of("schema", "core"));
         kinds.register("api", spec -> new Component() {

@@ -3,7 +3,7 @@ package dev.dreamnet.reference.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.retry.RetryAfterException;
 import dev.dreamnet.core.time.Clock;
-import dev.dreamnet.server.http.Json;
+import dev.dreamnet.javalin.http.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

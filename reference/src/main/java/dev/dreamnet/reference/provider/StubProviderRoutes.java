@@ -1,12 +1,12 @@
 package dev.dreamnet.reference.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.server.audit.AuditLog;
-import dev.dreamnet.server.auth.AccessControl;
-import dev.dreamnet.server.http.Actor;
-import dev.dreamnet.server.http.ApiException;
-import dev.dreamnet.server.http.Json;
-import dev.dreamnet.server.http.JsonNumbers;
+import dev.dreamnet.runtime.audit.AuditLog;
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.javalin.http.Actor;
+import dev.dreamnet.javalin.http.ApiException;
+import dev.dreamnet.javalin.http.Json;
+import dev.dreamnet.javalin.http.JsonNumbers;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class StubProviderRoutes {
         routes.post("/stub-provider/v1/interpret", this::interpret);
         routes.get("/api/observability/stub-provider/faults", ctx -> ctx.json(stub.faults()));
         routes.post("/api/admin/stub-provider/faults", ctx -> {
-            access.requireAdmin(ctx);
+            access.requireAdmin(ctx.header("Authorization"));
             StubProvider.Faults before = stub.faults();
             StubProvider.Faults after = stub.setFaults(faults(Json.body(ctx)));
             audit.record(Actor.of(ctx), "stub-provider.faults", "stub-provider", before.toString(), after.toString(),

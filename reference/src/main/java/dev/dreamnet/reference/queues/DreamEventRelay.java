@@ -1,12 +1,12 @@
 package dev.dreamnet.reference.queues;
 
-import dev.dreamnet.server.queues.QueueService;
+import dev.dreamnet.runtime.queues.QueueService;
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
-import dev.dreamnet.server.resilience.Downstreams;
-import dev.dreamnet.server.resilience.FailureKinds;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import dev.dreamnet.runtime.resilience.FailureKinds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

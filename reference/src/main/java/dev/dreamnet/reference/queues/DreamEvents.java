@@ -2,7 +2,7 @@ package dev.dreamnet.reference.queues;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.queue.QueueMessage;
-import dev.dreamnet.server.http.Json;
+import dev.dreamnet.javalin.http.Json;
 import java.io.IOException;
 import java.util.Map;
 

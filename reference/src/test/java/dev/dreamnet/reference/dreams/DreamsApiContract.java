@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.support.GraphJson;
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Reply;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.support.GraphJson;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

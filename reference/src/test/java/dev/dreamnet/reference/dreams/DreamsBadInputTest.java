@@ -3,10 +3,10 @@ package dev.dreamnet.reference.dreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.support.GraphJson;
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Reply;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.support.GraphJson;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

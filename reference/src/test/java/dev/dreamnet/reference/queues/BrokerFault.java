@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.support.DagJson;
-import dev.dreamnet.server.support.FlagServer;
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Reply;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.support.DagJson;
+import dev.dreamnet.reference.support.FlagServer;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
 import dev.dreamnet.testing.RabbitTestVhost;
 import dev.dreamnet.testing.TcpProxy;
 import java.nio.file.Files;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.reference.DreamnetServer;
-import dev.dreamnet.server.ServerConfig;
-import dev.dreamnet.server.support.DagJson;
-import dev.dreamnet.server.support.FlagServer;
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.ServerConfig;
+import dev.dreamnet.reference.support.DagJson;
+import dev.dreamnet.reference.support.FlagServer;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Servers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.dreamnet.reference.queues;
 
-import dev.dreamnet.server.ServerConfig;
+import dev.dreamnet.reference.ServerConfig;
 import dev.dreamnet.testing.PostgresTestDatabase;
 import dev.dreamnet.testing.RabbitTestVhost;
 import org.junit.jupiter.api.BeforeEach;

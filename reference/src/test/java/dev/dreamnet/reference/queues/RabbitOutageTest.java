@@ -3,9 +3,9 @@ package dev.dreamnet.reference.queues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Reply;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

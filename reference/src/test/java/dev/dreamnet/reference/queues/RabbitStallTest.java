@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.server.support.Http;
-import dev.dreamnet.server.support.Reply;
-import dev.dreamnet.server.support.Servers;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

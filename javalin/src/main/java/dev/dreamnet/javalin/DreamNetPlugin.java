@@ -1,0 +1,196 @@
+package dev.dreamnet.javalin;
+
+import dev.dreamnet.core.time.Repeating;
+import dev.dreamnet.javalin.audit.AuditRoutes;
+import dev.dreamnet.javalin.auth.ReadGate;
+import dev.dreamnet.javalin.flags.FlagRoutes;
+import dev.dreamnet.javalin.flags.KillSwitchGate;
+import dev.dreamnet.javalin.fleet.FleetRoutes;
+import dev.dreamnet.javalin.http.Admission;
+import dev.dreamnet.javalin.http.HeaderDeadline;
+import dev.dreamnet.javalin.http.HttpApp;
+import dev.dreamnet.javalin.http.HttpLimits;
+import dev.dreamnet.javalin.http.JettyWorkers;
+import dev.dreamnet.javalin.http.Json;
+import dev.dreamnet.javalin.http.MountedRoutes;
+import dev.dreamnet.javalin.http.ProbeRoutes;
+import dev.dreamnet.javalin.http.QueryStrings;
+import dev.dreamnet.javalin.http.TrafficGate;
+import dev.dreamnet.javalin.metrics.ObservabilityRoutes;
+import dev.dreamnet.javalin.metrics.PrometheusEndpoint;
+import dev.dreamnet.javalin.metrics.RequestTracking;
+import dev.dreamnet.javalin.queues.QueueRoutes;
+import dev.dreamnet.javalin.resilience.BreakerRoutes;
+import dev.dreamnet.javalin.rollouts.RolloutRouting;
+import dev.dreamnet.javalin.rollouts.RolloutRoutes;
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.InFlight;
+import dev.dreamnet.runtime.fleet.InstanceRegistry;
+import dev.dreamnet.runtime.metrics.Saturation;
+import dev.dreamnet.runtime.rollouts.RolloutViews;
+import io.javalin.config.JavalinState;
+import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.Plugin;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * DreamNet in a Javalin 7 application: {@code config.registerPlugin(new DreamNetPlugin(dreamnet))} adds the probes,
+ * the traffic gate (503 and {@code Retry-After} until ready), request tracking and the in-flight limit, kill-switch
+ * and flag enforcement on the application's routes, every {@code /api/observability/*} read, the token-protected
+ * admin routes (flags, modes and kill switches, breakers, rollouts), the audit log and {@code /metrics}, and error
+ * handling that answers JSON. {@link DreamNet#shutdown()} then also drains and stops this server. The application's
+ * own routes are registered as usual and are covered like DreamNet's.
+ */
+public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
+
+    /** What an application may change; the defaults suit most. Not thread-safe: set it once, in the plugin's consumer. */
+    public static final class Config {
+
+        /** Mounts every DreamNet route under this prefix: {@code "/ops"} serves {@code /ops/health/ready}. */
+        public String prefix = "";
+
+        /** Jetty's worker pool, the in-flight limit, and idle and header timeouts; sized from the heap by default. */
+        public HttpLimits limits = HttpLimits.builder().build();
+
+        /** Path prefixes of the application's own routes that the traffic gate lets through before ready. */
+        public final List<String> ungated = new ArrayList<>();
+
+        /** Routes refused with 503 while their flag is off, keyed {@code "METHOD path-template"}. */
+        public final Map<String, String> routeFlags = new LinkedHashMap<>();
+
+        /** Refuses {@code method path} (a route template, such as {@code GET /api/recommendations}) while {@code flag} is off. */
+        public Config flag(String route, String flag) {
+            routeFlags.put(Objects.requireNonNull(route, "route"), Objects.requireNonNull(flag, "flag"));
+            return this;
+        }
+    }
+
+    private static final String COUNTED = "dreamnet.in-flight";
+
+    private final DreamNet dreamnet;
+    private final RolloutRouting routing;
+    private volatile Server server; // once Jetty is built
+    private volatile Repeating headerDeadline; // once it listens
+
+    public DreamNetPlugin(DreamNet dreamnet) {
+        this(dreamnet, config -> { });
+    }
+
+    public DreamNetPlugin(DreamNet dreamnet, Consumer<Config> config) {
+        super(config, new Config());
+        this.dreamnet = Objects.requireNonNull(dreamnet, "dreamnet");
+        this.routing = new RolloutRouting(dreamnet.rollouts(), dreamnet.clock());
+    }
+
+    @Override
+    public String name() {
+        return "DreamNet";
+    }
+
+    /** Assigns requests to a rollout's baseline or canary and records their outcome on that side. */
+    public RolloutRouting rolloutRouting() {
+        return routing;
+    }
+
+    @Override
+    public void onInitialize(JavalinState config) {
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    }
+
+    @Override
+    public void onStart(JavalinState config) {
+        Config settings = pluginConfig;
+        String prefix = settings.prefix;
+        InFlight inFlight = dreamnet.inFlight();
+        Admission admission = new Admission(settings.limits.maxInFlight());
+        RequestTracking tracking = new RequestTracking(dreamnet.requestMetrics(), dreamnet.clock());
+        TrafficGate gate = new TrafficGate(dreamnet.state(), prefix, settings.ungated);
+        HttpApp.jetty(config.jetty, settings.limits);
+        config.jetty.modifyServer(built -> server = built);
+        config.http.prefer405over404 = true;
+        // Decided on the route that matched, so no other spelling of a protected path gets around it.
+        config.router.handlerWrapper(new ReadGate(dreamnet.access(), prefix));
+        // One before-handler for everything every request needs: each handler with a path costs a match.
+        config.routes.before(ctx -> {
+            tracking.started(ctx);
+            ctx.attribute(COUNTED, Boolean.TRUE);
+            inFlight.enter();
+            admission.enter(ctx);
+            gate.handle(ctx);
+            QueryStrings.requireValidEscapes(ctx.queryString());
+        });
+        MountedRoutes routes = new MountedRoutes(config.routes, prefix);
+        register(routes, admission);
+        config.routes.beforeMatched(new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.routeFlags));
+        HttpApp.errorHandlers(config.routes, dreamnet.clock());
+        config.routes.after(ctx -> {
+            if (ctx.attribute(COUNTED) != null) {
+                ctx.attribute(COUNTED, null);
+                inFlight.exit();
+            }
+            admission.exit(ctx);
+            tracking.finished(ctx);
+        });
+        config.events.serverStarted(this::listening);
+        dreamnet.afterDrain("stop the HTTP server", this::stop);
+    }
+
+    private void register(JavalinDefaultRoutingApi routes, Admission admission) {
+        Supplier<Saturation.Workers> workers = () -> server == null ? null : JettyWorkers.of(server.getThreadPool());
+        Saturation saturation = new Saturation(workers, dreamnet.inFlight()::count, admission.limit());
+        PrometheusEndpoint prometheus = new PrometheusEndpoint(dreamnet.requestMetrics(), dreamnet.metricSources());
+        dreamnet.afterDrain("close the metrics registry", prometheus::close);
+        FleetRoutes fleet = new FleetRoutes(dreamnet.fleetViews());
+        new ProbeRoutes(dreamnet.state()).register(routes);
+        new FlagRoutes(dreamnet.flags(), dreamnet.access()).register(routes);
+        new BreakerRoutes(dreamnet.downstreams(), dreamnet.access(), dreamnet.audit()).register(routes);
+        new AuditRoutes(dreamnet.audit()).register(routes);
+        new ObservabilityRoutes(dreamnet.requestMetrics(), saturation, dreamnet.state(), dreamnet.downstreams(),
+                dreamnet.flags(), dreamnet::watchdogReadings,
+                () -> dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews()::view)
+                .register(routes);
+        new QueueRoutes(dreamnet.queues(), dreamnet.queues()::relay, dreamnet.downstreams()).register(routes);
+        fleet.register(routes);
+        new RolloutRoutes(dreamnet.rollouts(), dreamnet.access(), dreamnet.audit()).register(routes, routing);
+        prometheus.register(routes);
+    }
+
+    private void listening() {
+        Server started = server;
+        for (Connector connector : started.getConnectors()) {
+            if (connector instanceof ServerConnector http) {
+                String host = http.getHost() == null || http.getHost().equals("0.0.0.0") ? InstanceRegistry.hostName()
+                        : http.getHost();
+                String address = "http://" + host + ":" + http.getLocalPort();
+                dreamnet.address(() -> address);
+                break;
+            }
+        }
+        HeaderDeadline deadline = new HeaderDeadline(started, pluginConfig.limits.readTimeout(), dreamnet.clock());
+        Repeating sweeps = new Repeating(dreamnet.clock(), dreamnet.scheduler(), Runnable::run, deadline.period(),
+                deadline::sweep);
+        sweeps.start();
+        headerDeadline = sweeps;
+    }
+
+    private void stop() throws Exception {
+        Repeating sweeps = headerDeadline;
+        if (sweeps != null) {
+            sweeps.stop();
+        }
+        Server running = server;
+        if (running != null) {
+            running.stop();
+        }
+    }
+}

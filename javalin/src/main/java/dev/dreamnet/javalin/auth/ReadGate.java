@@ -1,0 +1,51 @@
+package dev.dreamnet.javalin.auth;
+
+import dev.dreamnet.runtime.auth.AccessControl;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.HandlerWrapper;
+import java.util.List;
+
+/**
+ * Asks for the read token on the route a request matched, never on the raw path: {@code /metrics/},
+ * {@code /api/observability/summary/} and every other spelling that Javalin routes to a protected endpoint is
+ * protected like the endpoint itself, and a spelling that matches nothing is a 404 that serves no data.
+ * Protected reads are the {@code GET} routes {@code /metrics}, {@code /api/observability/*},
+ * {@code /api/integration-flags} and the admin reads under {@code /api/admin/*}; writes there check the admin
+ * token in their handlers. (Javalin answers a {@code HEAD} for a {@code GET} route with an empty 200 and runs
+ * no handler.) Install as the router's handler wrapper. Thread-safe.
+ */
+public final class ReadGate implements HandlerWrapper {
+
+    private static final List<String> PREFIXES = List.of("/api/observability/", "/api/admin/");
+    private static final List<String> PATHS = List.of("/metrics", "/api/integration-flags");
+
+    private final AccessControl access;
+    private final String prefix;
+
+    /** DreamNet's routes are mounted under {@code prefix} ({@code ""} for none). */
+    public ReadGate(AccessControl access, String prefix) {
+        this.access = access;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Handler wrap(Endpoint endpoint) {
+        Handler handler = endpoint.handler;
+        if (endpoint.method != HandlerType.GET || !endpoint.path.startsWith(prefix)
+                || !isProtected(endpoint.path.substring(prefix.length()))) {
+            return handler;
+        }
+        return ctx -> {
+            access.requireRead(ctx.header("Authorization"));
+            handler.handle(ctx);
+        };
+    }
+
+    /** Whether a read of the route template {@code path} needs the read token when read tokens are configured. */
+    static boolean isProtected(String path) {
+        return PATHS.contains(path) || PREFIXES.stream().anyMatch(path::startsWith);
+    }
+}

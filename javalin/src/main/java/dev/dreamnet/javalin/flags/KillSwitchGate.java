@@ -1,0 +1,67 @@
+package dev.dreamnet.javalin.flags;
+
+import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.flags.WritesRefusedException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kill switches and flags on the application's routes, decided once routing has matched and before the handler runs,
+ * so a request is either refused untouched or runs to its end: none is half-applied, none acknowledged and lost.
+ * <ul>
+ *   <li>WRITE_DRAIN refuses every application write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE})
+ *       while reads keep working. DreamNet's own admin routes are not application writes, so the switch can always
+ *       be turned off again.</li>
+ *   <li>A route bound to a flag ({@code "GET /api/recommendations" -> "recommendations"}) is refused while the flag
+ *       is off, by its file, an operator, a kill switch, brownout or emergency mode.</li>
+ * </ul>
+ * Refusals are {@link WritesRefusedException}s: the web layer answers 503 with {@code Retry-After}.
+ */
+public final class KillSwitchGate implements Handler {
+
+    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+            HandlerType.DELETE);
+
+    private final FlagService flags;
+    private final Set<String> own;
+    private final Map<String, String> routeFlags;
+
+    /**
+     * @param own        DreamNet's own routes ({@code "METHOD path-template"}), never refused
+     * @param routeFlags flag per route, keyed {@code "METHOD path-template"}
+     */
+    public KillSwitchGate(FlagService flags, Set<String> own, Map<String, String> routeFlags) {
+        this.flags = flags;
+        this.own = own;
+        this.routeFlags = Map.copyOf(routeFlags);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        boolean write = endpoint != null && WRITES.contains(endpoint.method);
+        if (endpoint == null || !write && routeFlags.isEmpty()) {
+            return;
+        }
+        String route = endpoint.method.name() + " " + endpoint.path;
+        if (own.contains(route)) {
+            return;
+        }
+        if (write && flags.killSwitches().writeDrain()) {
+            throw new WritesRefusedException(WritesRefusedException.Cause.WRITE_DRAIN,
+                    "writes are paused (WRITE_DRAIN is on); reads keep working");
+        }
+        if (routeFlags.isEmpty()) {
+            return;
+        }
+        String flag = routeFlags.get(route);
+        if (flag != null && !flags.allows(flag)) {
+            throw new WritesRefusedException(WritesRefusedException.Cause.FLAG_OFF, "flag " + flag + " is off ("
+                    + flags.snapshot().explain(flag).rule() + ")");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dreamnet.javalin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+
+/** Reads the optional JSON body of an admin write and the {@code reason} in it, for the audit log. */
+public final class Reasons {
+
+    private static final int MAX = 1000;
+
+    private Reasons() {
+    }
+
+    /** The request's JSON body, or null when it has none. */
+    public static JsonNode body(Context ctx) {
+        return ctx.body().isBlank() ? null : Json.body(ctx);
+    }
+
+    public static String required(JsonNode body) {
+        String reason = optional(body, null);
+        if (reason == null) {
+            throw ApiException.badRequest("reason is required: send {\"reason\": \"why\"}");
+        }
+        return reason;
+    }
+
+    public static String optional(JsonNode body, String fallback) {
+        JsonNode reason = body == null ? null : body.get("reason");
+        if (reason == null || reason.isNull()) {
+            return fallback;
+        }
+        if (!reason.isTextual() || reason.asText().isBlank() || reason.asText().length() > MAX) {
+            throw ApiException.badRequest("reason must be a non-empty string of at most " + MAX + " characters");
+        }
+        return reason.asText();
+    }
+}

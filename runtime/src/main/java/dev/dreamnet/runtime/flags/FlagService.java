@@ -1,0 +1,182 @@
+package dev.dreamnet.runtime.flags;
+
+import dev.dreamnet.config.flags.FlagSpec;
+import dev.dreamnet.config.flags.FlagsConfig;
+import dev.dreamnet.config.reload.ReloadingFile;
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.core.flags.Degradation;
+import dev.dreamnet.core.flags.FlagDefinition;
+import dev.dreamnet.core.flags.FlagSnapshot;
+import dev.dreamnet.core.flags.FlagState;
+import dev.dreamnet.core.flags.Flags;
+import dev.dreamnet.core.flags.KillSwitches;
+import dev.dreamnet.runtime.audit.AuditLog;
+import dev.dreamnet.runtime.fleet.SharedState;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's flags: definitions from {@code config/feature-flags.yaml} (hot-reloaded, the last
+ * good file kept when a new one is refused) and runtime state set by operators (mode, kill
+ * switches, overrides, quarantined agents), combined into one immutable snapshot that
+ * {@link #allows} reads without locks. Every operator change is audited. Thread-safe; changes are
+ * serialised on {@code this}.
+ */
+public final class FlagService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlagService.class);
+
+    private final Flags flags = Flags.empty();
+    private final ReloadingFile<FlagsConfig> file;
+    private final AuditLog audit;
+    private final KillSwitches atBoot;
+    private volatile SharedState shared;
+
+    /** {@code file} may be null: then no flag is defined and only modes and kill switches apply. */
+    public FlagService(ReloadingFile<FlagsConfig> file, KillSwitches atBoot, AuditLog audit) {
+        this.file = file;
+        this.audit = audit;
+        this.atBoot = atBoot;
+        flags.swap(List.of(), FlagState.initial().withKillSwitches(atBoot), "none");
+    }
+
+    /** Loads the file (refusing to start on a bad one) and begins watching it. */
+    public synchronized void start() throws ConfigException {
+        if (file == null) {
+            return;
+        }
+        file.start();
+        install(file.current());
+        file.addListener(this::reloaded);
+    }
+
+    public void stop() {
+        if (file != null) {
+            file.stop();
+        }
+    }
+
+    /**
+     * Whether the feature guarded by {@code name} may run. A name the file does not define is not
+     * governed by a flag and is allowed; kill switches are checked by their callers directly.
+     */
+    public boolean allows(String name) {
+        FlagSnapshot snapshot = flags.snapshot();
+        return !snapshot.contains(name) || snapshot.isEnabled(name);
+    }
+
+    public KillSwitches killSwitches() {
+        return flags.snapshot().state().killSwitches();
+    }
+
+    public FlagSnapshot snapshot() {
+        return flags.snapshot();
+    }
+
+    public Optional<ReloadingFile<FlagsConfig>> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * From now on the operators' state is the fleet's, held by {@code shared}: {@link #change} writes
+     * there and installs what it committed; every newer version this instance follows is installed
+     * here. Call before {@code shared} starts.
+     */
+    public void share(SharedState shared) {
+        shared.addFollower((c, from, row) -> adopt(row, from < 0));
+        this.shared = shared;
+    }
+
+    /**
+     * Switches on fleet-wide the kill switches this instance was booted with (audited as the boot);
+     * never switches one off. Call once the shared state has started.
+     */
+    public void shareBootSwitches() {
+        SharedState fleet = shared;
+        if (fleet != null && (atBoot.safeMode() || atBoot.writeDrain())) {
+            change(s -> s.withKillSwitches(new KillSwitches(s.killSwitches().safeMode() || atBoot.safeMode(),
+                    s.killSwitches().writeDrain() || atBoot.writeDrain())), "boot of " + fleet.instance(),
+                    "kill-switches.boot", "kill-switches", describe(flags.snapshot().state()),
+                    "switched on in this instance's environment at boot");
+        }
+    }
+
+    /** The shared state this instance follows, if it is part of a fleet. */
+    public Optional<SharedState> shared() {
+        return Optional.ofNullable(shared);
+    }
+
+    private synchronized void adopt(SharedState.Row row, boolean first) {
+        if (first) {
+            flags.rebase(row.flags());
+        } else {
+            installNewer(row.flags());
+        }
+    }
+
+    /** Installs {@code state} unless this instance already holds it or a newer one (its own change, or a later one). */
+    private synchronized FlagSnapshot installNewer(FlagState state) {
+        FlagSnapshot installed = flags.snapshot();
+        return state.version() > installed.state().version() ? flags.swapState(state) : installed;
+    }
+
+    /**
+     * Applies an operator change to the runtime state, audits it, and returns the new snapshot. In a
+     * fleet the change is applied to the shared state in one transaction with its audit entry, then
+     * installed here before this returns.
+     *
+     * @throws dev.dreamnet.runtime.fleet.SharedStateUnavailableException in a fleet whose database cannot be written
+     */
+    public FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
+                               String target, String before, String reason) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            SharedState.Committed<Void> committed = fleet.commit(tx -> {
+                FlagState next = change.apply(tx.flags());
+                tx.writeFlags(next);
+                audit.recordWithin(tx.connection(), actor, action, target, before, describe(next), reason);
+                return null;
+            }, actor);
+            return installNewer(committed.row().flags());
+        }
+        synchronized (this) {
+            FlagState next = change.apply(flags.snapshot().state());
+            FlagSnapshot installed = flags.swapState(next);
+            audit.record(actor, action, target, before, describe(installed.state()), reason);
+            return installed;
+        }
+    }
+
+    public static String describe(FlagState state) {
+        return "mode=" + state.mode() + ", safeMode=" + state.killSwitches().safeMode() + ", writeDrain="
+                + state.killSwitches().writeDrain() + ", overrides=" + state.overrides() + ", quarantined="
+                + state.quarantinedAgents();
+    }
+
+    private synchronized void reloaded(FlagsConfig config) {
+        install(config);
+        LOG.info("feature flags reloaded: {} flags, version {}", config.flags().size(), config.version());
+    }
+
+    private void install(FlagsConfig config) {
+        flags.swap(config.flags().stream().map(FlagService::definition).toList(), flags.snapshot().state(),
+                config.version());
+    }
+
+    private static FlagDefinition definition(FlagSpec spec) {
+        return FlagDefinition.builder(spec.name()).enabled(spec.enabled()).owner(spec.owner())
+                .description(spec.description()).degradation(degradation(spec.degradation()))
+                .external(spec.external()).agent(spec.agent()).build();
+    }
+
+    private static Degradation degradation(String value) {
+        return switch (value) {
+            case FlagSpec.BROWNOUT -> Degradation.SHED_AT_BROWNOUT;
+            case FlagSpec.EMERGENCY -> Degradation.SHED_AT_EMERGENCY;
+            default -> Degradation.KEPT;
+        };
+    }
+}

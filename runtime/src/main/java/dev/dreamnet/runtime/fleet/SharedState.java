@@ -1,0 +1,312 @@
+package dev.dreamnet.runtime.fleet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dreamnet.core.flags.FlagState;
+import dev.dreamnet.core.flags.KillSwitches;
+import dev.dreamnet.core.flags.Mode;
+import dev.dreamnet.core.time.Clock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operators' runtime state shared by every instance on one PostgreSQL database: the
+ * {@code shared_state} row (mode, kill switches, overrides, quarantined agents) and the fleet-wide
+ * state version that every shared change raises by one, rollouts included. A change is one
+ * transaction that locks the row, applies the change to what the database holds (not to this
+ * instance's copy), writes its audit entry, and sends a {@code NOTIFY}. The writer installs what it
+ * committed ({@link Committed}) itself; every instance follows every version ({@link Follower}) from
+ * its own connection ({@link StateListener}), so data flows one way: a writer never gets its own
+ * change back through a follower while it writes. Each instance evaluates its local snapshot, so the
+ * hot path never touches the database.
+ *
+ * <p>Thread-safe: following is serialised on {@code this}.
+ */
+public final class SharedState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
+    private static final ObjectMapper JSON = new ObjectMapper(); // flat maps and sets of strings only
+    /** The channel every change is announced on; the payload is the new version. */
+    public static final String CHANNEL = "dreamnet_state";
+    private static final TypeReference<Map<String, Boolean>> OVERRIDES = new TypeReference<>() { };
+    private static final TypeReference<Set<String>> AGENTS = new TypeReference<>() { };
+
+    /** Told, in order, of every version this instance catches up on; reads more on {@code c} if it needs to. */
+    public interface Follower {
+        void follow(Connection c, long fromVersion, Row row) throws SQLException;
+    }
+
+    /** The work of one change, inside its transaction. */
+    public interface Work<T> {
+        T apply(Change change) throws SQLException;
+    }
+
+    /** The shared row as read: its version and the operators' state (with that version). */
+    public record Row(long version, FlagState flags, long changedAtMillis, String changedBy) {
+    }
+
+    /** What a change committed: the work's result and the shared row as it now stands, for the writer to install. */
+    public record Committed<T>(T result, Row row) {
+    }
+
+    /** One change in progress: the connection of its transaction, the state before, and the version it writes. */
+    public static final class Change {
+        private final Connection connection;
+        private final Row before;
+        private FlagState flags;
+
+        Change(Connection connection, Row before) {
+            this.connection = connection;
+            this.before = before;
+            this.flags = before.flags();
+        }
+
+        public Connection connection() {
+            return connection;
+        }
+
+        /** The operators' state as the database holds it, locked until the change commits. */
+        public FlagState flags() {
+            return flags;
+        }
+
+        public void writeFlags(FlagState next) {
+            this.flags = next;
+        }
+
+        /** The version this change writes: one above the one before. */
+        public long version() {
+            return before.version() + 1;
+        }
+    }
+
+    /** What the endpoints show: connected or stale since when, the version followed, whether this instance judges rollouts. */
+    public record Status(String store, boolean connected, boolean stale, long version, Instant lastSync,
+                         Instant staleSince, String lastError, boolean judge, Long lastFollowLagMs) {
+    }
+
+    private final Supplier<DataSource> pool;
+    private final Downstreams downstreams;
+    private final Clock clock;
+    private final String instance;
+    private final List<Follower> followers = new CopyOnWriteArrayList<>();
+    private long followed = -1; // guarded by this
+    private volatile long lastSyncMillis = -1;
+    private volatile long staleSinceMillis = -1;
+    private volatile long lastFollowLagMillis = -1;
+    private volatile boolean connected;
+    private volatile boolean judge;
+    private volatile String lastError;
+
+    public SharedState(Supplier<DataSource> pool, Downstreams downstreams, Clock clock, String instance) {
+        this.pool = pool;
+        this.downstreams = downstreams;
+        this.clock = clock;
+        this.instance = instance;
+    }
+
+    public void addFollower(Follower follower) {
+        followers.add(follower);
+    }
+
+    /** Catches up once through the pool; an instance is not ready before it holds the fleet's state. */
+    public void start() throws Exception {
+        downstreams.call(Downstreams.DATABASE, () -> {
+            try (Connection c = pool.get().getConnection()) {
+                follow(c);
+            }
+            return null;
+        });
+        connected = true;
+    }
+
+    /**
+     * Applies {@code work} in one transaction on the locked shared row, raises the version and
+     * announces it. The caller installs what was committed before it answers, so its next read sees its
+     * own change; this instance's followers get the version later, like every other instance's.
+     *
+     * @throws SharedStateUnavailableException when the database cannot be reached: nothing was changed anywhere
+     */
+    public <T> Committed<T> commit(Work<T> work, String actor) {
+        try {
+            return downstreams.call(Downstreams.DATABASE, () -> {
+                try (Connection c = pool.get().getConnection()) {
+                    return inTransaction(c, work, actor);
+                }
+            });
+        } catch (Exception e) {
+            lastError = e.getMessage();
+            throw new SharedStateUnavailableException("the change was refused and nothing was "
+                    + "changed on any instance: the shared state in PostgreSQL cannot be written (" + e.getMessage()
+                    + "); every instance keeps serving with its last known state"
+                    + staleSince()
+                    + "; retry once the database is back", e);
+        }
+    }
+
+    private <T> Committed<T> inTransaction(Connection c, Work<T> work, String actor) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Row before = read(c, true);
+            Change change = new Change(c, before);
+            T result = work.apply(change);
+            Row after = write(c, change, actor);
+            try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, Long.toString(change.version()));
+                notify.execute();
+            }
+            c.commit();
+            return new Committed<>(result, after);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Reads the shared row on {@code c} and, if it is newer than what this instance follows, tells every follower. */
+    synchronized void follow(Connection c) throws SQLException {
+        Row row = read(c, false);
+        if (row.version() > followed) {
+            for (Follower follower : followers) {
+                follower.follow(c, followed, row);
+            }
+            if (followed >= 0) {
+                LOG.debug("shared state: followed version {} -> {}", followed, row.version());
+            }
+            followed = row.version();
+            // From the change's timestamp, taken in its transaction on whichever instance made it, to now.
+            lastFollowLagMillis = row.changedAtMillis() > 0 ? Math.max(0, clock.wallMillis() - row.changedAtMillis()) : -1;
+        }
+        lastSyncMillis = clock.wallMillis();
+    }
+
+    void connected(boolean judging) {
+        if (!connected) {
+            LOG.info("shared state: connected again (stale since {}); caught up at version {}",
+                    staleSinceMillis < 0 ? "-" : Instant.ofEpochMilli(staleSinceMillis), version());
+        }
+        connected = true;
+        judge = judging;
+        staleSinceMillis = -1;
+        lastError = null;
+    }
+
+    void disconnected(String error) {
+        if (connected) {
+            staleSinceMillis = lastSyncMillis < 0 ? clock.wallMillis() : lastSyncMillis;
+            LOG.warn("shared state: lost PostgreSQL ({}); serving with version {}, stale since {}", error, version(),
+                    Instant.ofEpochMilli(staleSinceMillis));
+        }
+        connected = false;
+        judge = false;
+        lastError = error;
+    }
+
+    /** The version this instance follows (-1 before the first read). */
+    public synchronized long version() {
+        return followed;
+    }
+
+    /** Whether this instance holds the judge's lock and may promote rollouts. */
+    public boolean judge() {
+        return judge;
+    }
+
+    public Status status() {
+        boolean stale = !connected;
+        return new Status("postgresql", connected, stale, version(),
+                lastSyncMillis < 0 ? null : Instant.ofEpochMilli(lastSyncMillis),
+                stale && staleSinceMillis >= 0 ? Instant.ofEpochMilli(staleSinceMillis) : null, lastError, judge,
+                lastFollowLagMillis < 0 ? null : lastFollowLagMillis);
+    }
+
+    /** @throws SharedStateUnavailableException naming since when, while this instance cannot follow the shared state */
+    public void requireConnected(String what) {
+        if (!connected) {
+            throw new SharedStateUnavailableException(what + " was refused: this instance has lost "
+                    + "the shared state in PostgreSQL" + staleSince() + (lastError == null ? "" : ": " + lastError)
+                    + "; nothing was changed; retry once the database is back", null);
+        }
+    }
+
+    /** " (stale since T)" for a message, or nothing while the state was never lost. */
+    private String staleSince() {
+        long since = staleSinceMillis;
+        return since >= 0 ? " (stale since " + Instant.ofEpochMilli(since) + ")" : "";
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    static Row read(Connection c, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT version, mode, safe_mode, write_drain, overrides, "
+                + "quarantined, changed_at_ms, changed_by FROM shared_state WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""));
+             ResultSet r = select.executeQuery()) {
+            if (!r.next()) {
+                throw new SQLException("shared_state has no row 1: the schema is older than migration V7");
+            }
+            long version = r.getLong(1);
+            FlagState flags = new FlagState(Mode.valueOf(r.getString(2)), new KillSwitches(r.getBoolean(3), r.getBoolean(4)),
+                    parse(r.getString(5), OVERRIDES), parse(r.getString(6), AGENTS), version);
+            return new Row(version, flags, r.getLong(7), r.getString(8));
+        }
+    }
+
+    /** Writes the change's state at its version and returns the row as it now stands. */
+    private Row write(Connection c, Change change, String actor) throws SQLException {
+        long version = change.version();
+        FlagState changed = change.flags();
+        FlagState flags = new FlagState(changed.mode(), changed.killSwitches(), changed.overrides(),
+                changed.quarantinedAgents(), version);
+        long now = clock.wallMillis();
+        String by = actor.length() > 200 ? actor.substring(0, 200) : actor;
+        try (PreparedStatement update = c.prepareStatement("UPDATE shared_state SET version = ?, mode = ?, safe_mode = ?, "
+                + "write_drain = ?, overrides = ?, quarantined = ?, changed_at_ms = ?, changed_by = ? WHERE id = 1")) {
+            update.setLong(1, version);
+            update.setString(2, flags.mode().name());
+            update.setBoolean(3, flags.killSwitches().safeMode());
+            update.setBoolean(4, flags.killSwitches().writeDrain());
+            update.setString(5, json(new TreeMap<>(flags.overrides())));
+            update.setString(6, json(new TreeSet<>(flags.quarantinedAgents())));
+            update.setLong(7, now);
+            update.setString(8, by);
+            update.executeUpdate();
+        }
+        return new Row(version, flags, now, by);
+    }
+
+    private static String json(Object value) throws SQLException {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot write the shared state: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T parse(String text, TypeReference<T> type) throws SQLException {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("shared_state holds unreadable JSON " + text + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.dreamnet.runtime.resilience;
+
+import dev.dreamnet.config.resilience.ResilienceSettings;
+import dev.dreamnet.config.resilience.ServiceSettings;
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.breaker.CircuitBreakerConfig;
+import dev.dreamnet.core.breaker.CircuitBreakerRegistry;
+import dev.dreamnet.core.breaker.TransitionListener;
+import dev.dreamnet.core.retry.Retry;
+import dev.dreamnet.core.retry.RetryConfig;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Deadline;
+import dev.dreamnet.core.time.Sleeper;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Every downstream service an application calls (the toolkit's own: database and queue; the reference
+ * service's provider; any an application configures), each behind its own circuit breaker and retry policy from
+ * {@code config/resilience.yaml}. Every outbound call goes through {@link #call}. Thread-safe.
+ */
+public final class Downstreams {
+
+    public static final String DATABASE = "database";
+    public static final String PROVIDER = "provider";
+    public static final String QUEUE = "queue";
+    /** The reference service's downstreams, the only names its {@code config/resilience.yaml} may configure. */
+    public static final List<String> NAMES = List.of(DATABASE, PROVIDER, QUEUE);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final CircuitBreakerRegistry breakers;
+    private final Map<String, Retry> retries = new LinkedHashMap<>();
+    private final Map<String, ServiceSettings> settings;
+    private final Clock clock;
+
+    public Downstreams(ResilienceSettings resilience, Clock clock, Sleeper sleeper, TransitionListener listener) {
+        this.settings = resilience.services();
+        this.clock = clock;
+        CircuitBreakerRegistry.Builder registry = CircuitBreakerRegistry.builder().clock(clock).listener(listener);
+        resilience.breakers().forEach(registry::add);
+        this.breakers = registry.build();
+        settings.forEach((name, service) -> retries.put(name, Retry.builder(name).config(service.retry())
+                .breaker(breakers.get(name)).clock(clock).sleeper(sleeper).build()));
+    }
+
+    /**
+     * database, provider and queue with the library's defaults, except that the database never retries
+     * and its breaker counts outages, not one reset of the pool ({@link #databaseBreaker()}).
+     */
+    public static ResilienceSettings defaults() {
+        CircuitBreakerConfig breaker = CircuitBreakerConfig.ofDefaults();
+        return ResilienceSettings.of(List.of(
+                new ServiceSettings(DATABASE, databaseBreaker(), RetryConfig.builder().maxAttempts(1).build(),
+                        Optional.of(Duration.ofSeconds(2)), Optional.empty()),
+                new ServiceSettings(PROVIDER, breaker, RetryConfig.ofDefaults(), Optional.of(Duration.ofSeconds(10)),
+                        Optional.empty()),
+                new ServiceSettings(QUEUE, breaker, RetryConfig.ofDefaults(), Optional.empty(), Optional.empty())));
+    }
+
+    /**
+     * The database breaker of {@code config/resilience.yaml}: when every pooled connection is cut at
+     * once, each can fail one call before the pool evicts it, so neither 20 failures in a row nor a
+     * 50% failure rate below 30 calls in 10 s can come from one reset of a pool of 10.
+     */
+    static CircuitBreakerConfig databaseBreaker() {
+        return CircuitBreakerConfig.builder().consecutiveFailures(20).timeWindow(Duration.ofSeconds(10))
+                .minimumCalls(30).resetTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Calls {@code service} through its breaker and retry policy, within the service's timeout.
+     *
+     * @throws IllegalArgumentException if the service is not configured
+     */
+    public <T> T call(String service, Callable<T> callable) throws Exception {
+        return retry(service).call(callable, Deadline.after(timeout(service), clock));
+    }
+
+    /** A call that bounds its own waiting (an HTTP request's timeout, say) by the time it is given. */
+    @FunctionalInterface
+    public interface BoundedCall<T> {
+        T call(Duration timeLeft) throws Exception;
+    }
+
+    /**
+     * As {@link #call}, giving each attempt the time left before the service's timeout, so that the
+     * last attempt cannot run past it.
+     */
+    public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
+        Deadline deadline = Deadline.after(timeout(service), clock);
+        return retry(service).call(() -> call.call(deadline.remaining()), deadline);
+    }
+
+    public Retry retry(String service) {
+        Retry retry = retries.get(service);
+        if (retry == null) {
+            throw new IllegalArgumentException("no downstream service \"" + service + "\" in the resilience "
+                    + "configuration (configured: " + String.join(", ", retries.keySet()) + ")");
+        }
+        return retry;
+    }
+
+    public CircuitBreaker breaker(String service) {
+        return breakers.get(service);
+    }
+
+    public Collection<CircuitBreaker> breakers() {
+        return breakers.all();
+    }
+
+    public ServiceSettings settings(String service) {
+        retry(service);
+        return settings.get(service);
+    }
+
+    /** How long one call to {@code service} may take, retries included. */
+    public Duration timeout(String service) {
+        return settings(service).timeout().orElse(DEFAULT_TIMEOUT);
+    }
+}

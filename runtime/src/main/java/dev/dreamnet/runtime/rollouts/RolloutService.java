@@ -1,0 +1,274 @@
+package dev.dreamnet.runtime.rollouts;
+
+import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.core.rollout.RolloutConfig;
+import dev.dreamnet.core.rollout.RolloutEvent;
+import dev.dreamnet.core.rollout.RolloutState;
+import dev.dreamnet.core.rollout.RolloutStatus;
+import dev.dreamnet.core.rollout.Rollouts;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Repeating;
+import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.runtime.audit.AuditLog;
+import dev.dreamnet.runtime.fleet.SharedState;
+import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
+import dev.dreamnet.runtime.metrics.MetricSources;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's rollouts: created and operated through the API, judged every second, each decision
+ * saved in the {@code rollouts} table (a restart resumes every rollout at its step), recorded in the
+ * audit log and counted for {@code /metrics}. Thread-safe.
+ */
+public final class RolloutService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutService.class);
+    static final String AUTOMATIC = "dreamnet (automatic)";
+    static final Duration EVALUATION = Duration.ofSeconds(1);
+
+    private final Rollouts rollouts;
+    private final RolloutStore store;
+    private final AuditLog audit;
+    private final Downstreams downstreams;
+    private final Clock clock;
+    private final Repeating evaluation;
+    private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+    /** In a fleet: the revision of each rollout's row as this instance last adopted or wrote it. */
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
+    private volatile SharedState shared;
+    private volatile BooleanSupplier converged = () -> true;
+
+    public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
+                          Scheduler scheduler, Executor executor) {
+        this.rollouts = Rollouts.create(clock);
+        this.store = new RolloutStore(dataSource, clock);
+        this.audit = audit;
+        this.downstreams = downstreams;
+        this.clock = clock;
+        this.evaluation = new Repeating(clock, scheduler, executor, EVALUATION, this::evaluate);
+        rollouts.addListener(this::onEvent);
+    }
+
+    /**
+     * Restores every saved rollout at its step (in a fleet, following the shared state already did),
+     * then judges them every second. Called once startup is done, after {@link #share} in a fleet.
+     */
+    public void start() throws Exception {
+        if (shared != null) {
+            evaluation.start();
+            return;
+        }
+        for (RolloutStore.Row row : downstreams.call(Downstreams.DATABASE, store::loadAll)) {
+            rollouts.restore(row.config(), row.state());
+            revisions.put(row.config().name(), row.revision());
+            LOG.info("rollout {} restored: {} at {}%", row.config().name(), row.state().status(), row.state().percent());
+        }
+        evaluation.start();
+    }
+
+    public void stop() {
+        evaluation.stop();
+    }
+
+    /**
+     * From now on rollouts are the fleet's: every instance adopts the rows others write, writes its
+     * own decisions only over the row it last saw, rolls back on its own evidence, and promotes only
+     * while it is the judge and {@code converged} says every live instance follows the latest state.
+     * A decision made here is already installed here when it is written; following brings in only
+     * what others wrote, so the write path never comes back into this service.
+     */
+    public void share(SharedState shared, BooleanSupplier converged) {
+        this.converged = converged;
+        shared.addFollower((c, from, row) -> adopt(RolloutStore.loadChanged(c, from)));
+        this.shared = shared;
+    }
+
+    /** Installs the rows written by others since the last version followed; rows this instance wrote are skipped. */
+    private void adopt(List<RolloutStore.Row> rows) {
+        for (RolloutStore.Row row : rows) {
+            String name = row.config().name();
+            if (row.revision() <= revisions.getOrDefault(name, -1L)) {
+                continue;
+            }
+            java.util.Optional<Rollout> local = rollouts.find(name);
+            if (local.isPresent() && local.get().config().equals(row.config())) {
+                local.get().adopt(row.state());
+            } else {
+                local.ifPresent(r -> rollouts.remove(name));
+                rollouts.restore(row.config(), row.state());
+            }
+            revisions.merge(name, row.revision(), Math::max);
+        }
+    }
+
+    /** Asks the fleet (a database read) only when some rollout is RUNNING: nothing else can be promoted. */
+    private boolean mayPromote() {
+        SharedState fleet = shared;
+        if (fleet == null) {
+            return true;
+        }
+        boolean anyRunning = rollouts.all().stream().anyMatch(r -> r.state().status() == RolloutStatus.RUNNING);
+        return anyRunning && fleet.judge() && converged.getAsBoolean();
+    }
+
+    private void requireShared(String what) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            fleet.requireConnected(what);
+        }
+    }
+
+    private void evaluate() {
+        try {
+            rollouts.evaluateAll(clock.nanoTime(), mayPromote());
+        } catch (RuntimeException e) {
+            LOG.warn("rollout evaluation failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * The rollout named {@code name}.
+     *
+     * @throws UnknownRolloutException naming the known ones
+     */
+    public Rollout get(String name) {
+        return rollouts.find(name).orElseThrow(() -> new UnknownRolloutException(name, names()));
+    }
+
+    /** The rollout named {@code name} if it exists, for the middleware. */
+    public java.util.Optional<Rollout> find(String name) {
+        return rollouts.find(name);
+    }
+
+    public List<Rollout> all() {
+        List<Rollout> all = new ArrayList<>(rollouts.all());
+        all.sort(java.util.Comparator.comparing(Rollout::name));
+        return all;
+    }
+
+    private List<String> names() {
+        return all().stream().map(Rollout::name).toList();
+    }
+
+    /**
+     * Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced.
+     *
+     * @throws RolloutConflictException while a rollout of that name is not finished
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     */
+    public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
+        requireShared("starting rollout \"" + config.name() + "\"");
+        rollouts.find(config.name()).ifPresent(existing -> {
+            if (!existing.state().status().isFinal()) {
+                throw new RolloutConflictException("rollout \"" + config.name() + "\" is "
+                        + existing.state().status() + " at " + existing.percent() + "%; roll it back first");
+            }
+            rollouts.remove(config.name());
+        });
+        Rollout rollout = rollouts.add(config);
+        RolloutState state = rollout.start();
+        audit.record(actor, "rollout.start", config.name(), "PENDING", describe(state), reason);
+        return rollout;
+    }
+
+    /**
+     * Applies an operator's {@code operation} (promote, pause, resume, rollback), audited.
+     *
+     * @throws UnknownRolloutException if there is no rollout {@code name}
+     * @throws RolloutConflictException if its status does not allow the operation
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     */
+    public Rollout operate(String name, String action, UnaryOperator<Rollout> operation, String actor, String reason) {
+        Rollout rollout = get(name);
+        requireShared(action + " of rollout \"" + name + "\"");
+        String before = describe(rollout.state());
+        try {
+            operation.apply(rollout);
+        } catch (IllegalStateException e) {
+            throw new RolloutConflictException(e.getMessage());
+        }
+        audit.record(actor, "rollout." + action, name, before, describe(rollout.state()), reason);
+        return rollout;
+    }
+
+    private void onEvent(RolloutEvent event) {
+        RolloutState state = event.state();
+        decisions.computeIfAbsent(state.name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
+        rollouts.find(state.name()).ifPresent(rollout -> save(rollout.config(), state));
+        if (event instanceof RolloutEvent.Promoted p && p.automatic()) {
+            audit.record(AUTOMATIC, "rollout.promote", state.name(), "step " + p.fromStep(), describe(state), p.reason());
+        } else if (event instanceof RolloutEvent.RolledBack r && r.automatic()) {
+            audit.record(AUTOMATIC, "rollout.rollback", state.name(), "", describe(state), r.reason());
+        } else if (event instanceof RolloutEvent.FailureIgnored f) {
+            audit.record(AUTOMATIC, "rollout.failure-ignored", state.name(), "", describe(state), f.reason());
+        }
+    }
+
+    private void save(RolloutConfig config, RolloutState state) {
+        SharedState fleet = shared;
+        if (fleet != null) {
+            long expected = revisions.getOrDefault(config.name(), -1L);
+            try {
+                SharedState.Committed<Boolean> saved = fleet.commit(
+                        tx -> store.saveIf(tx.connection(), config, state, expected, tx.version()), AUTOMATIC);
+                if (saved.result()) {
+                    revisions.merge(config.name(), saved.row().version(), Math::max);
+                } else {
+                    LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
+                            state.name(), describe(state));
+                }
+            } catch (SharedStateUnavailableException e) {
+                LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
+                        state.name(), describe(state), e.getMessage());
+            }
+            return;
+        }
+        try {
+            downstreams.call(Downstreams.DATABASE, () -> store.save(config, state));
+        } catch (Exception e) {
+            LOG.warn("rollout {}: could not save {} ({}); it is kept in memory", state.name(), describe(state),
+                    e.getMessage());
+        }
+    }
+
+    static String describe(RolloutState state) {
+        return state.status() + " " + state.percent() + "%";
+    }
+
+    private static String decision(RolloutEvent event) {
+        return event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                + (event instanceof RolloutEvent.Promoted p && p.automatic()
+                || event instanceof RolloutEvent.RolledBack r && r.automatic() ? "_automatic" : "");
+    }
+
+    /** Per rollout: status, canary share and decisions so far, for {@code /metrics}. */
+    public List<MetricSources.RolloutMetric> metrics() {
+        List<MetricSources.RolloutMetric> all = new ArrayList<>();
+        for (Rollout rollout : all()) {
+            Map<String, Long> counts = new TreeMap<>();
+            String prefix = rollout.name() + "\u0000";
+            decisions.forEach((key, count) -> {
+                if (key.startsWith(prefix)) {
+                    counts.put(key.substring(prefix.length()), count.sum());
+                }
+            });
+            all.add(new MetricSources.RolloutMetric(rollout.name(), rollout.state().status().name(), rollout.percent(),
+                    counts));
+        }
+        return all;
+    }
+}

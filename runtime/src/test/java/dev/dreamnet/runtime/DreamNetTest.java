@@ -1,0 +1,122 @@
+package dev.dreamnet.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.startup.StartupStatus;
+import dev.dreamnet.core.time.ManualScheduler;
+import dev.dreamnet.testing.SwitchableComponent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime an application builds, driven on a fake clock: its graph starts, its health gates decide readiness as
+ * the test moves time, and shutdown drains, stops the web layer, then the services in reverse order.
+ */
+class DreamNetTest {
+
+    private final ManualScheduler time = new ManualScheduler();
+    private final SwitchableComponent catalog = new SwitchableComponent();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private DreamNet dreamnet;
+
+    @AfterEach
+    void stop() {
+        if (dreamnet != null) {
+            dreamnet.shutdown();
+        }
+    }
+
+    private DreamNet.Builder builder() {
+        return DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .shutdownGrace(Duration.ofSeconds(1));
+    }
+
+    private DreamNet catalogService() throws Exception {
+        return builder()
+                .services(ServiceSpec.builder("catalog").kind("catalog").build(),
+                        ServiceSpec.builder("api").kind("api").dependsOn("catalog").build())
+                .kind("catalog", spec -> catalog)
+                .kind("api", spec -> new dev.dreamnet.core.startup.Component() {
+                    @Override
+                    public void start() {
+                        events.add("api started");
+                    }
+
+                    @Override
+                    public void stop() {
+                        events.add("api stopped");
+                    }
+                })
+                .build();
+    }
+
+    @Test
+    void readinessWaitsForTheGatesAsTheClockMoves() throws Exception {
+        dreamnet = catalogService().start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.state().readiness().ready()).as("no gate has passed yet").isFalse();
+
+        // A gate needs three passing checks in a row, one per startup interval.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            time.advance(GateConfig.DEFAULT_STARTUP_INTERVAL);
+            return dreamnet.state().readiness().ready();
+        });
+        assertThat(catalog.checks()).isGreaterThanOrEqualTo(GateConfig.DEFAULT_PASSES_TO_READY);
+
+        catalog.failChecks("catalog index is corrupt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            time.advance(GateConfig.DEFAULT_INTERVAL);
+            return !dreamnet.state().readiness().ready();
+        });
+        assertThat(dreamnet.state().readiness().reason()).isEqualTo("critical health gates not ready: catalog");
+    }
+
+    @Test
+    void shutdownStopsTheWebLayerBeforeTheServicesAndTheServicesInReverseOrder() throws Exception {
+        dreamnet = catalogService();
+        dreamnet.afterDrain("stop the HTTP server", () -> events.add("http stopped"));
+        dreamnet.start().started().get(10, TimeUnit.SECONDS);
+
+        dreamnet.shutdown();
+
+        assertThat(dreamnet.state().readiness().reason()).startsWith("shutting down");
+        assertThat(events).containsExactly("api started", "http stopped", "api stopped");
+    }
+
+    @Test
+    void withoutAGraphTheApplicationIsOneServiceReadyAtOnce() throws Exception {
+        dreamnet = builder().build().start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.state().readiness().ready()).isTrue();
+        assertThat(dreamnet.state().dag().snapshot().nodes()).extracting(n -> n.name())
+                .containsExactly(DreamNet.APPLICATION);
+    }
+
+    @Test
+    void aServiceOfAnUnknownKindIsRefusedAtBuildNamingIt() {
+        assertThatThrownBy(() -> builder().services(ServiceSpec.builder("search").kind("serach").build()).build())
+                .isInstanceOf(GraphValidationException.class).hasMessageContaining("serach");
+    }
+
+    @Test
+    void theToolkitDefaultsItsOwnDownstreamsAndKeepsTheApplications() throws Exception {
+        dreamnet = builder().build();
+
+        assertThat(dreamnet.downstreams().breakers()).extracting(b -> b.name())
+                .containsExactlyInAnyOrder("database", "queue");
+    }
+}

@@ -1,5 +1,0 @@
-package dev.dreamnet.server.http;
-
-/** The JSON body of every error response. */
-public record ErrorBody(String error, String detail) {
-}
