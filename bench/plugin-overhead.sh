@@ -3,7 +3,8 @@
 # (dev.dreamnet.bench.http.PluginOverheadApp), with wrk on loopback: client and both servers share this machine.
 # Usage: bench/plugin-overhead.sh [SECONDS] [ROUNDS]  (builds bench/target/benchmarks.jar when it is missing or older
 # than the sources it is built from)
-# Each server is warmed up once for SECONDS; then each round measures both, alternating which goes first.
+# Each server is warmed up once for SECONDS; then each round measures each, alternating the order.
+# WITH_JETTY=1 also measures the bare app on the plugin's Jetty settings alone (pool, minimum data rate, graceful stop).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-15}"
@@ -11,6 +12,9 @@ rounds="${2:-3}"
 bench="$root/bench/target/benchmarks.jar"
 heap=(-Xms256m -Xmx256m) # the plugin sizes its in-flight limit from the heap: 256 MB admits 32, wrk's connections
 wrk=(wrk -t2 -c32 -d"${seconds}s" --latency)
+apps=(bare plugin)
+# WITH_JETTY=1 adds the bare app on the plugin's Jetty settings alone, to split the plugin's cost.
+if [ "${WITH_JETTY:-}" = 1 ]; then apps=(bare jetty plugin); fi
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 stale() {
   [ ! -f "$bench" ] || [ -n "$(find "$root"/{pom.xml,bench,core,config,jdbc,rabbitmq,runtime,javalin} \
@@ -42,35 +46,38 @@ measure() { # name url pid; prints one line and leaves req/s in $data/name.rps
     $(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests )) "${refused:+  ($refused non-2xx answers!)}"
 }
 
-java "${heap[@]}" -cp "$bench" dev.dreamnet.bench.http.PluginOverheadApp bare 5091 >"$data/bare.log" 2>&1 &
-bare_pid=$!
-java "${heap[@]}" -cp "$bench" dev.dreamnet.bench.http.PluginOverheadApp plugin 5092 >"$data/plugin.log" 2>&1 &
-plugin_pid=$!
-bare=http://127.0.0.1:5091/hello
-plugin=http://127.0.0.1:5092/hello
-wait_for "$bare"
-wait_for "$plugin"
+declare -A pid url
+port=5091
+for app in "${apps[@]}"; do
+  java "${heap[@]}" -cp "$bench" dev.dreamnet.bench.http.PluginOverheadApp "$app" "$port" >"$data/$app.log" 2>&1 &
+  pid[$app]=$!
+  url[$app]=http://127.0.0.1:$port/hello
+  port=$((port + 1))
+done
+for app in "${apps[@]}"; do wait_for "${url[$app]}"; done
 rss() { awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$1/status"; }
-echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), wrk and both servers on it;"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), wrk and the servers all on it;"
 echo "  throughput on so few cores moves with whatever else runs: compare within a round, and the CPU per request"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 echo "java: $(java -version 2>&1 | head -1), ${heap[*]}; wrk: ${wrk[*]} <url>"
 echo "warm-up: ${seconds} s each"
-"${wrk[@]}" "$bare" >/dev/null
-"${wrk[@]}" "$plugin" >/dev/null
-ratios=()
+for app in "${apps[@]}"; do "${wrk[@]}" "${url[$app]}" >/dev/null; done
+declare -A ratios
 for round in $(seq 1 "$rounds"); do
   echo "round $round:"
-  if [ $((round % 2)) = 1 ]; then
-    measure bare "$bare" "$bare_pid"; measure plugin "$plugin" "$plugin_pid"
-  else
-    measure plugin "$plugin" "$plugin_pid"; measure bare "$bare" "$bare_pid"
-  fi
-  ratio=$(awk -v p="$(cat "$data/plugin.rps")" -v b="$(cat "$data/bare.rps")" 'BEGIN {printf "%.1f", 100 * p / b}')
-  echo "  plugin / bare: ${ratio}%"
-  ratios+=("$ratio")
+  order=("${apps[@]}")
+  if [ $((round % 2)) = 0 ]; then order=($(printf '%s\n' "${apps[@]}" | tac)); fi
+  for app in "${order[@]}"; do measure "$app" "${url[$app]}" "${pid[$app]}"; done
+  for app in "${apps[@]:1}"; do
+    ratio=$(awk -v p="$(cat "$data/$app.rps")" -v b="$(cat "$data/bare.rps")" 'BEGIN {printf "%.1f", 100 * p / b}')
+    echo "  $app / bare: ${ratio}%"
+    ratios[$app]+="$ratio "
+  done
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
-echo "median plugin / bare over $rounds rounds: ${median}% (bar: at least 90%)"
+median() { printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+for app in "${apps[@]:1}"; do
+  bar=""; if [ "$app" = plugin ]; then bar=" (bar: at least 90%)"; fi
+  echo "median $app / bare over $rounds rounds: $(median "${ratios[$app]}")%$bar"
+done
 echo "load after: $(uptime | sed 's/.*load average: //')"
-echo "resident memory after load: bare $(rss "$bare_pid"), plugin $(rss "$plugin_pid")"
+echo "resident memory after load:$(for app in "${apps[@]}"; do printf ' %s %s' "$app" "$(rss "${pid[$app]}")"; done)"
