@@ -7,6 +7,7 @@ import dev.dreamnet.javalin.flags.FlagRoutes;
 import dev.dreamnet.javalin.flags.KillSwitchGate;
 import dev.dreamnet.javalin.fleet.FleetRoutes;
 import dev.dreamnet.javalin.http.Admission;
+import dev.dreamnet.javalin.http.Exchange;
 import dev.dreamnet.javalin.http.HeaderDeadline;
 import dev.dreamnet.javalin.http.HttpApp;
 import dev.dreamnet.javalin.http.HttpLimits;
@@ -75,8 +76,6 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         }
     }
 
-    private static final String COUNTED = "dreamnet.in-flight";
-
     private final DreamNet dreamnet;
     private final RolloutRouting routing;
     private volatile Server server; // once Jetty is built
@@ -118,29 +117,18 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         HttpApp.jetty(config.jetty, settings.limits);
         config.jetty.modifyServer(built -> server = built);
         config.http.prefer405over404 = true;
-        // Decided on the route that matched, so no other spelling of a protected path gets around it.
-        config.router.handlerWrapper(new ReadGate(dreamnet.access(), prefix));
         // One before-handler for everything every request needs: each handler with a path costs a match.
         config.routes.before(ctx -> {
-            tracking.started(ctx);
-            ctx.attribute(COUNTED, Boolean.TRUE);
-            inFlight.enter();
-            admission.enter(ctx);
+            Exchange.begin(ctx, tracking, inFlight, admission);
             gate.handle(ctx);
             QueryStrings.requireValidEscapes(ctx.queryString());
         });
         MountedRoutes routes = new MountedRoutes(config.routes, prefix);
         register(routes, admission);
-        config.routes.beforeMatched(new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.routeFlags));
+        config.router.handlerWrapper(new RouteGuards(new ReadGate(dreamnet.access(), prefix),
+                new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.routeFlags)));
         HttpApp.errorHandlers(config.routes, dreamnet.clock());
-        config.routes.after(ctx -> {
-            if (ctx.attribute(COUNTED) != null) {
-                ctx.attribute(COUNTED, null);
-                inFlight.exit();
-            }
-            admission.exit(ctx);
-            tracking.finished(ctx);
-        });
+        config.routes.after(ctx -> Exchange.finish(ctx, tracking, inFlight, admission));
         config.events.serverStarted(this::listening);
         dreamnet.afterDrain("stop the HTTP server", this::stop);
     }

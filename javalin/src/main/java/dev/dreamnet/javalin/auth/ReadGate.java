@@ -5,7 +5,6 @@ import dev.dreamnet.runtime.auth.AccessControl;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
-import io.javalin.router.HandlerWrapper;
 import java.util.List;
 
 /**
@@ -15,9 +14,9 @@ import java.util.List;
  * Protected reads are the {@code GET} routes {@code /metrics}, {@code /api/observability/*},
  * {@code /api/integration-flags} and the admin reads under {@code /api/admin/*}; writes there check the admin
  * token in their handlers. (Javalin answers a {@code HEAD} for a {@code GET} route with an empty 200 and runs
- * no handler.) Install as the router's handler wrapper. Thread-safe.
+ * no handler.) Decided once per route, by the plugin's handler wrapper. Thread-safe.
  */
-public final class ReadGate implements HandlerWrapper {
+public final class ReadGate {
 
     private static final List<String> PREFIXES = List.of("/api/observability/", "/api/admin/");
     private static final List<String> PATHS = List.of("/metrics", "/api/integration-flags");
@@ -31,21 +30,28 @@ public final class ReadGate implements HandlerWrapper {
         this.prefix = prefix;
     }
 
-    @Override
-    public Handler wrap(Endpoint endpoint) {
-        Handler handler = endpoint.handler;
+    /** {@code next}, behind the read-token check when {@code endpoint} is a protected read. */
+    public Handler guard(Endpoint endpoint, Handler next) {
         if (endpoint.method != HandlerType.GET || !endpoint.path.startsWith(prefix)
                 || !isProtected(endpoint.path.substring(prefix.length()))) {
-            return handler;
+            return next;
         }
         return ctx -> {
             access.requireRead(ctx.header("Authorization"));
-            handler.handle(ctx);
+            next.handle(ctx);
         };
     }
 
     /** Whether a read of the route template {@code path} needs the read token when read tokens are configured. */
     static boolean isProtected(String path) {
-        return PATHS.contains(path) || PREFIXES.stream().anyMatch(path::startsWith);
+        if (PATHS.contains(path)) {
+            return true;
+        }
+        for (String prefix : PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

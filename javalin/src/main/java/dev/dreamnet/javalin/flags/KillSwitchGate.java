@@ -2,7 +2,6 @@ package dev.dreamnet.javalin.flags;
 
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.flags.WritesRefusedException;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Kill switches and flags on the application's routes, decided once routing has matched and before the handler runs,
+ * Kill switches and flags on the application's routes, checked once routing has matched and before the handler runs,
  * so a request is either refused untouched or runs to its end: none is half-applied, none acknowledged and lost.
  * <ul>
  *   <li>WRITE_DRAIN refuses every application write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE})
@@ -21,7 +20,7 @@ import java.util.Set;
  * </ul>
  * Refusals are {@link WritesRefusedException}s: the web layer answers 503 with {@code Retry-After}.
  */
-public final class KillSwitchGate implements Handler {
+public final class KillSwitchGate {
 
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
@@ -40,28 +39,27 @@ public final class KillSwitchGate implements Handler {
         this.routeFlags = Map.copyOf(routeFlags);
     }
 
-    @Override
-    public void handle(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        boolean write = endpoint != null && WRITES.contains(endpoint.method);
-        if (endpoint == null || !write && routeFlags.isEmpty()) {
-            return;
-        }
+    /**
+     * {@code next}, behind the checks that apply to {@code endpoint}: none for DreamNet's own routes and for reads
+     * bound to no flag, so they cost nothing per request.
+     */
+    public Handler guard(Endpoint endpoint, Handler next) {
         String route = endpoint.method.name() + " " + endpoint.path;
-        if (own.contains(route)) {
-            return;
-        }
-        if (write && flags.killSwitches().writeDrain()) {
-            throw new WritesRefusedException(WritesRefusedException.Cause.WRITE_DRAIN,
-                    "writes are paused (WRITE_DRAIN is on); reads keep working");
-        }
-        if (routeFlags.isEmpty()) {
-            return;
-        }
+        boolean write = WRITES.contains(endpoint.method);
         String flag = routeFlags.get(route);
-        if (flag != null && !flags.allows(flag)) {
-            throw new WritesRefusedException(WritesRefusedException.Cause.FLAG_OFF, "flag " + flag + " is off ("
-                    + flags.snapshot().explain(flag).rule() + ")");
+        if (own.contains(route) || !write && flag == null) {
+            return next;
         }
+        return ctx -> {
+            if (write && flags.killSwitches().writeDrain()) {
+                throw new WritesRefusedException(WritesRefusedException.Cause.WRITE_DRAIN,
+                        "writes are paused (WRITE_DRAIN is on); reads keep working");
+            }
+            if (flag != null && !flags.allows(flag)) {
+                throw new WritesRefusedException(WritesRefusedException.Cause.FLAG_OFF, "flag " + flag + " is off ("
+                        + flags.snapshot().explain(flag).rule() + ")");
+            }
+            next.handle(ctx);
+        };
     }
 }

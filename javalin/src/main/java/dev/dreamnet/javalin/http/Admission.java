@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Admission {
 
-    private static final String ADMITTED = "dreamnet.admitted";
-
     private final int limit;
     private final AtomicInteger admitted = new AtomicInteger();
     private final ApiException refusal;
@@ -24,25 +22,25 @@ public final class Admission {
                 + "server takes on at once (--max-in-flight); retry after the Retry-After delay");
     }
 
-    /** Admits the request or throws the 503 refusal; every admitted request must pass {@link #exit}. */
-    public void enter(Context ctx) {
+    /**
+     * Admits the request or throws the 503 refusal; true when it took a place (probes take none), which
+     * {@link #exit} must then free.
+     */
+    public boolean enter(Context ctx) {
         if (Probes.isProbe(ctx.path())) {
-            return;
+            return false;
         }
         if (admitted.incrementAndGet() > limit) {
             admitted.decrementAndGet();
             ctx.header("Retry-After", TrafficGate.RETRY_AFTER_SECONDS);
             throw refusal;
         }
-        ctx.attribute(ADMITTED, Boolean.TRUE);
+        return true;
     }
 
-    /** Frees the request's place, if it had one; safe to call for any request, and more than once. */
-    public void exit(Context ctx) {
-        if (ctx.attribute(ADMITTED) != null) {
-            ctx.attribute(ADMITTED, null);
-            admitted.decrementAndGet();
-        }
+    /** Frees a place that {@link #enter} took. */
+    public void exit() {
+        admitted.decrementAndGet();
     }
 
     public int admitted() {

@@ -4,7 +4,6 @@ import io.javalin.config.JettyConfig;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -27,7 +26,7 @@ final class JettyLimits {
         workers.setName("dreamnet-http");
         jetty.threadPool = workers;
         jetty.modifyServer(server -> {
-            server.insertHandler(new MinimumDataRateHandler(MIN_BODY_BYTES_PER_SECOND, 0));
+            server.insertHandler(new BodyDataRateHandler(MIN_BODY_BYTES_PER_SECOND));
             // Javalin adds its connector after this runs: set the idle timeout once it exists, before it opens.
             server.addEventListener(new LifeCycle.Listener() {
                 @Override

@@ -8,15 +8,13 @@ import io.javalin.router.Endpoint;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The request-tracking middleware: notes when a request arrived and, once it is answered, records
- * its latency and status under its route template ({@code GET /api/dreams/{id}}, never the raw path).
+ * The request-tracking middleware: once a request is answered, records its latency and status under its route template ({@code GET /api/dreams/{id}}, never the raw path).
  * Requests that matched no route are one series per method, {@code GET unmatched}, so random paths cannot add series.
  * Thread-safe.
  */
 public final class RequestTracking {
 
     public static final String UNMATCHED = "unmatched";
-    private static final String STARTED = "dreamnet.started-nanos";
     private static final int MAX_METHODS = 32;
 
     private final RequestMetrics metrics;
@@ -29,19 +27,14 @@ public final class RequestTracking {
         this.clock = clock;
     }
 
-    /** The first before-handler. */
-    public void started(Context ctx) {
-        ctx.attribute(STARTED, clock.nanoTime());
+    /** Records a request answered with its status, begun at {@code startedNanos} on the clock. */
+    public void finished(Context ctx, long startedNanos) {
+        metrics.record(route(ctx), ctx.statusCode(), clock.nanoTime() - startedNanos);
     }
 
-    /** The last after-handler. */
-    public void finished(Context ctx) {
-        Long started = ctx.attribute(STARTED);
-        if (started == null) {
-            return;
-        }
-        ctx.attribute(STARTED, null);
-        metrics.record(route(ctx), ctx.statusCode(), clock.nanoTime() - started);
+    /** Now, on the clock requests are timed with. */
+    public long now() {
+        return clock.nanoTime();
     }
 
     /** {@code GET unmatched}, built once per method; a flood of invented methods shares one name. */

@@ -71,6 +71,21 @@ class SlowClientTest {
         await("the worker is free again").atMost(Servers.DEADLINE).until(() -> server.inFlight() == 0);
     }
 
+    /** Regression guard: the read-rate check applies to requests with a body only, and a chunked one is such a request. */
+    @Test
+    void aChunkedBodySentOneByteAtATimeIsAnswered408Too() {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /api/dreams HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+
+            boolean closed = dribble(client, i -> "1\r\n \r\n");
+
+            assertThat(closed).as("the server gave up on the body").isTrue();
+            assertThat(client.received()).startsWith("HTTP/1.1 408").contains("\"error\":\"request timeout\"");
+        }
+        await("the worker is free again").atMost(Servers.DEADLINE).until(() -> server.inFlight() == 0);
+    }
+
     /** Sends one piece per pause until the server closes the connection (true) or the client gives up (false). */
     private static boolean dribble(RawClient client, java.util.function.IntFunction<String> piece) {
         for (int i = 0; i < DRIBBLE_FOR.dividedBy(PAUSE); i++) {
