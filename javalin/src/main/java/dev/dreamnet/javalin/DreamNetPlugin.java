@@ -66,6 +66,12 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         /** Path prefixes of the application's own routes that the traffic gate lets through before ready. */
         public final List<String> ungated = new ArrayList<>();
 
+        /**
+         * The application's {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} routes that change nothing (a
+         * search, a computation), left open under WRITE_DRAIN, as {@code "METHOD path-template"}.
+         */
+        public final java.util.Set<String> notWrites = new java.util.LinkedHashSet<>();
+
         /** Routes refused with 503 while their flag is off, keyed {@code "METHOD path-template"}. */
         public final Map<String, String> routeFlags = new LinkedHashMap<>();
 
@@ -126,7 +132,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         MountedRoutes routes = new MountedRoutes(config.routes, prefix);
         register(routes, admission);
         config.router.handlerWrapper(new RouteGuards(new ReadGate(dreamnet.access(), prefix),
-                new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.routeFlags)));
+                new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.notWrites, settings.routeFlags)));
         HttpApp.errorHandlers(config.routes, dreamnet.clock());
         config.routes.after(ctx -> Exchange.finish(ctx, tracking, inFlight, admission));
         config.events.serverStarted(this::listening);

@@ -65,9 +65,13 @@ class DreamNetPluginTest {
             config.registerPlugin(new DreamNetPlugin(dreamnet, plugin -> {
                 plugin.prefix = "/ops";
                 plugin.flag("GET /api/recommendations", "recommendations");
+                plugin.notWrites.add("POST /api/search");
             }));
             config.routes.get("/api/products", ctx -> ctx.result("[]"));
             config.routes.get("/api/recommendations", ctx -> ctx.result("[\"tea\"]"));
+            config.routes.post("/api/products", ctx -> ctx.status(201).result("{}"));
+            config.routes.post("/api/search", ctx -> ctx.result("[]"));
+            config.routes.post("/api/admin/reindex", ctx -> ctx.result("{}"));
         }).start("127.0.0.1", 0);
         dreamnet.start();
     }
@@ -105,6 +109,26 @@ class DreamNetPluginTest {
         assertThat(refused.body()).contains("flag recommendations is off");
         assertThat(get("/api/products").statusCode()).as("unbound routes still answer").isEqualTo(200);
         assertThat(get("/ops/api/observability/audit").body()).contains("plugin test");
+    }
+
+    @Test
+    void writeDrainRefusesTheApplicationsWritesAndNothingElse() throws Exception {
+        start();
+        warmup.release();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/health/ready").statusCode() == 200);
+
+        String reason = "{\"reason\":\"plugin test\"}";
+        assertThat(post("/ops/api/integration-flags/write-drain/enable", reason, TOKEN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = post("/api/products", "{}", null);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("\"error\":\"write drain\"");
+        assertThat(get("/api/products").statusCode()).as("reads go on").isEqualTo(200);
+        assertThat(post("/api/search", "{}", null).statusCode()).as("a POST that changes nothing").isEqualTo(200);
+        assertThat(post("/api/admin/reindex", "{}", null).statusCode()).as("the application's operator routes")
+                .isEqualTo(200);
+        assertThat(post("/ops/api/integration-flags/write-drain/disable", reason, TOKEN).statusCode()).isEqualTo(200);
+        assertThat(post("/api/products", "{}", null).statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

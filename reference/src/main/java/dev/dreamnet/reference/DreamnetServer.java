@@ -83,6 +83,8 @@ public final class DreamnetServer implements AutoCloseable {
             plugin.limits = config.http();
             plugin.ungated.add("/stub-provider/");
             plugin.flag("POST /api/dreams", "dreams.write");
+            plugin.notWrites.add("POST /api/dreams/{id}/interpret"); // reads a dream and asks the provider
+            plugin.notWrites.add("POST /stub-provider/v1/interpret"); // the stand-in for an outside service
         });
     }
 

@@ -13,8 +13,9 @@ import java.util.Set;
  * so a request is either refused untouched or runs to its end: none is half-applied, none acknowledged and lost.
  * <ul>
  *   <li>WRITE_DRAIN refuses every application write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE})
- *       while reads keep working. DreamNet's own admin routes are not application writes, so the switch can always
- *       be turned off again.</li>
+ *       while reads keep working. Not writes: DreamNet's own routes and every route under {@code /api/admin/}
+ *       (operators must be able to act, and to turn the switch off again), and the routes the application names
+ *       (a {@code POST} that only computes or reads).</li>
  *   <li>A route bound to a flag ({@code "GET /api/recommendations" -> "recommendations"}) is refused while the flag
  *       is off, by its file, an operator, a kill switch, brownout or emergency mode.</li>
  * </ul>
@@ -25,17 +26,25 @@ public final class KillSwitchGate {
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
+    /** The application's operator routes, by convention (DreamNet's own are exempt wherever they are mounted). */
+    private static final String ADMIN = "/api/admin/";
+
     private final FlagService flags;
     private final Set<String> own;
+    private final Set<String> notWrites;
     private final Map<String, String> routeFlags;
 
     /**
      * @param own        DreamNet's own routes ({@code "METHOD path-template"}), never refused
+     * @param notWrites  the application's {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} routes that
+     *                   change nothing, as {@code "METHOD path-template"}
      * @param routeFlags flag per route, keyed {@code "METHOD path-template"}
      */
-    public KillSwitchGate(FlagService flags, Set<String> own, Map<String, String> routeFlags) {
+    public KillSwitchGate(FlagService flags, Set<String> own, Set<String> notWrites,
+                          Map<String, String> routeFlags) {
         this.flags = flags;
         this.own = own;
+        this.notWrites = Set.copyOf(notWrites);
         this.routeFlags = Map.copyOf(routeFlags);
     }
 
@@ -45,7 +54,8 @@ public final class KillSwitchGate {
      */
     public Handler guard(Endpoint endpoint, Handler next) {
         String route = endpoint.method.name() + " " + endpoint.path;
-        boolean write = WRITES.contains(endpoint.method);
+        boolean write = WRITES.contains(endpoint.method) && !endpoint.path.startsWith(ADMIN)
+                && !notWrites.contains(route);
         String flag = routeFlags.get(route);
         if (own.contains(route) || !write && flag == null) {
             return next;
