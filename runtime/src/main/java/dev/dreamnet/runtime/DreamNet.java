@@ -100,6 +100,7 @@ public final class DreamNet implements AutoCloseable {
     private final Repeating metricsSlots;
     private final Repeating watchdogSamples;
     private final StartupDag dag;
+    private final CompletableFuture<StartupSnapshot> started;
     private final List<Step> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
     private boolean stopped; // guarded by this
@@ -138,7 +139,11 @@ public final class DreamNet implements AutoCloseable {
         state.attach(dag);
         GateWiring wiring = new GateWiring(kinds, state.gates(), state, clock, scheduler, checkPool,
                 b.gateStartupInterval, b.gateInterval);
-        dag.started().thenAccept(result -> onStarted(result, wiring));
+        // Completes once gates, the toolkit's tables, fleet and rollouts have followed the graph's result.
+        this.started = dag.started().thenApply(result -> {
+            onStarted(result, wiring);
+            return result;
+        });
     }
 
     public static Builder builder() {
@@ -212,9 +217,12 @@ public final class DreamNet implements AutoCloseable {
         return ownStore.dataSource();
     }
 
-    /** Completes with the startup result (READY, DEGRADED or FAILED). */
+    /**
+     * Completes with the startup result (READY, DEGRADED or FAILED) once the runtime has acted on it: readiness
+     * reflects it, health gates run, rollouts are restored.
+     */
     public CompletableFuture<StartupSnapshot> started() {
-        return dag.started();
+        return started;
     }
 
     /**
