@@ -27,8 +27,9 @@ import java.util.Objects;
  *       {@code [minLimit, maxLimit]}.</li>
  * </ol>
  * Under flat latency and full use the limit grows by {@code smoothing x sqrt(limit)} per window;
- * when the short RTT is more than {@code 2 x rttTolerance} times the baseline it shrinks by about
- * {@code smoothing / 2} of itself per window, less {@code smoothing x sqrt(limit)}. See {@link AdaptiveLimitConfig} for the parameters.
+ * when the short RTT is {@code 2 x rttTolerance} times the baseline or more it shrinks by
+ * {@code smoothing / 2} of itself per window, less {@code smoothing x sqrt(limit)}. See
+ * {@link AdaptiveLimitConfig} for the parameters.
  *
  * <p>Pure and not thread-safe: time and samples are passed in, and one thread at a time may call
  * {@link #update}. The concurrent limiter calls it from whichever thread closes a sample window.
