@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -45,6 +46,18 @@ public class LimiterGuardBench {
         long start = System.nanoTime();
         caller.work();
         return System.nanoTime() - start;
+    }
+
+    /**
+     * The plain call between an increment and a decrement of one atomic count shared by all
+     * threads: the floor for any limiter that keeps an exact in-flight count.
+     */
+    @Benchmark
+    public long sharedCount(SharedCount count, Caller caller) {
+        count.inflight.incrementAndGet();
+        long result = caller.work();
+        count.inflight.decrementAndGet();
+        return result;
     }
 
     @Benchmark
@@ -105,6 +118,12 @@ public class LimiterGuardBench {
             limiter = ConcurrencyLimiter.builder()
                     .limit(AdaptiveLimitConfig.builder().initialLimit(100).minLimit(20).maxLimit(1_000).build()).build();
         }
+    }
+
+    /** One atomic count shared by all threads. */
+    @State(Scope.Benchmark)
+    public static class SharedCount {
+        public final AtomicInteger inflight = new AtomicInteger();
     }
 
     /** A per-thread counter standing in for the clock. */
