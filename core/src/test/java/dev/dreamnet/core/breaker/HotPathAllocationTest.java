@@ -1,9 +1,9 @@
 package dev.dreamnet.core.breaker;
 
+import static dev.dreamnet.core.Allocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.core.time.FakeClock;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +15,6 @@ class HotPathAllocationTest {
     private static final long SLACK_BYTES = 16 * 1024;
 
     private final FakeClock clock = new FakeClock();
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     @Test
     void theSuccessPathAllocatesNothingWithACountWindow() {
         assertSuccessPathAllocatesNothing(CircuitBreakerConfig.builder().countWindow(100));
@@ -46,13 +43,5 @@ class HotPathAllocationTest {
 
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(allocated).isLessThan(SLACK_BYTES);
-    }
-
-    private long allocatedBy(Runnable calls) {
-        calls.run();
-        long threadId = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(threadId);
-        calls.run();
-        return threads.getThreadAllocatedBytes(threadId) - before;
     }
 }

@@ -1,8 +1,8 @@
 package dev.dreamnet.core.flags;
 
+import static dev.dreamnet.core.Allocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ class HotPathAllocationTest {
     /** Room for the measuring itself; one object per call would be 1.6 MB. */
     private static final long SLACK_BYTES = 16 * 1024;
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final Flags flags = Flags.of(FlagSnapshot.of(definitions(), FlagState.initial(), "v1"));
 
     @Test
@@ -40,13 +38,6 @@ class HotPathAllocationTest {
         assertThat(on).isBetween(0, CALLS);
     }
 
-    private long allocatedBy(Runnable calls) {
-        calls.run();
-        long threadId = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(threadId);
-        calls.run();
-        return threads.getThreadAllocatedBytes(threadId) - before;
-    }
 
     private static List<FlagDefinition> definitions() {
         List<FlagDefinition> definitions = new ArrayList<>();

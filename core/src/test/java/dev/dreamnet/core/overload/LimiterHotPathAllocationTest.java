@@ -1,8 +1,8 @@
 package dev.dreamnet.core.overload;
 
+import static dev.dreamnet.core.Allocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** Admitting, reporting and refusing allocate nothing (a regression guard for the JMH figures). */
@@ -14,8 +14,6 @@ class LimiterHotPathAllocationTest {
     /** Room for the measuring and a few closed windows (a new admission table each); one object per call would be 1.6 MB. */
     private static final long SLACK_BYTES = 16 * 1024;
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private long now;
 
     @Test
@@ -51,13 +49,5 @@ class LimiterHotPathAllocationTest {
 
         assertThat(limiter.snapshot().refused().get(Criticality.SHEDDABLE)).isGreaterThanOrEqualTo(CALLS / 3);
         assertThat(allocated).isLessThan(SLACK_BYTES);
-    }
-
-    private long allocatedBy(Runnable calls) {
-        calls.run();
-        long threadId = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(threadId);
-        calls.run();
-        return threads.getThreadAllocatedBytes(threadId) - before;
     }
 }
