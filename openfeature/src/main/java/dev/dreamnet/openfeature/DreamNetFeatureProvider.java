@@ -2,7 +2,10 @@ package dev.dreamnet.openfeature;
 
 import dev.dreamnet.core.flags.FlagDecision;
 import dev.dreamnet.core.flags.FlagSnapshot;
+import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.EventProvider;
@@ -15,9 +18,12 @@ import dev.openfeature.sdk.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * An OpenFeature provider over a service's DreamNet flags ({@code dreamnet.flags()}):
@@ -32,6 +38,13 @@ import java.util.TreeSet;
  * {@code mode}, the {@code configVersion} and the {@code stateVersion}. An unknown key answers the
  * default with {@link ErrorCode#FLAG_NOT_FOUND}; a string, integer, double or object evaluation of
  * a known flag answers the default with {@link ErrorCode#TYPE_MISMATCH}.
+ *
+ * <p>Rollouts, when the provider is given the {@link RolloutService}: a key that names no flag but
+ * a rollout assigns the evaluation context's targeting key to its side, sticky per subject; a
+ * boolean evaluation answers whether the subject is in the canary, a string evaluation answers
+ * {@code "canary"} or {@code "baseline"}, both with reason {@code SPLIT}, the variant
+ * {@code canary} or {@code baseline} and the canary's {@code percent} in the metadata. Without a
+ * targeting key the answer is the default with {@link ErrorCode#TARGETING_KEY_MISSING}.
  *
  * <p>Events: {@code PROVIDER_READY} once initialised (emitted by the SDK when {@link #initialize}
  * returns); {@code PROVIDER_CONFIGURATION_CHANGED} with the keys whose value or deciding rule
@@ -50,12 +63,22 @@ public final class DreamNetFeatureProvider extends EventProvider {
     private static final Metadata METADATA = () -> NAME;
 
     private final FlagService flags;
+    private final RolloutService rollouts;
     private final FlagService.Listener listener = new Listener();
     /** The answers of one snapshot; replaced, never changed. */
     private volatile Answers answers;
 
+    /** Flags only: a key that names no flag is {@code FLAG_NOT_FOUND}. */
     public DreamNetFeatureProvider(FlagService flags) {
         this.flags = Objects.requireNonNull(flags, "flags must not be null");
+        this.rollouts = null;
+        this.answers = new Answers(flags.snapshot());
+    }
+
+    /** Flags, and rollouts as targeting rules ({@code dreamnet.rollouts()}) for the keys that name no flag. */
+    public DreamNetFeatureProvider(FlagService flags, RolloutService rollouts) {
+        this.flags = Objects.requireNonNull(flags, "flags must not be null");
+        this.rollouts = Objects.requireNonNull(rollouts, "rollouts must not be null");
         this.answers = new Answers(flags.snapshot());
     }
 
@@ -85,12 +108,36 @@ public final class DreamNetFeatureProvider extends EventProvider {
             answers = current;
         }
         ProviderEvaluation<Boolean> answer = current.byKey.get(key);
-        return answer != null ? answer : notFound(key, defaultValue);
+        return answer != null ? answer : assign(key, defaultValue, ctx, variant -> variant == Variant.CANARY);
     }
 
     @Override
     public ProviderEvaluation<String> getStringEvaluation(String key, String defaultValue, EvaluationContext ctx) {
+        if (!flags.snapshot().contains(key)) {
+            return assign(key, defaultValue, ctx, DreamNetFeatureProvider::variantName);
+        }
         return notBoolean(key, defaultValue, "string");
+    }
+
+    /** The side of rollout {@code key} that serves the context's targeting key; FLAG_NOT_FOUND if no rollout has that name. */
+    private <T> ProviderEvaluation<T> assign(String key, T defaultValue, EvaluationContext ctx, Function<Variant, T> value) {
+        Optional<Rollout> rollout = rollouts == null ? Optional.empty() : rollouts.find(key);
+        if (rollout.isEmpty()) {
+            return notFound(key, defaultValue);
+        }
+        String subject = ctx == null ? null : ctx.getTargetingKey();
+        if (subject == null || subject.isBlank()) {
+            return error(defaultValue, ErrorCode.TARGETING_KEY_MISSING, "rollout \"" + key + "\" assigns subjects by "
+                    + "the evaluation context's targeting key (a user or tenant id); the context has none");
+        }
+        Variant variant = rollout.get().assign(subject);
+        return ProviderEvaluation.<T>builder().value(value.apply(variant)).variant(variantName(variant))
+                .reason(Reason.SPLIT.name()).flagMetadata(ImmutableMetadata.builder().addString("rule", "ROLLOUT")
+                        .addDouble("percent", rollout.get().percent()).build()).build();
+    }
+
+    private static String variantName(Variant variant) {
+        return variant.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -116,9 +163,9 @@ public final class DreamNetFeatureProvider extends EventProvider {
                 "flag \"" + key + "\" is a boolean (DreamNet flags are on or off); it was asked for as a " + type);
     }
 
-    private static <T> ProviderEvaluation<T> notFound(String key, T defaultValue) {
-        return error(defaultValue, ErrorCode.FLAG_NOT_FOUND,
-                "no flag \"" + key + "\" is defined in the flags file (config/feature-flags.yaml)");
+    private <T> ProviderEvaluation<T> notFound(String key, T defaultValue) {
+        return error(defaultValue, ErrorCode.FLAG_NOT_FOUND, "no flag \"" + key + "\" is defined in the flags file"
+                + (rollouts == null ? "" : " and no rollout has that name"));
     }
 
     private static <T> ProviderEvaluation<T> error(T defaultValue, ErrorCode code, String message) {
