@@ -13,7 +13,9 @@ import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.runtime.audit.AuditLog;
 import dev.dreamnet.runtime.fleet.SharedState;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +36,68 @@ public final class FlagService {
     private final AuditLog audit;
     private final KillSwitches atBoot;
     private volatile SharedState shared;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** The snapshot the listeners were last told of; guarded by this. */
+    private FlagSnapshot heard;
+
+    /**
+     * Hears the flags change (a reload of the file, an operator change here, a fleet change adopted
+     * from another instance) and the fleet's shared state go stale or recover. Called on the thread
+     * that made the change while changes are serialised, so keep it short and never change flags
+     * from it. Implementations must be thread-safe.
+     */
+    public interface Listener {
+
+        /** A new snapshot is in force; {@code before} is the one the listeners were told of last. */
+        void changed(FlagSnapshot before, FlagSnapshot after);
+
+        /**
+         * This instance lost the fleet's shared state and serves its last known flags ({@code true}),
+         * or follows it again ({@code false}). Only in a fleet; by default ignored.
+         */
+        default void fleetStale(boolean stale) {
+        }
+    }
 
     /** {@code file} may be null: then no flag is defined and only modes and kill switches apply. */
     public FlagService(ReloadingFile<FlagsConfig> file, KillSwitches atBoot, AuditLog audit) {
         this.file = file;
         this.audit = audit;
         this.atBoot = atBoot;
-        flags.swap(List.of(), FlagState.initial().withKillSwitches(atBoot), "none");
+        heard = flags.swap(List.of(), FlagState.initial().withKillSwitches(atBoot), "none");
+        flags.addListener(this::installed);
+    }
+
+    /** Tells {@code listener} of every change from now on, until {@link #removeListener}. */
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Every swap happens while this is held, so the listeners hear the snapshots in the order installed. */
+    private synchronized void installed(FlagSnapshot after) {
+        FlagSnapshot before = heard;
+        heard = after;
+        for (Listener listener : listeners) {
+            try {
+                listener.changed(before, after);
+            } catch (RuntimeException e) {
+                LOG.warn("flag listener {} failed on {}", listener, after, e);
+            }
+        }
+    }
+
+    private void fleetStale(boolean stale) {
+        for (Listener listener : listeners) {
+            try {
+                listener.fleetStale(stale);
+            } catch (RuntimeException e) {
+                LOG.warn("flag listener {} failed on fleet stale={}", listener, stale, e);
+            }
+        }
     }
 
     /** Loads the file (refusing to start on a bad one) and begins watching it. */
@@ -87,6 +144,7 @@ public final class FlagService {
      */
     public void share(SharedState shared) {
         shared.addFollower((c, from, row) -> adopt(row, from < 0));
+        shared.onStale(this::fleetStale);
         this.shared = shared;
     }
 

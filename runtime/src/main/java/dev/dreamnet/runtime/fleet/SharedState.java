@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -105,6 +106,7 @@ public final class SharedState {
     private final Clock clock;
     private final String instance;
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> staleListeners = new CopyOnWriteArrayList<>();
     private long followed = -1; // guarded by this
     private volatile long lastSyncMillis = -1;
     private volatile long staleSinceMillis = -1;
@@ -122,6 +124,25 @@ public final class SharedState {
 
     public void addFollower(Follower follower) {
         followers.add(follower);
+    }
+
+    /**
+     * Tells {@code listener} {@code true} when this instance loses the shared state (it serves its last
+     * known state, stale) and {@code false} when it follows it again; called on the listener's thread,
+     * once per transition.
+     */
+    public void onStale(Consumer<Boolean> listener) {
+        staleListeners.add(listener);
+    }
+
+    private void tellStale(boolean stale) {
+        for (Consumer<Boolean> listener : staleListeners) {
+            try {
+                listener.accept(stale);
+            } catch (RuntimeException e) {
+                LOG.warn("shared state: a staleness listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** Catches up once through the pool; an instance is not ready before it holds the fleet's state. */
@@ -199,7 +220,8 @@ public final class SharedState {
     }
 
     void connected(boolean judging) {
-        if (!connected) {
+        boolean wasStale = !connected;
+        if (wasStale) {
             LOG.info("shared state: connected again (stale since {}); caught up at version {}",
                     staleSinceMillis < 0 ? "-" : Instant.ofEpochMilli(staleSinceMillis), version());
         }
@@ -207,10 +229,14 @@ public final class SharedState {
         judge = judging;
         staleSinceMillis = -1;
         lastError = null;
+        if (wasStale) {
+            tellStale(false);
+        }
     }
 
     void disconnected(String error) {
-        if (connected) {
+        boolean wasConnected = connected;
+        if (wasConnected) {
             staleSinceMillis = lastSyncMillis < 0 ? clock.wallMillis() : lastSyncMillis;
             LOG.warn("shared state: lost PostgreSQL ({}); serving with version {}, stale since {}", error, version(),
                     Instant.ofEpochMilli(staleSinceMillis));
@@ -218,6 +244,9 @@ public final class SharedState {
         connected = false;
         judge = false;
         lastError = error;
+        if (wasConnected) {
+            tellStale(true);
+        }
     }
 
     /** The version this instance follows (-1 before the first read). */
