@@ -140,7 +140,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
     }
 
     private void register(JavalinDefaultRoutingApi routes, Admission admission) {
-        Supplier<Saturation.Workers> workers = () -> server == null ? null : JettyWorkers.of(server.getThreadPool());
+        Supplier<Saturation.Workers> workers = () -> JettyWorkers.of(server == null ? null : server.getThreadPool());
         Saturation saturation = new Saturation(workers, dreamnet.inFlight()::count, admission.limit());
         PrometheusEndpoint prometheus = new PrometheusEndpoint(dreamnet.requestMetrics(), dreamnet.metricSources());
         dreamnet.afterDrain("close the metrics registry", prometheus::close);

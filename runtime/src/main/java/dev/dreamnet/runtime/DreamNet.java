@@ -1,27 +1,18 @@
 package dev.dreamnet.runtime;
 
 import dev.dreamnet.config.flags.FlagsFile;
-import dev.dreamnet.config.graph.GraphFile;
 import dev.dreamnet.config.reload.ReloadingFile;
-import dev.dreamnet.config.resilience.ResilienceFile;
-import dev.dreamnet.config.resilience.ResilienceSettings;
-import dev.dreamnet.config.resilience.ServiceSettings;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.breaker.CircuitBreaker;
-import dev.dreamnet.core.health.GateConfig;
 import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.metrics.RequestMetrics;
-import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.startup.GraphValidationException;
-import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupDag;
-import dev.dreamnet.core.startup.StartupGraph;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
-import dev.dreamnet.core.time.Sleeper;
 import dev.dreamnet.core.time.SystemScheduler;
 import dev.dreamnet.core.watchdog.JvmProbe;
 import dev.dreamnet.core.watchdog.Reading;
@@ -41,17 +32,13 @@ import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -78,8 +65,10 @@ public final class DreamNet implements AutoCloseable {
     /** The one service of an application that gives no graph. */
     public static final String APPLICATION = "application";
 
-    private final Builder settings;
     private final Clock clock;
+    private final boolean ownScheduler;
+    private final Duration shutdownGrace;
+    private final QueueService queues;
     private final Scheduler scheduler;
     private final ExecutorService startupPool;
     private final ExecutorService checkPool = Pools.bounded("dreamnet-check", 4);
@@ -101,14 +90,16 @@ public final class DreamNet implements AutoCloseable {
     private final Repeating watchdogSamples;
     private final StartupDag dag;
     private final CompletableFuture<StartupSnapshot> started;
-    private final List<Step> afterDrain = new CopyOnWriteArrayList<>();
+    private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
     private boolean stopped; // guarded by this
 
-    private DreamNet(Builder b) throws GraphValidationException, ConfigException {
-        this.settings = b;
+    DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
         this.clock = b.clock;
-        this.scheduler = b.scheduler != null ? b.scheduler : new SystemScheduler("dreamnet-timer", 2);
+        this.ownScheduler = b.scheduler == null;
+        this.scheduler = ownScheduler ? new SystemScheduler("dreamnet-timer", 2) : b.scheduler;
+        this.shutdownGrace = b.shutdownGrace;
+        this.queues = b.queues;
         this.startupPool = Pools.bounded("dreamnet-start", b.startupThreads);
         this.address = b.address;
         this.kinds = Kinds.builtIn(b.databaseUrl);
@@ -146,8 +137,8 @@ public final class DreamNet implements AutoCloseable {
         });
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static DreamNetBuilder builder() {
+        return new DreamNetBuilder();
     }
 
     /**
@@ -198,7 +189,7 @@ public final class DreamNet implements AutoCloseable {
 
     /**
      * Where the toolkit keeps its state (audit log, rollouts, fleet registry): the graph's {@code database}
-     * service when it has one, otherwise a pool of DreamNet's own on {@link Builder#database} opened on first use.
+     * service when it has one, otherwise a pool of DreamNet's own on {@link DreamNetBuilder#database} opened on first use.
      */
     public DataSource store() {
         Optional<DatabaseComponent> graphs = kinds.first(DatabaseComponent.class);
@@ -251,7 +242,7 @@ public final class DreamNet implements AutoCloseable {
         try {
             step("drain in-flight requests", this::drain);
             // Every step runs even when the one before failed: the services must stop whatever HTTP did.
-            afterDrain.forEach(step -> step("", step));
+            afterDrain.forEach(named -> step(named.what(), named.step()));
             step("stop the health gates", () -> state.gates().stop());
             step("stop judging rollouts", rollouts::stop);
             step("leave the fleet", () -> {
@@ -265,13 +256,13 @@ public final class DreamNet implements AutoCloseable {
             });
             step("stop the watchdogs", watchdogs::close);
             step("stop the services", () -> dag.shutdown()
-                    .get(settings.shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
+                    .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
             step("close the toolkit's database", ownStore::stop);
         } finally {
             startupPool.shutdownNow();
             checkPool.shutdownNow();
-            if (settings.scheduler == null && scheduler instanceof SystemScheduler own) {
-                own.close();
+            if (ownScheduler) {
+                ((SystemScheduler) scheduler).close();
             }
         }
     }
@@ -282,9 +273,9 @@ public final class DreamNet implements AutoCloseable {
     }
 
     private void drain() throws InterruptedException {
-        int left = inFlight.awaitIdle(settings.shutdownGrace, clock);
+        int left = inFlight.awaitIdle(shutdownGrace, clock);
         if (left > 0) {
-            LOG.warn("{} request(s) still in flight after the {} s grace period", left, settings.shutdownGrace.toSeconds());
+            LOG.warn("{} request(s) still in flight after the {} s grace period", left, shutdownGrace.toSeconds());
         }
     }
 
@@ -305,7 +296,7 @@ public final class DreamNet implements AutoCloseable {
     public MetricSources metricSources() {
         return new MetricSources(() -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
-                () -> settings.queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
+                () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
                 () -> fleetMode.map(m -> m.shared().status()));
     }
 
@@ -363,7 +354,7 @@ public final class DreamNet implements AutoCloseable {
     }
 
     public QueueService queues() {
-        return settings.queues;
+        return queues;
     }
 
     public Clock clock() {
@@ -385,22 +376,17 @@ public final class DreamNet implements AutoCloseable {
         void run() throws Exception;
     }
 
-    private record NamedStep(String what, Step step) implements Step {
-        @Override
-        public void run() throws Exception {
-            step.run();
-        }
+    private record NamedStep(String what, Step step) {
     }
 
     private static void step(String what, Step step) {
-        String name = step instanceof NamedStep named ? named.what() : what;
         try {
             step.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("shutdown: interrupted while trying to {}", name);
+            LOG.warn("shutdown: interrupted while trying to {}", what);
         } catch (Exception e) {
-            LOG.warn("shutdown: could not {} cleanly: {}", name, e.toString());
+            LOG.warn("shutdown: could not {} cleanly: {}", what, e.toString());
         }
     }
 
@@ -408,166 +394,5 @@ public final class DreamNet implements AutoCloseable {
     @FunctionalInterface
     public interface Components {
         void register(Kinds kinds, DreamNet dreamnet);
-    }
-
-    /** Assembles a {@link DreamNet}; every setting has a default, so {@code builder().build()} runs an empty graph. */
-    public static final class Builder {
-
-        private StartupGraph graph;
-        private final Map<String, Function<ServiceSpec, Component>> kinds = new LinkedHashMap<>();
-        private final List<Components> components = new ArrayList<>();
-        private ResilienceSettings resilience = toolkitDefaults(ResilienceSettings.of(List.of()));
-        private Path flagsFile;
-        private Map<String, String> environment = System.getenv();
-        private String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
-                + ";DB_CLOSE_ON_EXIT=FALSE";
-        private QueueService queues = new QueueService(List.of(), null);
-        private Clock clock = Clock.system();
-        private Scheduler scheduler;
-        private Sleeper sleeper = Sleeper.system();
-        private int startupThreads = 8;
-        private Duration shutdownGrace = Duration.ofSeconds(30);
-        private Duration gateStartupInterval = GateConfig.DEFAULT_STARTUP_INTERVAL;
-        private Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
-        private Supplier<String> address = () -> "unknown";
-
-        private Builder() {
-        }
-
-        /** The startup graph, validated here and again by {@link #build()}. */
-        public Builder graph(StartupGraph graph) {
-            this.graph = Objects.requireNonNull(graph, "graph");
-            return this;
-        }
-
-        /** The startup graph from services built in code ({@link ServiceSpec#builder}). */
-        public Builder services(ServiceSpec... services) throws GraphValidationException {
-            return graph(StartupGraph.of("code", List.of(services)));
-        }
-
-        /** The startup graph in {@code file} (the JSON format {@code dreamnet dag validate} checks). */
-        public Builder graph(Path file) throws GraphValidationException {
-            return graph(GraphFile.load(file));
-        }
-
-        /** The component for every service of {@code kind} in the graph. */
-        public Builder kind(String kind, Function<ServiceSpec, Component> factory) {
-            if (kinds.putIfAbsent(kind, Objects.requireNonNull(factory, "factory")) != null) {
-                throw new IllegalArgumentException("kind \"" + kind + "\" is registered twice");
-            }
-            return this;
-        }
-
-        /** Components that need the runtime itself (its flags, breakers or audit log), registered during build. */
-        public Builder components(Components components) {
-            this.components.add(Objects.requireNonNull(components, "components"));
-            return this;
-        }
-
-        /**
-         * Breakers, retries and timeouts per downstream; {@code database} and {@code queue}, which the toolkit calls
-         * itself, get the toolkit's defaults unless configured here.
-         */
-        public Builder resilience(ResilienceSettings resilience) {
-            this.resilience = toolkitDefaults(resilience);
-            return this;
-        }
-
-        /** As {@link #resilience(ResilienceSettings)}, from a {@code resilience.yaml} file. */
-        public Builder resilience(Path file) throws ConfigException {
-            return resilience(ResilienceFile.load(file));
-        }
-
-        /** The flags file, watched and reloaded while running; without one every flag is off and modes are NORMAL. */
-        public Builder flags(Path file) {
-            this.flagsFile = file;
-            return this;
-        }
-
-        /** Where tokens ({@code DREAMNET_ADMIN_TOKENS}...) and boot kill switches are read; the process's by default. */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
-        }
-
-        /**
-         * The database of the graph's {@code database} services and of the toolkit's own state; an embedded H2 file
-         * under {@code ./dreamnet-data} by default. On PostgreSQL, instances sharing it form a fleet.
-         */
-        public Builder database(String jdbcUrl) {
-            this.databaseUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-            return this;
-        }
-
-        /** The message queues the graph's {@code queues} service opens (see {@code config/queues.yaml}). */
-        public Builder queues(QueueService queues) {
-            this.queues = Objects.requireNonNull(queues, "queues");
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The timer for gates, reloads and heartbeats; the caller keeps ownership of one it passes. */
-        public Builder scheduler(Scheduler scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** How retries wait between attempts. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        public Builder startupThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("startupThreads must be at least 1, was " + threads);
-            }
-            this.startupThreads = threads;
-            return this;
-        }
-
-        /** How long {@link DreamNet#shutdown()} waits for in-flight requests, and then for each service to stop. */
-        public Builder shutdownGrace(Duration grace) {
-            this.shutdownGrace = Objects.requireNonNull(grace, "grace");
-            return this;
-        }
-
-        /** How often health gates check while not yet ready, and once ready. */
-        public Builder gateIntervals(Duration whileStarting, Duration whenReady) {
-            this.gateStartupInterval = Objects.requireNonNull(whileStarting, "whileStarting");
-            this.gateInterval = Objects.requireNonNull(whenReady, "whenReady");
-            return this;
-        }
-
-        /** Where this instance answers, for the fleet registry; the web layer sets it once it listens. */
-        public Builder address(Supplier<String> address) {
-            this.address = Objects.requireNonNull(address, "address");
-            return this;
-        }
-
-        /**
-         * @throws GraphValidationException when a service's kind is unknown or a component cannot be made
-         * @throws ConfigException never from here today; reserved for settings checked at build
-         */
-        public DreamNet build() throws GraphValidationException, ConfigException {
-            if (graph == null) {
-                // Without a graph of its own the application is one service, ready as soon as it starts.
-                graph = StartupGraph.of("no graph", List.of(ServiceSpec.builder(APPLICATION).kind(APPLICATION).build()));
-                kinds.putIfAbsent(APPLICATION, spec -> () -> { });
-            }
-            return new DreamNet(this);
-        }
-
-        private static ResilienceSettings toolkitDefaults(ResilienceSettings application) {
-            Map<String, ServiceSettings> services = new LinkedHashMap<>(application.services());
-            ResilienceSettings defaults = Downstreams.defaults();
-            services.putIfAbsent(Downstreams.DATABASE, defaults.service(Downstreams.DATABASE));
-            services.putIfAbsent(Downstreams.QUEUE, defaults.service(Downstreams.QUEUE));
-            return ResilienceSettings.of(List.copyOf(services.values()));
-        }
     }
 }

@@ -17,12 +17,17 @@ import javax.sql.DataSource;
 public final class ToolkitSchema {
 
     private static final String RESOURCE = "toolkit-schema.sql";
+    private static final List<String> STATEMENTS = read();
 
     private ToolkitSchema() {
     }
 
     /** The statements, in order. */
     public static List<String> statements() {
+        return STATEMENTS;
+    }
+
+    private static List<String> read() {
         try (InputStream in = ToolkitSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
@@ -44,7 +49,7 @@ public final class ToolkitSchema {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (String sql : statements()) {
+                for (String sql : STATEMENTS) {
                     statement.execute(sql);
                 }
                 connection.commit();

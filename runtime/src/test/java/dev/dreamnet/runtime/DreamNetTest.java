@@ -37,7 +37,7 @@ class DreamNetTest {
         }
     }
 
-    private DreamNet.Builder builder() {
+    private DreamNetBuilder builder() {
         return DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
                 .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .shutdownGrace(Duration.ofSeconds(1));

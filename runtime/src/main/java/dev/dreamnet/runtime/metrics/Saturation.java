@@ -16,7 +16,7 @@ public final class Saturation {
     private final IntSupplier inFlight;
     private final int inFlightLimit;
 
-    /** {@code workers} reads the HTTP server's worker pool; {@link Workers#UNKNOWN} when there is none to read. */
+    /** {@code workers} reads the HTTP server's worker pool, {@link Workers#UNKNOWN} when there is none to read. */
     public Saturation(Supplier<Workers> workers, IntSupplier inFlight, int inFlightLimit) {
         this.workers = workers;
         this.inFlight = inFlight;
@@ -40,12 +40,7 @@ public final class Saturation {
     }
 
     public View read() {
-        return new View(inFlight.getAsInt(), inFlightLimit, workers(), heap(), cpu());
-    }
-
-    private Workers workers() {
-        Workers read = workers.get();
-        return read == null ? Workers.UNKNOWN : read;
+        return new View(inFlight.getAsInt(), inFlightLimit, workers.get(), heap(), cpu());
     }
 
     private static Heap heap() {

@@ -1,0 +1,191 @@
+package dev.dreamnet.runtime;
+
+import dev.dreamnet.config.graph.GraphFile;
+import dev.dreamnet.config.resilience.ResilienceFile;
+import dev.dreamnet.config.resilience.ResilienceSettings;
+import dev.dreamnet.config.resilience.ServiceSettings;
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.core.startup.Component;
+import dev.dreamnet.core.startup.GraphValidationException;
+import dev.dreamnet.core.startup.ServiceSpec;
+import dev.dreamnet.core.startup.StartupGraph;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.Scheduler;
+import dev.dreamnet.core.time.Sleeper;
+import dev.dreamnet.runtime.queues.QueueService;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Assembles a {@link DreamNet}; every setting has a default, so {@code build()} alone runs one service, ready at once.
+ * Not thread-safe; {@link DreamNet} copies what it keeps, so changing a builder after {@code build()} changes nothing.
+ */
+public final class DreamNetBuilder {
+
+    StartupGraph graph;
+    final Map<String, Function<ServiceSpec, Component>> kinds = new LinkedHashMap<>();
+    final List<DreamNet.Components> components = new ArrayList<>();
+    ResilienceSettings resilience = toolkitDefaults(ResilienceSettings.of(List.of()));
+    Path flagsFile;
+    Map<String, String> environment = System.getenv();
+    String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
+            + ";DB_CLOSE_ON_EXIT=FALSE";
+    QueueService queues = new QueueService(List.of(), null);
+    Clock clock = Clock.system();
+    Scheduler scheduler;
+    Sleeper sleeper = Sleeper.system();
+    int startupThreads = 8;
+    Duration shutdownGrace = Duration.ofSeconds(30);
+    Duration gateStartupInterval = GateConfig.DEFAULT_STARTUP_INTERVAL;
+    Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
+    Supplier<String> address = () -> "unknown";
+
+    DreamNetBuilder() {
+    }
+
+    /** The startup graph, validated here and again by {@link #build()}. */
+    public DreamNetBuilder graph(StartupGraph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        return this;
+    }
+
+    /** The startup graph from services built in code ({@link ServiceSpec#builder}). */
+    public DreamNetBuilder services(ServiceSpec... services) throws GraphValidationException {
+        return graph(StartupGraph.of("code", List.of(services)));
+    }
+
+    /** The startup graph in {@code file} (the JSON format {@code dreamnet dag validate} checks). */
+    public DreamNetBuilder graph(Path file) throws GraphValidationException {
+        return graph(GraphFile.load(file));
+    }
+
+    /** The component for every service of {@code kind} in the graph. */
+    public DreamNetBuilder kind(String kind, Function<ServiceSpec, Component> factory) {
+        if (kinds.putIfAbsent(kind, Objects.requireNonNull(factory, "factory")) != null) {
+            throw new IllegalArgumentException("kind \"" + kind + "\" is registered twice");
+        }
+        return this;
+    }
+
+    /** Components that need the runtime itself (its flags, breakers or audit log), registered during build. */
+    public DreamNetBuilder components(DreamNet.Components components) {
+        this.components.add(Objects.requireNonNull(components, "components"));
+        return this;
+    }
+
+    /**
+     * Breakers, retries and timeouts per downstream; {@code database} and {@code queue}, which the toolkit calls
+     * itself, get the toolkit's defaults unless configured here.
+     */
+    public DreamNetBuilder resilience(ResilienceSettings resilience) {
+        this.resilience = toolkitDefaults(resilience);
+        return this;
+    }
+
+    /** As {@link #resilience(ResilienceSettings)}, from a {@code resilience.yaml} file. */
+    public DreamNetBuilder resilience(Path file) throws ConfigException {
+        return resilience(ResilienceFile.load(file));
+    }
+
+    /** The flags file, watched and reloaded while running; without one every flag is off and modes are NORMAL. */
+    public DreamNetBuilder flags(Path file) {
+        this.flagsFile = file;
+        return this;
+    }
+
+    /** Where tokens ({@code DREAMNET_ADMIN_TOKENS}...) and boot kill switches are read; the process's by default. */
+    public DreamNetBuilder environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
+     * The database of the graph's {@code database} services and of the toolkit's own state; an embedded H2 file
+     * under {@code ./dreamnet-data} by default. On PostgreSQL, instances sharing it form a fleet.
+     */
+    public DreamNetBuilder database(String jdbcUrl) {
+        this.databaseUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        return this;
+    }
+
+    /** The message queues the graph's {@code queues} service opens (see {@code config/queues.yaml}). */
+    public DreamNetBuilder queues(QueueService queues) {
+        this.queues = Objects.requireNonNull(queues, "queues");
+        return this;
+    }
+
+    public DreamNetBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The timer for gates, reloads and heartbeats; the caller keeps ownership of one it passes. */
+    public DreamNetBuilder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** How retries wait between attempts. */
+    public DreamNetBuilder sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return this;
+    }
+
+    public DreamNetBuilder startupThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("startupThreads must be at least 1, was " + threads);
+        }
+        this.startupThreads = threads;
+        return this;
+    }
+
+    /** How long {@link DreamNet#shutdown()} waits for in-flight requests, and then for each service to stop. */
+    public DreamNetBuilder shutdownGrace(Duration grace) {
+        this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+        return this;
+    }
+
+    /** How often health gates check while not yet ready, and once ready. */
+    public DreamNetBuilder gateIntervals(Duration whileStarting, Duration whenReady) {
+        this.gateStartupInterval = Objects.requireNonNull(whileStarting, "whileStarting");
+        this.gateInterval = Objects.requireNonNull(whenReady, "whenReady");
+        return this;
+    }
+
+    /** Where this instance answers, for the fleet registry; the web layer sets it once it listens. */
+    public DreamNetBuilder address(Supplier<String> address) {
+        this.address = Objects.requireNonNull(address, "address");
+        return this;
+    }
+
+    /**
+     * @throws GraphValidationException when a service's kind is unknown or a component cannot be made
+     * @throws ConfigException never from here today; reserved for settings checked at build
+     */
+    public DreamNet build() throws GraphValidationException, ConfigException {
+        if (graph == null) {
+            // Without a graph of its own the application is one service, ready as soon as it starts.
+            graph = StartupGraph.of("no graph",
+                    List.of(ServiceSpec.builder(DreamNet.APPLICATION).kind(DreamNet.APPLICATION).build()));
+            kinds.putIfAbsent(DreamNet.APPLICATION, spec -> () -> { });
+        }
+        return new DreamNet(this);
+    }
+
+    private static ResilienceSettings toolkitDefaults(ResilienceSettings application) {
+        Map<String, ServiceSettings> services = new LinkedHashMap<>(application.services());
+        ResilienceSettings defaults = Downstreams.defaults();
+        services.putIfAbsent(Downstreams.DATABASE, defaults.service(Downstreams.DATABASE));
+        services.putIfAbsent(Downstreams.QUEUE, defaults.service(Downstreams.QUEUE));
+        return ResilienceSettings.of(List.copyOf(services.values()));
+    }
+}
