@@ -116,6 +116,10 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
     public void onStart(JavalinState config) {
         Config settings = pluginConfig;
         String prefix = settings.prefix;
+        if (prefix == null || !prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
+            throw new IllegalArgumentException("DreamNetPlugin prefix must be \"\" or a path such as \"/ops\" (starting "
+                    + "with / and not ending with /), was " + (prefix == null ? "null" : "\"" + prefix + "\""));
+        }
         InFlight inFlight = dreamnet.inFlight();
         Admission admission = new Admission(settings.limits.maxInFlight());
         RequestTracking tracking = new RequestTracking(dreamnet.requestMetrics(), dreamnet.clock());

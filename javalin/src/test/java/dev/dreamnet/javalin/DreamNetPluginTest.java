@@ -1,6 +1,7 @@
 package dev.dreamnet.javalin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.startup.ServiceSpec;
@@ -129,6 +130,20 @@ class DreamNetPluginTest {
                 .isEqualTo(200);
         assertThat(post("/ops/api/integration-flags/write-drain/disable", reason, TOKEN).statusCode()).isEqualTo(200);
         assertThat(post("/api/products", "{}", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aMalformedPrefixIsRefusedNamingIt() throws Exception {
+        dreamnet = DreamNet.builder().environment(Map.of())
+                .database("jdbc:h2:mem:plugin_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").build();
+
+        for (String prefix : new String[] {"ops", "/ops/", "/"}) {
+            assertThatThrownBy(() -> Javalin.create(config ->
+                    config.registerPlugin(new DreamNetPlugin(dreamnet, plugin -> plugin.prefix = prefix))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("DreamNetPlugin prefix must be \"\" or a path such as \"/ops\" (starting with / "
+                            + "and not ending with /), was \"" + prefix + "\"");
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
