@@ -56,6 +56,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Feature flags, hot-reloaded (default: config/feature-flags.yaml if it exists, else none).")
     Path flags;
 
+    static final Path DEFAULT_OVERLOAD = Path.of("config", "overload.yaml");
+
+    @Option(names = "--overload", paramLabel = "FILE",
+            description = "Overload protection: adaptive concurrency limit, route criticality, automatic brownout; "
+                    + "hot-reloaded (default: config/overload.yaml if it exists, else none).")
+    Path overload;
+
     @Option(names = "--db", description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/dreamnet "
             + "(default: embedded H2 under --data-dir).")
     String db;
@@ -124,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
         return ServerConfig.builder().host(host).port(port).dataDir(dataDir).graphFile(graph)
                 .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
                 .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
-                .queuesFile(orDefault(queues, DEFAULT_QUEUES))
+                .queuesFile(orDefault(queues, DEFAULT_QUEUES)).overloadFile(orDefault(overload, DEFAULT_OVERLOAD))
                 .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).http(httpLimits()).build();
     }
 

@@ -14,10 +14,12 @@ import dev.dreamnet.javalin.http.HttpLimits;
 import dev.dreamnet.javalin.http.JettyWorkers;
 import dev.dreamnet.javalin.http.Json;
 import dev.dreamnet.javalin.http.MountedRoutes;
+import dev.dreamnet.javalin.http.OverloadGuard;
 import dev.dreamnet.javalin.http.ProbeRoutes;
 import dev.dreamnet.javalin.http.QueryStrings;
 import dev.dreamnet.javalin.http.TrafficGate;
 import dev.dreamnet.javalin.metrics.ObservabilityRoutes;
+import dev.dreamnet.javalin.overload.OverloadRoutes;
 import dev.dreamnet.javalin.metrics.PrometheusEndpoint;
 import dev.dreamnet.javalin.metrics.RequestTracking;
 import dev.dreamnet.javalin.queues.QueueRoutes;
@@ -28,6 +30,7 @@ import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.InFlight;
 import dev.dreamnet.runtime.fleet.InstanceRegistry;
 import dev.dreamnet.runtime.metrics.Saturation;
+import dev.dreamnet.runtime.overload.OverloadViews;
 import dev.dreamnet.runtime.rollouts.RolloutViews;
 import io.javalin.config.JavalinState;
 import io.javalin.json.JavalinJackson;
@@ -136,9 +139,10 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         MountedRoutes routes = new MountedRoutes(config.routes, prefix);
         register(routes, admission);
         config.router.handlerWrapper(new RouteGuards(new ReadGate(dreamnet.access(), prefix),
-                new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.notWrites, settings.routeFlags)));
+                new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.notWrites, settings.routeFlags),
+                new OverloadGuard(dreamnet.overload(), dreamnet.access(), routes.routes())));
         HttpApp.errorHandlers(config.routes, dreamnet.clock());
-        config.routes.after(ctx -> Exchange.finish(ctx, tracking, inFlight, admission));
+        config.routes.after(ctx -> Exchange.finish(ctx, tracking, inFlight, admission, dreamnet.overload()));
         config.events.serverStarted(this::listening);
         dreamnet.afterDrain("stop the HTTP server", this::stop);
     }
@@ -153,10 +157,13 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         new FlagRoutes(dreamnet.flags(), dreamnet.access()).register(routes);
         new BreakerRoutes(dreamnet.downstreams(), dreamnet.access(), dreamnet.audit()).register(routes);
         new AuditRoutes(dreamnet.audit()).register(routes);
+        OverloadRoutes overload = new OverloadRoutes(dreamnet.overload(), dreamnet.automaticBrownout(),
+                dreamnet.access());
+        overload.register(routes);
         new ObservabilityRoutes(dreamnet.requestMetrics(), saturation, dreamnet.state(), dreamnet.downstreams(),
                 dreamnet.flags(), dreamnet::watchdogReadings,
-                () -> dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews()::view)
-                .register(routes);
+                () -> dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews()::view,
+                () -> OverloadViews.attention(overload.view())).register(routes);
         new QueueRoutes(dreamnet.queues(), dreamnet.queues()::relay, dreamnet.downstreams()).register(routes);
         fleet.register(routes);
         new RolloutRoutes(dreamnet.rollouts(), dreamnet.access(), dreamnet.audit()).register(routes, routing);

@@ -22,6 +22,7 @@ import dev.dreamnet.reference.queues.DreamEvents;
 import dev.dreamnet.reference.rollouts.CanaryFaultRoutes;
 import dev.dreamnet.reference.rollouts.CanaryFaults;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.Pools;
 import dev.dreamnet.runtime.ServiceState;
 import dev.dreamnet.runtime.flags.FlagService;
@@ -72,7 +73,11 @@ public final class DreamnetServer implements AutoCloseable {
         this.config = config;
         this.customizer = customizer;
         AtomicReference<ReferenceService> service = new AtomicReference<>();
-        this.dreamnet = DreamNet.builder().graph(graph).resilience(resilience).flags(config.flagsFile())
+        DreamNetBuilder builder = DreamNet.builder();
+        if (config.overloadFile() != null) {
+            builder.overload(config.overloadFile());
+        }
+        this.dreamnet = builder.graph(graph).resilience(resilience).flags(config.flagsFile())
                 .environment(config.environment()).database(config.effectiveJdbcUrl()).queues(queues)
                 .startupThreads(config.startupThreads()).shutdownGrace(config.shutdownGrace())
                 .gateIntervals(config.gateStartupInterval(), config.gateInterval())

@@ -18,12 +18,13 @@ import java.util.Map;
  * @param queueUrl       {@code amqp://} URI of RabbitMQ; null means the embedded database queue
  * @param queuesFile     the queues to declare ({@code config/queues.yaml}); null means none
  * @param http           worker threads, the in-flight limit and the client timeouts of the HTTP server
+ * @param overloadFile   overload protection ({@code config/overload.yaml}), hot-reloaded; null means none
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
                            Duration gateInterval, Path resilienceFile, Path flagsFile,
                            Map<String, String> environment, String queueUrl, Path queuesFile,
-                           HttpLimits http) {
+                           HttpLimits http, Path overloadFile) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -88,6 +89,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private String queueUrl;
         private Path queuesFile;
         private HttpLimits http;
+        private Path overloadFile;
 
         /** The HTTP server's limits; by default sized for this JVM's heap ({@link HttpLimits#forHeap}). */
         public Builder http(HttpLimits http) {
@@ -159,6 +161,12 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
             return this;
         }
 
+        /** Overload protection for the reference routes, hot-reloaded; null: none (the in-flight cap still applies). */
+        public Builder overloadFile(Path overloadFile) {
+            this.overloadFile = overloadFile;
+            return this;
+        }
+
         /** Where tokens are read from ({@code DREAMNET_ADMIN_TOKENS} ...); the process environment by default. */
         public Builder environment(Map<String, String> environment) {
             this.environment = environment;
@@ -173,7 +181,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
                     gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment, queueUrl, queuesFile,
-                    http != null ? http : HttpLimits.builder().build());
+                    http != null ? http : HttpLimits.builder().build(), overloadFile);
         }
     }
 }

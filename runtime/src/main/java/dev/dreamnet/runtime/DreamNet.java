@@ -27,6 +27,9 @@ import dev.dreamnet.runtime.fleet.InstanceRegistry;
 import dev.dreamnet.runtime.kinds.DatabaseComponent;
 import dev.dreamnet.runtime.kinds.Kinds;
 import dev.dreamnet.runtime.metrics.MetricSources;
+import dev.dreamnet.runtime.overload.AutomaticBrownout;
+import dev.dreamnet.runtime.overload.OverloadProtection;
+import dev.dreamnet.runtime.overload.OverloadViews;
 import dev.dreamnet.runtime.queues.QueueService;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
@@ -88,6 +91,9 @@ public final class DreamNet implements AutoCloseable {
     private final Watchdogs watchdogs;
     private final Repeating metricsSlots;
     private final Repeating watchdogSamples;
+    private final OverloadProtection overload;
+    private final AutomaticBrownout automaticBrownout;
+    private final Repeating brownoutTicks;
     private final StartupDag dag;
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
@@ -116,6 +122,12 @@ public final class DreamNet implements AutoCloseable {
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
+        this.overload = b.overloadFile != null ? OverloadProtection.watching(ReloadingFile.builder(b.overloadFile,
+                dev.dreamnet.config.overload.OverloadFile::load).scheduler(scheduler).clock(clock).build(), clock)
+                : b.overload != null ? OverloadProtection.of(b.overload, clock) : OverloadProtection.off(clock);
+        this.automaticBrownout = new AutomaticBrownout(overload, flags, audit, requestMetrics, clock);
+        flags.addListener(automaticBrownout);
+        this.brownoutTicks = new Repeating(clock, scheduler, checkPool, AutomaticBrownout.TICK, automaticBrownout::tick);
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
@@ -150,6 +162,7 @@ public final class DreamNet implements AutoCloseable {
     public DreamNet start() throws ConfigException {
         try {
             flags.start();
+            overload.start();
         } catch (ConfigException | RuntimeException e) {
             shutdown();
             throw e;
@@ -157,6 +170,7 @@ public final class DreamNet implements AutoCloseable {
         state.startup(StartupStatus.STARTING);
         metricsSlots.start();
         watchdogSamples.start();
+        brownoutTicks.start();
         dag.start();
         return this;
     }
@@ -250,6 +264,10 @@ public final class DreamNet implements AutoCloseable {
                 instances.stop();
             });
             step("stop watching the flags file", flags::stop);
+            step("stop overload protection", () -> {
+                brownoutTicks.stop();
+                overload.stop();
+            });
             step("stop the metrics slots", () -> {
                 metricsSlots.stop();
                 watchdogSamples.stop();
@@ -292,12 +310,23 @@ public final class DreamNet implements AutoCloseable {
         return watchdogs.readAll(clock.nanoTime());
     }
 
+    /** Inbound overload protection for the application's routes; off unless the builder configured it. */
+    public OverloadProtection overload() {
+        return overload;
+    }
+
+    /** Automatic brownout: what it decided, and the operators' pin. */
+    public AutomaticBrownout automaticBrownout() {
+        return automaticBrownout;
+    }
+
     /** What {@code /metrics} reports beside the request series. */
     public MetricSources metricSources() {
         return new MetricSources(() -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
                 () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
-                () -> fleetMode.map(m -> m.shared().status()));
+                () -> fleetMode.map(m -> m.shared().status()), () -> overload.enabled()
+                        ? Optional.of(OverloadViews.of(overload, automaticBrownout)) : Optional.empty());
     }
 
     /** The fleet as operators see it. */

@@ -36,6 +36,8 @@ public final class DreamNetBuilder {
     final List<DreamNet.Components> components = new ArrayList<>();
     ResilienceSettings resilience = toolkitDefaults(ResilienceSettings.of(List.of()));
     Path flagsFile;
+    Path overloadFile;
+    dev.dreamnet.config.overload.OverloadConfig overload;
     Map<String, String> environment = System.getenv();
     String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
             + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -99,6 +101,24 @@ public final class DreamNetBuilder {
     /** The flags file, watched and reloaded while running; without one every flag is off and modes are NORMAL. */
     public DreamNetBuilder flags(Path file) {
         this.flagsFile = file;
+        return this;
+    }
+
+    /**
+     * Overload protection for the application's routes, as configured in code: an adaptive concurrency limit shared
+     * out by criticality, and automatic brownout. Without this or {@link #overload(Path)} there is none (the web
+     * layer's fixed in-flight cap still applies).
+     */
+    public DreamNetBuilder overload(dev.dreamnet.config.overload.OverloadConfig config) {
+        this.overload = java.util.Objects.requireNonNull(config, "overload config must not be null");
+        this.overloadFile = null;
+        return this;
+    }
+
+    /** As {@link #overload(dev.dreamnet.config.overload.OverloadConfig)}, from an {@code overload.yaml} file, watched and reloaded. */
+    public DreamNetBuilder overload(Path file) {
+        this.overloadFile = java.util.Objects.requireNonNull(file, "overload file must not be null");
+        this.overload = null;
         return this;
     }
 

@@ -1,12 +1,14 @@
 package dev.dreamnet.javalin.http;
 
+import dev.dreamnet.core.overload.ConcurrencyLimiter;
 import dev.dreamnet.javalin.metrics.RequestTracking;
 import dev.dreamnet.runtime.InFlight;
+import dev.dreamnet.runtime.overload.OverloadProtection;
 import io.javalin.http.Context;
 
 /**
  * What the plugin keeps about one request between its before- and after-handler: when it began, whether it is
- * counted in flight and whether it took a place under the in-flight limit. One request attribute holds it all, set
+ * counted in flight, whether it took a place under the in-flight limit and which overload limiter admitted it. One request attribute holds it all, set
  * once. {@link #finish} undoes exactly what was done, once. Confined to the request's thread.
  */
 public final class Exchange {
@@ -17,6 +19,7 @@ public final class Exchange {
     private boolean counted;
     private boolean admitted;
     private boolean finished;
+    private ConcurrencyLimiter limiter;
 
     private Exchange(long startedNanos) {
         this.startedNanos = startedNanos;
@@ -34,13 +37,33 @@ public final class Exchange {
         exchange.admitted = admission.enter(ctx);
     }
 
-    /** The last after-handler: frees what {@link #begin} took and records the request; safe to call twice. */
-    public static void finish(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission) {
+    /** The overload guard admitted the request: {@link #finish} reports its end to {@code limiter}. */
+    static void admittedBy(Context ctx, ConcurrencyLimiter limiter) {
+        Exchange exchange = ctx.attribute(ATTRIBUTE);
+        if (exchange == null) {
+            limiter.release(); // no before-handler ran, so no after-handler will report it
+        } else {
+            exchange.limiter = limiter;
+        }
+    }
+
+    /**
+     * The last after-handler: frees what {@link #begin} and the overload guard took and records the request; safe to
+     * call twice. A 503 or 504 from the application (a pool timeout, a downstream refusal) is a dropped request to
+     * the limiter; anything else a latency sample.
+     */
+    public static void finish(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission,
+                              OverloadProtection overload) {
         Exchange exchange = ctx.attribute(ATTRIBUTE);
         if (exchange == null || exchange.finished) {
             return;
         }
         exchange.finished = true;
+        if (exchange.limiter != null) {
+            int status = ctx.statusCode();
+            overload.finished(exchange.limiter, tracking.now() - exchange.startedNanos, status == 503 || status == 504
+                    ? OverloadProtection.Outcome.DROPPED : OverloadProtection.Outcome.SERVED);
+        }
         if (exchange.counted) {
             inFlight.exit();
         }

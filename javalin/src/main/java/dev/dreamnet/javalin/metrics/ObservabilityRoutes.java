@@ -30,12 +30,14 @@ public final class ObservabilityRoutes {
     private final Supplier<List<Reading>> watchdogs;
     private final Supplier<List<RolloutViews.RolloutView>> rollouts;
     private final Supplier<FleetViews.FleetView> fleet;
+    private final Supplier<List<String>> overloadAttention;
 
     public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
                                Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs,
                                Supplier<List<RolloutViews.RolloutView>> rollouts,
-                               Supplier<FleetViews.FleetView> fleet) {
+                               Supplier<FleetViews.FleetView> fleet, Supplier<List<String>> overloadAttention) {
         this.fleet = fleet;
+        this.overloadAttention = overloadAttention;
         this.watchdogs = watchdogs;
         this.rollouts = rollouts;
         this.requests = requests;
@@ -60,6 +62,6 @@ public final class ObservabilityRoutes {
         List<Reading> readings = watchdogs.get();
         return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
                 flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), WatchdogViews.of(readings),
-                WatchdogViews.attention(readings), rollouts.get(), fleet.get()));
+                WatchdogViews.attention(readings), overloadAttention.get(), rollouts.get(), fleet.get()));
     }
 }

@@ -64,6 +64,15 @@ public final class AccessControl {
         }
     }
 
+    /**
+     * Whether {@code authorization} carries a configured read or admin token: a trusted caller, who may, for one, raise
+     * its request's criticality. False when no token is configured.
+     */
+    public boolean trusts(String authorization) {
+        String token = bearer(authorization);
+        return token != null && (read.accepts(token) || admin.accepts(token));
+    }
+
     private static String bearer(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

@@ -55,7 +55,26 @@ public final class DreamnetCollector implements MultiCollector {
             all.add(gauge("dreamnet_shared_state_stale", "1 while this instance cannot follow the shared state")
                     .dataPoint(point(Labels.EMPTY, status.stale() ? 1 : 0)).build());
         });
+        sources.overload().get().ifPresent(overload -> overload(overload, all));
         return new MetricSnapshots(all);
+    }
+
+    private static void overload(dev.dreamnet.runtime.overload.OverloadViews.OverloadView view, List<MetricSnapshot> all) {
+        all.add(gauge("dreamnet_overload_limit", "The adaptive concurrency limit on the application's routes")
+                .dataPoint(point(Labels.EMPTY, view.limit())).build());
+        all.add(gauge("dreamnet_overload_in_flight", "Requests holding a place under the concurrency limit")
+                .dataPoint(point(Labels.EMPTY, view.inflight())).build());
+        all.add(gauge("dreamnet_overload_waiting", "Requests waiting for a place under the concurrency limit")
+                .dataPoint(point(Labels.EMPTY, view.waiting())).build());
+        all.add(gauge("dreamnet_overload_automatic_brownout", "1 while DreamNet keeps a brownout of its own")
+                .dataPoint(point(Labels.EMPTY, view.automaticBrownout().state().equals("BROWNOUT") ? 1 : 0)).build());
+        CounterSnapshot.Builder refused = CounterSnapshot.builder().name("dreamnet_overload_refused_requests")
+                .help("Requests refused by the concurrency limit since start, by class and reason (share: 429, "
+                        + "limit: 503)");
+        view.refused().forEach((criticality, reasons) -> reasons.forEach((reason, count) -> refused.dataPoint(
+                CounterSnapshot.CounterDataPointSnapshot.builder()
+                        .labels(Labels.of("class", criticality, "reason", reason)).value(count).build())));
+        all.add(refused.build());
     }
 
     private GaugeSnapshot rolloutPercent() {

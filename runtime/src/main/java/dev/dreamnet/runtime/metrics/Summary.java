@@ -61,7 +61,7 @@ public final class Summary {
     /** Everything the summary is made of, read at one moment. */
     public record Inputs(ServiceState service, List<CircuitBreakerSnapshot> breakers, FlagState flags,
                          String configVersion, SignalViews.GoldenSignals signals, WatchdogViews.WatchdogsView watchdogs,
-                         List<String> watchdogAttention,
+                         List<String> watchdogAttention, List<String> overloadAttention,
                          List<dev.dreamnet.runtime.rollouts.RolloutViews.RolloutView> rollouts,
                          dev.dreamnet.runtime.fleet.FleetViews.FleetView fleet) {
     }
@@ -134,6 +134,7 @@ public final class Summary {
             }
         }
         fleetAttention(in.fleet(), lines);
+        lines.addAll(in.overloadAttention());
         lines.addAll(in.watchdogAttention());
         return lines;
     }
