@@ -112,7 +112,15 @@ public final class OverloadFile {
                 & read(limit, "sampleWindow", limit.duration("sampleWindow", HOUR), builder::sampleWindow)
                 & read(limit, "minSamples", limit.integer("minSamples", 1, 1_000_000), builder::minSamples)
                 & read(limit, "dropBackoff", limit.number("dropBackoff", 0.01, 0.99), builder::dropBackoff);
-        return valid ? built(limit, builder::build) : Optional.empty();
+        // The record names its settings initialLimit, minLimit and maxLimit; the file says initial, min and max.
+        return valid ? built(limit, () -> {
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("initialLimit", "initial")
+                        .replace("minLimit", "min").replace("maxLimit", "max"), e);
+            }
+        }) : Optional.empty();
     }
 
     private static void shares(Section shares, OverloadConfig.Builder config) {
