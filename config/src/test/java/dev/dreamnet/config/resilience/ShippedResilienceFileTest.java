@@ -87,4 +87,14 @@ class ShippedResilienceFileTest {
         assertThat(registry.all()).hasSize(3);
         assertThat(registry.find("provider")).isPresent();
     }
+
+    @Test
+    void theProviderHedgesAfterP95ForAtMostFivePercentExtraCallsAndNothingElseHasOutboundGuards() {
+        OutboundSettings provider = settings.service("provider").outbound();
+        assertThat(provider.hedge()).contains(dev.dreamnet.core.overload.HedgeConfig.ofDefaults());
+        assertThat(provider.bulkhead()).isEmpty();
+        assertThat(provider.throttle()).isEmpty();
+        assertThat(settings.service("database").outbound()).isEqualTo(OutboundSettings.NONE);
+        assertThat(settings.service("queue").outbound()).isEqualTo(OutboundSettings.NONE);
+    }
 }

@@ -93,6 +93,10 @@ public final class Bulkhead {
         return refused.sum();
     }
 
+    public BulkheadSnapshot snapshot() {
+        return new BulkheadSnapshot(maxConcurrent, inUse.get(), refused.sum());
+    }
+
     /** Releases that found nothing in flight and were ignored. */
     public long unmatchedReleases() {
         return unmatchedReleases.sum();
