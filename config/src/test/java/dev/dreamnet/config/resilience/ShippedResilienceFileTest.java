@@ -89,9 +89,10 @@ class ShippedResilienceFileTest {
     }
 
     @Test
-    void theProviderHedgesAfterP95ForAtMostFivePercentExtraCallsAndNothingElseHasOutboundGuards() {
+    void theProviderHedgesAfterP99ForAtMostFivePercentExtraCallsAndNothingElseHasOutboundGuards() {
         OutboundSettings provider = settings.service("provider").outbound();
-        assertThat(provider.hedge()).contains(dev.dreamnet.core.overload.HedgeConfig.ofDefaults());
+        assertThat(provider.hedge()).contains(dev.dreamnet.core.overload.HedgeConfig.of(
+                dev.dreamnet.core.overload.HedgeDelay.percentile(99), 0.05));
         assertThat(provider.bulkhead()).isEmpty();
         assertThat(provider.throttle()).isEmpty();
         assertThat(settings.service("database").outbound()).isEqualTo(OutboundSettings.NONE);
