@@ -110,7 +110,7 @@ public final class DreamNet implements AutoCloseable {
         this.address = b.address;
         this.kinds = Kinds.builtIn(b.databaseUrl);
         this.ownStore = new DatabaseComponent(b.databaseUrl, "SELECT 1", Duration.ofSeconds(2));
-        this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, t -> LOG.warn(
+        this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, scheduler, null, t -> LOG.warn(
                 "circuit breaker {}: {} -> {} ({})", t.name(), t.from(), t.to(), t.reason()));
         this.access = new AccessControl(b.environment, clock, scheduler);
         this.audit = new AuditLog(this::store, downstreams, clock);

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Loads {@code config/resilience.yaml}: a circuit breaker and retry settings for each downstream
  * service under {@code services}, each setting taken from the service if it has it, else from
- * {@code defaults}, else from the core's defaults. Every problem is reported at once, one line
+ * {@code defaults}, else from the core's defaults; and a service's own bulkhead, throttle and hedge
+ * settings ({@link OutboundReader}), which {@code defaults} cannot set. Every problem is reported at once, one line
  * each, as {@code file:line: path: what is wrong}; nothing but a {@link ConfigException} leaves,
  * whatever the input. Stateless and thread-safe.
  */
@@ -33,7 +34,8 @@ public final class ResilienceFile {
 
     private static final List<String> TOP_KEYS = List.of("defaults", "services");
     private static final List<String> DEFAULT_KEYS = List.of("breaker", "retry", "timeout");
-    private static final List<String> SERVICE_KEYS = List.of("breaker", "retry", "timeout", "baseUrl");
+    private static final List<String> SERVICE_KEYS =
+            List.of("breaker", "retry", "timeout", "baseUrl", "bulkhead", "throttle", "hedge");
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private ResilienceFile() {
@@ -86,7 +88,7 @@ public final class ResilienceFile {
         Section defaults = root.section("defaults");
         defaults.allowOnly(DEFAULT_KEYS);
         int mark = problems.count();
-        service("defaults", Layers.of(defaults, problems), Optional.empty());
+        service("defaults", Layers.of(defaults, problems), Optional.empty(), OutboundSettings.NONE);
         boolean defaultsValid = problems.count() == mark;
         Section services = root.section("services");
         if (root.require("services") && services.isPresent() && services.keys().isEmpty()) {
@@ -105,13 +107,14 @@ public final class ResilienceFile {
                 continue;
             }
             service.allowOnly(SERVICE_KEYS);
-            service(name, Layers.of(service, defaults, problems, defaultsValid), url(service)).ifPresent(settings::add);
+            service(name, Layers.of(service, defaults, problems, defaultsValid), url(service),
+                    OutboundReader.read(service)).ifPresent(settings::add);
         }
         for (String name : downstreams) {
             if (!services.has(name)) {
                 // As if the file said "name: {}": every setting from the defaults.
-                service(name, Layers.of(services.section(name), defaults, problems, defaultsValid), Optional.empty())
-                        .ifPresent(settings::add);
+                service(name, Layers.of(services.section(name), defaults, problems, defaultsValid), Optional.empty(),
+                        OutboundSettings.NONE).ifPresent(settings::add);
             }
         }
         problems.throwIfAny();
@@ -124,12 +127,13 @@ public final class ResilienceFile {
                 + (suggestion.isEmpty() ? " (known: " + String.join(", ", downstreams) + ")" : suggestion);
     }
 
-    private static Optional<ServiceSettings> service(String name, Layers service, Optional<URI> baseUrl) {
+    private static Optional<ServiceSettings> service(String name, Layers service, Optional<URI> baseUrl,
+                                                     OutboundSettings outbound) {
         Optional<CircuitBreakerConfig> breaker = BreakerReader.read(service.section("breaker"));
         Optional<RetryConfig> retry = RetryReader.read(service.section("retry"));
         Optional<Duration> timeout = service.pick("timeout", ResilienceFile::duration);
         return breaker.isPresent() && retry.isPresent()
-                ? Optional.of(new ServiceSettings(name, breaker.get(), retry.get(), timeout, baseUrl))
+                ? Optional.of(new ServiceSettings(name, breaker.get(), retry.get(), timeout, baseUrl, outbound))
                 : Optional.empty();
     }
 

@@ -87,4 +87,15 @@ class ShippedResilienceFileTest {
         assertThat(registry.all()).hasSize(3);
         assertThat(registry.find("provider")).isPresent();
     }
+
+    @Test
+    void theProviderHedgesAfterP99ForAtMostFivePercentExtraCallsAndNothingElseHasOutboundGuards() {
+        OutboundSettings provider = settings.service("provider").outbound();
+        assertThat(provider.hedge()).contains(dev.dreamnet.core.overload.HedgeConfig.of(
+                dev.dreamnet.core.overload.HedgeDelay.percentile(99), 0.05));
+        assertThat(provider.bulkhead()).isEmpty();
+        assertThat(provider.throttle()).isEmpty();
+        assertThat(settings.service("database").outbound()).isEqualTo(OutboundSettings.NONE);
+        assertThat(settings.service("queue").outbound()).isEqualTo(OutboundSettings.NONE);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.dreamnet.reference.dreams;
 
 import dev.dreamnet.core.breaker.CallNotPermittedException;
+import dev.dreamnet.core.overload.LocallyRejectedException;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.retry.RetryAfterException;
 import dev.dreamnet.runtime.flags.FlagService;
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code POST /api/dreams/{id}/interpret}: asks the external provider to interpret a dream through
- * the {@code provider} breaker and retry policy. When the provider fails or its breaker is open,
- * the declared fallback answers instead, 200 with {@code "source": "fallback"} and the reason; so it
+ * the {@code provider} breaker and retry policy, hedged when {@code config/resilience.yaml} says so (an
+ * interpretation changes nothing anywhere, so asking twice is safe). When the provider fails, its breaker is
+ * open or its throttle or bulkhead refuses the call, the declared fallback answers instead, 200 with {@code "source": "fallback"} and the reason; so it
  * does, without calling out, under SAFE_MODE or when the {@code llm.calls} or
  * {@code dreams.interpretation} flag is off (a brownout sheds both).
  */
@@ -53,11 +55,11 @@ public final class InterpretRoute {
             return;
         }
         try {
-            String text = downstreams.callWithin(Downstreams.PROVIDER,
+            String text = downstreams.hedged(Downstreams.PROVIDER,
                     timeLeft -> provider.get().interpret(dream.title(), dream.body(), timeLeft));
             ctx.json(new Interpretation(dream.id(), text, "provider", null));
-        } catch (CallNotPermittedException | RetriesExhaustedException | RetryAfterException
-                 | ProviderUnavailableException | ProviderRejectedException e) {
+        } catch (CallNotPermittedException | LocallyRejectedException | RetriesExhaustedException
+                 | RetryAfterException | ProviderUnavailableException | ProviderRejectedException e) {
             fallback(ctx, dream, e.getMessage());
         }
     }

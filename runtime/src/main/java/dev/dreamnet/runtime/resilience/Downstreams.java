@@ -10,19 +10,27 @@ import dev.dreamnet.core.retry.Retry;
 import dev.dreamnet.core.retry.RetryConfig;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Deadline;
+import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.core.time.Sleeper;
+import dev.dreamnet.core.time.SystemScheduler;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every downstream service an application calls (the toolkit's own: database and queue; the reference
  * service's provider; any an application configures), each behind its own circuit breaker and retry policy from
- * {@code config/resilience.yaml}. Every outbound call goes through {@link #call}. Thread-safe.
+ * {@code config/resilience.yaml}, and, where the file sets them up, its outbound overload guards: an adaptive
+ * throttle and a bulkhead in front of the retries, and hedging of the calls made through {@link #hedged}.
+ * Every outbound call goes through {@link #call}, {@link #callWithin} or {@link #hedged}. Thread-safe.
  */
 public final class Downstreams {
 
@@ -35,10 +43,25 @@ public final class Downstreams {
 
     private final CircuitBreakerRegistry breakers;
     private final Map<String, Retry> retries = new LinkedHashMap<>();
+    private final Map<String, OutboundGuards> guards = new LinkedHashMap<>();
     private final Map<String, ServiceSettings> settings;
     private final Clock clock;
 
+    /**
+     * Downstreams whose hedges, if any service hedges, are timed by a scheduler of their own and run on a
+     * pool of daemon threads of their own.
+     */
     public Downstreams(ResilienceSettings resilience, Clock clock, Sleeper sleeper, TransitionListener listener) {
+        this(resilience, clock, sleeper, null, null, listener);
+    }
+
+    /**
+     * @param scheduler     times hedge delays; null to start one of its own if a service hedges
+     * @param hedgeExecutor runs the requests of hedged calls, starting each at once (a cached pool, say);
+     *                      null to start a pool of daemon threads of its own if a service hedges
+     */
+    public Downstreams(ResilienceSettings resilience, Clock clock, Sleeper sleeper, Scheduler scheduler,
+                       ExecutorService hedgeExecutor, TransitionListener listener) {
         this.settings = resilience.services();
         this.clock = clock;
         CircuitBreakerRegistry.Builder registry = CircuitBreakerRegistry.builder().clock(clock).listener(listener);
@@ -46,6 +69,20 @@ public final class Downstreams {
         this.breakers = registry.build();
         settings.forEach((name, service) -> retries.put(name, Retry.builder(name).config(service.retry())
                 .breaker(breakers.get(name)).clock(clock).sleeper(sleeper).build()));
+        boolean hedges = settings.values().stream().anyMatch(service -> service.outbound().hedge().isPresent());
+        Scheduler timer = scheduler != null || !hedges ? scheduler : new SystemScheduler("dreamnet-hedge-timer", 1);
+        ExecutorService pool = hedgeExecutor != null || !hedges ? hedgeExecutor : hedgePool();
+        settings.forEach((name, service) -> guards.put(name, new OutboundGuards(name, service.outbound(),
+                service.retry().retryOn(), clock, timer, () -> pool)));
+    }
+
+    private static ExecutorService hedgePool() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "dreamnet-hedge-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -73,12 +110,17 @@ public final class Downstreams {
     }
 
     /**
-     * Calls {@code service} through its breaker and retry policy, within the service's timeout.
+     * Calls {@code service} through its throttle and bulkhead, if it has them, then its breaker and retry policy,
+     * within the service's timeout.
      *
      * @throws IllegalArgumentException if the service is not configured
+     * @throws dev.dreamnet.core.overload.LocallyRejectedException if the throttle or the bulkhead refused the
+     *         call: nothing was sent, the breaker counted nothing and nothing was retried
      */
     public <T> T call(String service, Callable<T> callable) throws Exception {
-        return retry(service).call(callable, Deadline.after(timeout(service), clock));
+        Retry retry = retry(service);
+        Deadline deadline = Deadline.after(timeout(service), clock);
+        return guards.get(service).call(() -> retry.call(callable, deadline));
     }
 
     /** A call that bounds its own waiting (an HTTP request's timeout, say) by the time it is given. */
@@ -92,8 +134,33 @@ public final class Downstreams {
      * last attempt cannot run past it.
      */
     public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
+        Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
-        return retry(service).call(() -> call.call(deadline.remaining()), deadline);
+        return guards.get(service).call(() -> retry.call(() -> call.call(deadline.remaining()), deadline));
+    }
+
+    /**
+     * As {@link #callWithin}, for a call the caller declares idempotent (safe to send twice): when the
+     * service has {@code hedge} settings, each attempt is hedged, a second request being sent if the first
+     * has not answered after the hedge delay and the hedge budget allows; the first success answers and the
+     * other request is cancelled. The breaker counts a hedged attempt once; hedges do not spend the retry budget.
+     */
+    public <T> T hedged(String service, BoundedCall<T> call) throws Exception {
+        Retry retry = retry(service);
+        OutboundGuards outbound = guards.get(service);
+        if (outbound.hedging() == null) {
+            return callWithin(service, call);
+        }
+        Deadline deadline = Deadline.after(timeout(service), clock);
+        return outbound.call(() -> retry.call(
+                () -> outbound.hedging().call(true, () -> call.call(deadline.remaining())), deadline));
+    }
+
+    /** The outbound guards of every downstream, by name, in file order. */
+    public Map<String, OutboundSnapshot> outbound() {
+        Map<String, OutboundSnapshot> snapshots = new LinkedHashMap<>();
+        guards.forEach((name, guard) -> snapshots.put(name, guard.snapshot()));
+        return Collections.unmodifiableMap(snapshots);
     }
 
     public Retry retry(String service) {
