@@ -157,8 +157,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         new FlagRoutes(dreamnet.flags(), dreamnet.access()).register(routes);
         new BreakerRoutes(dreamnet.downstreams(), dreamnet.access(), dreamnet.audit()).register(routes);
         new AuditRoutes(dreamnet.audit()).register(routes);
-        OverloadRoutes overload = new OverloadRoutes(dreamnet.overload(), dreamnet.automaticBrownout(),
-                dreamnet.access());
+        OverloadRoutes overload = new OverloadRoutes(dreamnet);
         overload.register(routes);
         new ObservabilityRoutes(dreamnet.requestMetrics(), saturation, dreamnet.state(), dreamnet.downstreams(),
                 dreamnet.flags(), dreamnet::watchdogReadings,

@@ -326,7 +326,12 @@ public final class DreamNet implements AutoCloseable {
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
                 () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
                 () -> fleetMode.map(m -> m.shared().status()), () -> overload.enabled()
-                        ? Optional.of(OverloadViews.of(overload, automaticBrownout)) : Optional.empty());
+                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound);
+    }
+
+    /** Inbound protection, automatic brownout and the outbound guards, as {@code /api/observability/overload} shows them. */
+    public OverloadViews.OverloadView overloadView() {
+        return OverloadViews.of(overload, automaticBrownout, downstreams.outbound());
     }
 
     /** The fleet as operators see it. */

@@ -164,6 +164,42 @@ class OverloadPluginTest {
                 .contains("automatic brownout is pinned off by");
     }
 
+    @Test
+    void eachDownstreamsOutboundGuardsAreShownAndExported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path resilience = java.nio.file.Files.writeString(dir.resolve("resilience.yaml"), """
+                services:
+                  pricing:
+                    bulkhead: {maxConcurrent: 7}
+                    throttle: {k: 2.0, window: 1m}
+                  search: {}
+                """);
+        DreamNet other = DreamNet.builder().environment(Map.of()).resilience(resilience)
+                .database("jdbc:h2:mem:outbound_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").build();
+        Javalin second = Javalin.create(config -> config.registerPlugin(new DreamNetPlugin(other))).start("127.0.0.1", 0);
+        try {
+            other.start();
+            other.started().get(10, TimeUnit.SECONDS);
+            assertThat(other.downstreams().call("pricing", () -> "42")).isEqualTo("42");
+            String base = "http://127.0.0.1:" + second.port();
+
+            JsonNode pricing = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/observability/overload")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .get("outbound");
+            assertThat(pricing.has("search")).as("a downstream without a guard is left out").isFalse();
+            assertThat(pricing.get("pricing").get("bulkhead").get("maxConcurrent").asInt()).isEqualTo(7);
+            assertThat(pricing.get("pricing").get("throttle").get("accepts").asLong()).isEqualTo(1);
+            String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("dreamnet_outbound_bulkhead_max_concurrent{service=\"pricing\"} 7.0")
+                    .contains("dreamnet_outbound_throttle_probability{service=\"pricing\"} 0.0")
+                    .doesNotContain("dreamnet_overload_limit");
+        } finally {
+            other.shutdown();
+            second.stop();
+        }
+    }
+
     private void awaitInFlight(int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> overload().get("inflight").asInt() == count);
     }

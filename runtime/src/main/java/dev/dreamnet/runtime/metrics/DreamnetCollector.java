@@ -56,7 +56,55 @@ public final class DreamnetCollector implements MultiCollector {
                     .dataPoint(point(Labels.EMPTY, status.stale() ? 1 : 0)).build());
         });
         sources.overload().get().ifPresent(overload -> overload(overload, all));
+        outbound(sources.outbound().get(), all);
         return new MetricSnapshots(all);
+    }
+
+    private static void outbound(java.util.Map<String, dev.dreamnet.runtime.resilience.OutboundSnapshot> outbound,
+                                 List<MetricSnapshot> all) {
+        GaugeSnapshot.Builder inUse = gauge("dreamnet_outbound_bulkhead_in_use", "Calls holding a place in the bulkhead");
+        GaugeSnapshot.Builder cap = gauge("dreamnet_outbound_bulkhead_max_concurrent", "The bulkhead's cap");
+        CounterSnapshot.Builder full = counter("dreamnet_outbound_bulkhead_refused_calls",
+                "Calls the bulkhead refused since start");
+        GaugeSnapshot.Builder probability = gauge("dreamnet_outbound_throttle_probability",
+                "The adaptive throttle's current probability of rejecting a call locally");
+        CounterSnapshot.Builder throttled = counter("dreamnet_outbound_throttle_rejected_calls",
+                "Calls the adaptive throttle rejected locally since start");
+        CounterSnapshot.Builder hedges = counter("dreamnet_outbound_hedges", "Hedged calls sent since start");
+        CounterSnapshot.Builder won = counter("dreamnet_outbound_hedges_won", "Hedges that answered first");
+        CounterSnapshot.Builder refusedHedges = counter("dreamnet_outbound_hedges_refused",
+                "Hedges not sent for lack of budget since start");
+        outbound.forEach((name, each) -> {
+            Labels labels = Labels.of("service", name);
+            if (each.bulkhead() != null) {
+                inUse.dataPoint(point(labels, each.bulkhead().inUse()));
+                cap.dataPoint(point(labels, each.bulkhead().maxConcurrent()));
+                full.dataPoint(count(labels, each.bulkhead().refused()));
+            }
+            if (each.throttle() != null) {
+                probability.dataPoint(point(labels, each.throttle().probability()));
+                throttled.dataPoint(count(labels, each.throttle().rejected()));
+            }
+            if (each.hedge() != null) {
+                hedges.dataPoint(count(labels, each.hedge().sent()));
+                won.dataPoint(count(labels, each.hedge().won()));
+                refusedHedges.dataPoint(count(labels, each.hedge().budgetRefused()));
+            }
+        });
+        for (MetricSnapshot snapshot : List.of(inUse.build(), cap.build(), full.build(), probability.build(),
+                throttled.build(), hedges.build(), won.build(), refusedHedges.build())) {
+            if (!snapshot.getDataPoints().isEmpty()) {
+                all.add(snapshot);
+            }
+        }
+    }
+
+    private static CounterSnapshot.Builder counter(String name, String help) {
+        return CounterSnapshot.builder().name(name).help(help);
+    }
+
+    private static CounterSnapshot.CounterDataPointSnapshot count(Labels labels, long value) {
+        return CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build();
     }
 
     private static void overload(dev.dreamnet.runtime.overload.OverloadViews.OverloadView view, List<MetricSnapshot> all) {

@@ -5,6 +5,7 @@ import dev.dreamnet.config.reload.ReloadError;
 import dev.dreamnet.core.overload.ConcurrencyLimiter;
 import dev.dreamnet.core.overload.Criticality;
 import dev.dreamnet.core.overload.LimiterSnapshot;
+import dev.dreamnet.runtime.resilience.OutboundSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +38,18 @@ public final class OverloadViews {
      * @param header            the header trusted callers set a request's class with, if any
      * @param maxWaitMs         how long a request may wait for a place
      * @param automaticBrownout what automatic brownout is doing
+     * @param outbound          per downstream with an outbound guard configured: its bulkhead, throttle and hedging
      */
     public record OverloadView(boolean enabled, String configVersion, String configFile, String reloadError,
                                int limit, int inflight, int waiting, String mode, Map<String, Double> shares,
                                Map<String, Integer> allowed, long admitted, Map<String, Map<String, Long>> refused,
                                double longRttMs, double lastRttMs, String defaultClass, Map<String, String> routes,
-                               String header, long maxWaitMs, AutomaticBrownout.View automaticBrownout) {
+                               String header, long maxWaitMs, AutomaticBrownout.View automaticBrownout,
+                               Map<String, OutboundSnapshot> outbound) {
     }
 
-    public static OverloadView of(OverloadProtection protection, AutomaticBrownout automatic) {
+    public static OverloadView of(OverloadProtection protection, AutomaticBrownout automatic,
+                                  Map<String, OutboundSnapshot> outbound) {
         OverloadConfig config = protection.config();
         ConcurrencyLimiter limiter = protection.limiter();
         LimiterSnapshot snapshot = limiter.snapshot();
@@ -69,7 +73,18 @@ public final class OverloadViews {
                 snapshot.limit(), snapshot.inflight(), protection.waiting(), snapshot.mode().name(), shares, allowed,
                 protection.admitted(), refused, snapshot.longRttNanos() / 1e6, snapshot.lastRttNanos() / 1e6,
                 config.defaultClass().name(), routes, config.header().orElse(null), config.maxWait().toMillis(),
-                automatic.view());
+                automatic.view(), guarded(outbound));
+    }
+
+    /** The downstreams that have at least one outbound guard; the others would be a row of nulls. */
+    private static Map<String, OutboundSnapshot> guarded(Map<String, OutboundSnapshot> outbound) {
+        Map<String, OutboundSnapshot> guarded = new LinkedHashMap<>();
+        outbound.forEach((name, each) -> {
+            if (each.bulkhead() != null || each.throttle() != null || each.hedge() != null) {
+                guarded.put(name, each);
+            }
+        });
+        return guarded;
     }
 
     /** The summary's attention lines: an automatic brownout, a pinned mode, overload now, a refused reload. */

@@ -122,7 +122,8 @@ class OverloadProtectionTest {
         Files.writeString(file, "limit: { min: 0 }\n");
         reloading.refresh();
         assertThat(protection.classify("GET /feed", null, false)).isEqualTo(Criticality.CRITICAL);
-        assertThat(OverloadViews.of(protection, new AutomaticBrownout(protection, null, null, null, clock))
+        assertThat(OverloadViews.of(protection, new AutomaticBrownout(protection, null, null, null, clock),
+                java.util.Map.of())
                 .reloadError()).contains("limit.min");
 
         Files.writeString(file, "limit: { initial: 8, min: 8, max: 8 }\n");
