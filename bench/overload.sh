@@ -16,7 +16,7 @@ guards=("$@")
 heap=(-Xms256m -Xmx256m)
 pool="${POOL:-4}"
 capacity="${CAPACITY:-}"
-load=(--steps "${STEPS:-0.5,1,1.5,2,3}" --step-seconds "${STEP_SECONDS:-10}" --warm-up-seconds 5
+load=(--steps "${STEPS:-0.5,1,1.5,2,3}" --step-seconds "${STEP_SECONDS:-10}" --warm-up-seconds 10
   --recovery 0.8 --recovery-seconds "${RECOVERY_SECONDS:-15}" --mix "${MIX:-10,20,70}" --timeout-ms 2000 --probe-ms 10)
 stale() { # no jar yet, or a source or POM of the modules it is built from is newer
   [ ! -f "$bench" ] || [ -n "$(find "$root"/pom.xml "$root"/{bench,core,config,jdbc,rabbitmq,runtime,javalin,openfeature} \

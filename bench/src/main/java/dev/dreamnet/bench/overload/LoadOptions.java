@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The generator's command line: {@code --url http://127.0.0.1:5101 --capacity 400} and optional
- * {@code --steps 0.5,1,1.5,2,3 --step-seconds 10 --warm-up-seconds 5 --recovery 0.8 --recovery-seconds 15
+ * {@code --steps 0.5,1,1.5,2,3 --step-seconds 10 --warm-up-seconds 10 --recovery 0.8 --recovery-seconds 15
  * --mix 10,20,70 --timeout-ms 2000 --probe-ms 10 --name none --summary FILE}. Immutable.
  */
 record LoadOptions(URI url, double capacity, List<Double> steps, int stepSeconds, int warmUpSeconds,
@@ -32,7 +32,7 @@ record LoadOptions(URI url, double capacity, List<Double> steps, int stepSeconds
                 Double.parseDouble(given.remove("capacity")),
                 Arrays.stream(given.getOrDefault("steps", "0.5,1,1.5,2,3").split(",")).map(Double::valueOf).toList(),
                 Integer.parseInt(given.getOrDefault("step-seconds", "10")),
-                Integer.parseInt(given.getOrDefault("warm-up-seconds", "5")),
+                Integer.parseInt(given.getOrDefault("warm-up-seconds", "10")),
                 Double.parseDouble(given.getOrDefault("recovery", "0.8")),
                 Integer.parseInt(given.getOrDefault("recovery-seconds", "15")),
                 ClassMix.parse(given.getOrDefault("mix", "10,20,70")),

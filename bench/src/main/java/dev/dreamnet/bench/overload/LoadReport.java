@@ -93,7 +93,7 @@ final class LoadReport {
                 g.refused(), 100 * g.sheddableShare(), verdict(g.sheddableMet()), g.failed());
         out.printf(Locale.ROOT, "  liveness p99 %.1f ms (goal < 50 ms): %s; worst phase %.1f ms%n",
                 g.liveOverload(), verdict(g.liveMet()), g.liveWorst());
-        out.printf(Locale.ROOT, "  full goodput (>= %.0f%% 2xx every second) %s after the overload (goal <= 10 s): %s%n",
+        out.printf(Locale.ROOT, "  full goodput (>= %.0f%% 2xx, 3 s in a row) %s after the overload (goal <= 10 s): %s%n",
                 100 * FULL_GOODPUT, g.recoverySeconds() < 0 ? "never within the recovery phase"
                         : g.recoverySeconds() + " s", verdict(g.recoveryMet()));
         out.printf(Locale.ROOT, "  generator: worst phase p99 send lag %.2f ms%n", g.lagWorst());

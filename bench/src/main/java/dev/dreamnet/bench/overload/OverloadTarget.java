@@ -93,21 +93,11 @@ public final class OverloadTarget {
     private static DreamNet dreamnet(Path overload) throws Exception {
         DreamNetBuilder builder = DreamNet.builder().database("jdbc:h2:mem:overload").environment(Map.of());
         if (overload != null) {
-            overload(builder, overload);
+            builder.overload(overload);
         }
         DreamNet dreamnet = builder.build().start();
         dreamnet.started().get();
         return dreamnet;
-    }
-
-    /** {@code builder.overload(file)}, called by name until that method exists on every branch this is built on. */
-    private static void overload(DreamNetBuilder builder, Path file) throws Exception {
-        try {
-            DreamNetBuilder.class.getMethod("overload", Path.class).invoke(builder, file);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("--guard dreamnet is not runnable yet: DreamNetBuilder has no "
-                    + "overload(Path) on this build (DreamNet's overload protection is not wired into the plugin)");
-        }
     }
 
     private static Map<String, String> options(String[] args) {
