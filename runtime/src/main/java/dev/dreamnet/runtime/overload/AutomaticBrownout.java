@@ -249,12 +249,15 @@ public final class AutomaticBrownout implements FlagService.Listener {
         audit.record(actor, "overload.pin", "automatic brownout", before, "pinned by " + actor, reason);
     }
 
-    /** Lets DreamNet decide again; the next entry needs fresh, sustained evidence. */
+    /**
+     * Lets DreamNet decide again: the next entry needs fresh, sustained evidence, and a brownout of its own still in
+     * force is left once the service has been healthy for {@code exitAfter}.
+     */
     public synchronized void unpin(String actor, String reason) {
         String before = pinnedBy == null ? "automatic" : "pinned by " + pinnedBy;
         pinnedBy = null;
         pinnedReason = null;
-        decider.reset();
+        decider.reset(localBrownout || ownedVersion >= 0);
         audit.record(actor, "overload.unpin", "automatic brownout", before, "automatic", reason);
     }
 
