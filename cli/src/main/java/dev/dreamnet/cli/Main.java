@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DagCommand.class, BreakerCommands.Show.class, BreakerCommands.Change.class,
                 FlagCommands.Show.class, FlagCommands.Brownout.class, FlagCommands.Emergency.class,
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
-                StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class,
+                StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class, OverloadCommands.Show.class,
                 RolloutCommands.Show.class, RolloutCommands.Change.class, FleetCommand.class,
                 MigrateCommand.class, KeysCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})

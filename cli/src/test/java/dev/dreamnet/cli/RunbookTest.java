@@ -57,9 +57,11 @@ class RunbookTest {
     static void startTheShippedServer() throws Exception {
         Path tokens = AdminTokenFile.create(dir.resolve("admin-tokens"), "runbook-admin-" + Long.toHexString(System.nanoTime()));
         Path flags = Files.copy(Path.of("..", "config", "feature-flags.yaml"), dir.resolve("feature-flags.yaml"));
+        Path overload = Files.copy(Path.of("..", "config", "overload.yaml"), dir.resolve("overload.yaml"));
         server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
                 .graphFile(Path.of("..", "deploy", "graph.json")).queuesFile(Path.of("..", "config", "queues.yaml"))
-                .flagsFile(flags).gateStartupInterval(Duration.ofMillis(50)).gateInterval(Duration.ofMillis(100))
+                .flagsFile(flags).overloadFile(overload)
+                .gateStartupInterval(Duration.ofMillis(50)).gateInterval(Duration.ofMillis(100))
                 .environment(Map.of("DREAMNET_ADMIN_TOKENS_FILE", tokens.toString())).build());
         ENV.put("DREAMNET_URL", "http://127.0.0.1:" + server.port());
         ENV.put("DREAMNET_TOKEN", Files.readAllLines(tokens).get(0));
@@ -93,7 +95,8 @@ class RunbookTest {
 
         for (String action : List.of("brownout on", "brownout off", "emergency on", "write-drain on", "safe-mode on",
                 "breaker force-open", "breaker reset", "rollout rollback", "agent quarantine", "agent release",
-                "migrate down", "keys rotate", "keys retire", "status")) {
+                "migrate down", "keys rotate", "keys retire", "status", "overload pin",
+                "overload unpin")) {
             assertThat(commands).as(action).anyMatch(c -> c.contains("dreamnet " + action));
         }
     }

@@ -11,7 +11,7 @@ class UsageTest {
 
     @ParameterizedTest(name = "dreamnet {0}")
     @ValueSource(strings = {"--help", "serve --help", "dag --help", "dag validate --help", "dag plan --help",
-            "breakers --help", "breaker --help", "help", "help serve", "help dag"})
+            "breakers --help", "breaker --help", "overload --help", "overload pin --help", "help", "help serve", "help dag"})
     void helpOnEveryCommandExitsZeroWithUsage(String args) {
         Cli cli = Cli.run(args.split(" "));
 

@@ -9,15 +9,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on 127.0.0.1 (a free port) in front of a real service, that the test can break as a
  * network would: {@link #cut()} resets every open connection and refuses new ones, {@link #stall()}
- * keeps every connection open but lets no byte through (a black hole), until {@link #restore()}.
- * Two pump threads per connection, one each way. Thread-safe; the stall is guarded by {@code flow}.
+ * keeps every connection open but lets no byte through (a black hole), and {@link #delay(Duration)}
+ * holds each chunk read, in either direction, for a while before forwarding it (a slow network or a
+ * slow server), until {@link #restore()}. Two pump threads per connection, one each way.
+ * Thread-safe; the stall and the delay are guarded by {@code flow}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -28,6 +33,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Object flow = new Object();
     private volatile boolean cut;
     private volatile boolean stalled; // written under flow, so waiting pumps are woken
+    private volatile long delayNanos; // written under flow, so delayed pumps see restore() at once
     private volatile boolean closed;
 
     private TcpProxy(InetSocketAddress target) {
@@ -67,19 +73,42 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    /** Forwards new connections, and held bytes, again. */
-    public void restore() {
-        cut = false;
+    /**
+     * Holds every chunk read from then on, in either direction, for {@code delay} before forwarding it, on open
+     * and new connections alike, until {@link #restore()}: a request and its answer each take that much longer.
+     * Chunks of one direction pass in order, one after the other. {@link Duration#ZERO} forwards at once again.
+     */
+    public void delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay must not be null");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be >= 0, was " + delay);
+        }
         synchronized (flow) {
-            stalled = false;
+            delayNanos = delay.toNanos();
             flow.notifyAll();
         }
     }
 
-    private void awaitFlowing() throws InterruptedException {
+    /** Forwards new connections, and held or delayed bytes, again, without delay. */
+    public void restore() {
+        cut = false;
         synchronized (flow) {
-            while (stalled && !closed) {
-                flow.wait();
+            stalled = false;
+            delayNanos = 0;
+            flow.notifyAll();
+        }
+    }
+
+    /** Waits while stalled, then for the delay in force when the chunk arrived (cut short by restore or close). */
+    private void awaitFlowing() throws InterruptedException {
+        long deadline = System.nanoTime() + delayNanos;
+        synchronized (flow) {
+            while (!closed && (stalled || delayNanos > 0 && deadline - System.nanoTime() > 0)) {
+                if (stalled) {
+                    flow.wait();
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(flow, deadline - System.nanoTime());
+                }
             }
         }
     }

@@ -249,12 +249,15 @@ public final class AutomaticBrownout implements FlagService.Listener {
         audit.record(actor, "overload.pin", "automatic brownout", before, "pinned by " + actor, reason);
     }
 
-    /** Lets DreamNet decide again; the next entry needs fresh, sustained evidence. */
+    /**
+     * Lets DreamNet decide again: the next entry needs fresh, sustained evidence, and a brownout of its own still in
+     * force is left once the service has been healthy for {@code exitAfter}.
+     */
     public synchronized void unpin(String actor, String reason) {
         String before = pinnedBy == null ? "automatic" : "pinned by " + pinnedBy;
         pinnedBy = null;
         pinnedReason = null;
-        decider.reset();
+        decider.reset(localBrownout || ownedVersion >= 0);
         audit.record(actor, "overload.unpin", "automatic brownout", before, "automatic", reason);
     }
 
@@ -262,12 +265,13 @@ public final class AutomaticBrownout implements FlagService.Listener {
     public synchronized View view() {
         long nanos = clock.nanoTime();
         boolean active = localBrownout || ownedVersion >= 0;
-        return new View(settings.enabled() && protection.enabled(), active ? "BROWNOUT" : "NORMAL",
+        // The configuration in force, not the one of the last tick: right after start, or a reload, they differ.
+        OverloadConfig.AutoBrownout now = protection.config().brownout();
+        return new View(now.enabled() && protection.enabled(), active ? "BROWNOUT" : "NORMAL",
                 localBrownout ? "this instance" : ownedVersion >= 0 ? (local() ? "this instance" : "mode") : null,
                 since, evidence.isEmpty() ? null : evidence, decider.overloadedFor(nanos).toMillis(),
-                decider.healthyFor(nanos).toMillis(), settings.enterAfter().toMillis(),
-                settings.exitAfter().toMillis(), settings.fleetWide(), pinnedBy, pinnedReason, lastDecision,
-                lastDecisionAt);
+                decider.healthyFor(nanos).toMillis(), now.enterAfter().toMillis(), now.exitAfter().toMillis(),
+                now.fleetWide(), pinnedBy, pinnedReason, lastDecision, lastDecisionAt);
     }
 
     /**

@@ -58,7 +58,15 @@ final class BrownoutDecider {
 
     /** Forgets an episode that somebody else ended (an operator changed the mode): the next entry needs fresh evidence. */
     void reset() {
-        active = false;
+        reset(false);
+    }
+
+    /**
+     * Forgets the evidence seen so far; {@code inBrownout} says whether a brownout of DreamNet's own is still in force,
+     * which is then left once healthy for {@code exitAfter} from now.
+     */
+    void reset(boolean inBrownout) {
+        active = inBrownout;
         overloadedSince = -1;
         healthySince = -1;
     }
