@@ -40,6 +40,7 @@ final class OverloadCommands {
                 out.println("Overload protection is off: the application's routes are not guarded "
                         + "(serve --overload FILE, or `enabled: true` in it).");
                 printConfig(body, out);
+                printOutbound(body.path("outbound"), out);
                 return;
             }
             out.printf(Locale.ROOT, "limit %d, in flight %d, waiting %d, mode %s, admitted %d%n",
@@ -51,6 +52,39 @@ final class OverloadCommands {
             printAutomatic(body.path("automaticBrownout"), out);
             printRoutes(body, out);
             printConfig(body, out);
+            printOutbound(body.path("outbound"), out);
+        }
+    }
+
+    /** Each downstream's outbound guards: bulkhead, adaptive throttle, hedging; those not configured are left out. */
+    private static void printOutbound(JsonNode outbound, PrintWriter out) {
+        if (!outbound.fields().hasNext()) {
+            return;
+        }
+        out.println("Outbound guards:");
+        for (Iterator<Map.Entry<String, JsonNode>> it = outbound.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> each = it.next();
+            JsonNode guards = each.getValue();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s", each.getKey()));
+            JsonNode bulkhead = guards.path("bulkhead");
+            if (bulkhead.isObject()) {
+                line.append(String.format(Locale.ROOT, " bulkhead %d/%d in use, %d refused;",
+                        bulkhead.path("inUse").asInt(), bulkhead.path("maxConcurrent").asInt(),
+                        bulkhead.path("refused").asLong()));
+            }
+            JsonNode throttle = guards.path("throttle");
+            if (throttle.isObject()) {
+                line.append(String.format(Locale.ROOT, " throttle %.0f%% (%d accepted of %d), %d rejected;",
+                        throttle.path("probability").asDouble() * 100, throttle.path("accepts").asLong(),
+                        throttle.path("requests").asLong(), throttle.path("rejected").asLong()));
+            }
+            JsonNode hedge = guards.path("hedge");
+            if (hedge.isObject()) {
+                line.append(String.format(Locale.ROOT, " hedging after %s: %d sent, %d won, %d refused by the "
+                                + "budget, of %d calls;", hedge.path("delay").asText(), hedge.path("sent").asLong(),
+                        hedge.path("won").asLong(), hedge.path("budgetRefused").asLong(), hedge.path("calls").asLong()));
+            }
+            out.println(line.substring(0, line.length() - 1));
         }
     }
 

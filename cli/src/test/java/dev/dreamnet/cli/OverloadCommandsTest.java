@@ -49,7 +49,7 @@ class OverloadCommandsTest {
         file = Files.copy(SHIPPED, dir.resolve("overload.yaml"));
         Path graph = Files.writeString(dir.resolve("graph.json"), LiveServer.SCHEMA_GRAPH);
         server = DreamnetServer.start(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("data"))
-                .graphFile(graph).overloadFile(file)
+                .graphFile(graph).overloadFile(file).resilienceFile(Path.of("..", "config", "resilience.yaml"))
                 .environment(Map.of("DREAMNET_ADMIN_TOKENS", ADMIN, "DREAMNET_READ_TOKENS", READ)).build());
         server.started().get(20, TimeUnit.SECONDS);
         url = LiveServer.url(server);
@@ -88,6 +88,8 @@ class OverloadCommandsTest {
                 .containsPattern("  POST /api/dreams +CRITICAL")
                 .containsPattern("  GET /api/dreams +SHEDDABLE")
                 .containsPattern("Config sha256:[0-9a-f]+ from .*overload\\.yaml")
+                .contains("Outbound guards:")
+                .containsPattern("  provider +hedging after p99: 0 sent, 0 won, 0 refused by the budget, of \\d+ calls")
                 .doesNotContain("refused;");
     }
 

@@ -161,7 +161,7 @@ class OverloadPluginTest {
         assertThat(get("/ops/api/observability/audit", null, null).body()).contains("overload.pin")
                 .contains("incident 42");
         assertThat(get("/ops/api/observability/summary", null, null).body())
-                .contains("automatic brownout is pinned off by");
+                .contains("automatic brownout is pinned (the mode is the operators') by");
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class OverloadViews {
                     + automatic.evidence());
         }
         if (automatic.pinnedBy() != null) {
-            lines.add("automatic brownout is pinned off by " + automatic.pinnedBy()
+            lines.add("automatic brownout is pinned (the mode is the operators') by " + automatic.pinnedBy()
                     + (automatic.pinnedReason() == null ? "" : ": " + automatic.pinnedReason()));
         }
         if (automatic.overloadedForMs() > 0 && !automatic.state().equals("BROWNOUT")) {
