@@ -87,6 +87,9 @@ final class BeanServices {
         if (!placed.startTimeout().isEmpty()) {
             spec.startTimeout(DurationStyle.detectAndParse(placed.startTimeout()));
         }
+        if (placed.retries() >= 0) {
+            spec.retries(placed.retries());
+        }
         return spec.build();
     }
 }

@@ -27,4 +27,7 @@ public @interface DreamNetService {
 
     /** How long one start attempt may take, such as {@code "30s"} or {@code "2m"}; the graph's default when empty. */
     String startTimeout() default "";
+
+    /** How many times a failed start is tried again; the graph's default when negative. */
+    int retries() default -1;
 }
