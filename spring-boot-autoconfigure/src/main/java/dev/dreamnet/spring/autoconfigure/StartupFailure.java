@@ -23,18 +23,25 @@ final class StartupFailure {
     static String describe(StartupSnapshot result) {
         Map<String, NodeSnapshot> nodes = new HashMap<>();
         result.nodes().forEach(node -> nodes.put(node.name(), node));
-        Optional<NodeSnapshot> critical = result.nodes().stream().filter(NodeSnapshot::critical)
-                .filter(node -> node.state() == NodeState.FAILED || node.state() == NodeState.BLOCKED).findFirst();
-        if (critical.isEmpty()) {
+        Optional<NodeSnapshot> failed = result.nodes().stream().filter(node -> node.state() == NodeState.FAILED)
+                .min(java.util.Comparator.comparing(node -> !node.critical()));
+        if (failed.isEmpty()) {
             return "DreamNet startup failed: " + result.reason();
         }
-        NodeSnapshot first = critical.get();
-        NodeSnapshot failed = first.blockedBy() == null ? first : nodes.getOrDefault(first.blockedBy(), first);
-        return "DreamNet startup failed: " + String.join(" -> ", path(first.name(), failed.name(), nodes)) + ": "
-                + failed.name() + " failed: " + failed.error();
+        String culprit = failed.get().name();
+        // The longest chain from a critical service that could not start down to the failure says the most.
+        List<String> path = result.nodes().stream()
+                .filter(node -> node.critical() && node.state() == NodeState.BLOCKED)
+                .map(node -> path(node.name(), culprit, nodes)).filter(chain -> chain.size() > 1)
+                .max(java.util.Comparator.comparingInt(List::size)).orElse(List.of(culprit));
+        return "DreamNet startup failed: " + String.join(" -> ", path) + ": " + culprit + " failed: "
+                + failed.get().error();
     }
 
-    /** The chain of dependencies from {@code from} to {@code to}, both included (breadth first: the shortest). */
+    /**
+     * The chain of dependencies from {@code from} to {@code to}, both included (breadth first: the shortest); just
+     * {@code from} when {@code to} cannot be reached.
+     */
     private static List<String> path(String from, String to, Map<String, NodeSnapshot> nodes) {
         Map<String, String> reachedFrom = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(from));
@@ -46,6 +53,9 @@ final class StartupFailure {
                     queue.addLast(dependency);
                 }
             }
+        }
+        if (!reachedFrom.containsKey(to)) {
+            return List.of(from);
         }
         List<String> path = new ArrayList<>();
         for (String at = to; !at.equals(from); at = reachedFrom.getOrDefault(at, from)) {

@@ -66,6 +66,7 @@ public class TestApp {
         return new ProviderClient();
     }
 
+    @DreamNetService(retries = 0)
     public static final class Warehouse implements Component {
         private final Events events;
         private final boolean fail;
