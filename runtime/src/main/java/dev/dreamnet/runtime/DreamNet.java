@@ -83,6 +83,7 @@ public final class DreamNet implements AutoCloseable {
     private final AccessControl access;
     private final AuditLog audit;
     private final FlagService flags;
+    private final ReloadingFile<dev.dreamnet.config.resilience.ResilienceSettings> resilienceFile;
     private final RolloutService rollouts;
     private final InstanceRegistry instances;
     private final Optional<FleetMode> fleetMode;
@@ -116,6 +117,8 @@ public final class DreamNet implements AutoCloseable {
         this.audit = new AuditLog(this::store, downstreams, clock);
         this.flags = new FlagService(b.flagsFile == null ? null : ReloadingFile.builder(b.flagsFile, FlagsFile::load)
                 .scheduler(scheduler).clock(clock).build(), BootSwitches.from(b.environment), audit);
+        this.resilienceFile = b.resilienceFile == null ? null : ReloadingFile.builder(b.resilienceFile,
+                dev.dreamnet.config.resilience.ResilienceFile::load).scheduler(scheduler).clock(clock).build();
         this.rollouts = new RolloutService(this::store, audit, downstreams, clock, scheduler, checkPool);
         this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, flags::snapshot,
                 downstreams, clock, scheduler, checkPool);
@@ -163,6 +166,7 @@ public final class DreamNet implements AutoCloseable {
         try {
             flags.start();
             overload.start();
+            watchResilience();
         } catch (ConfigException | RuntimeException e) {
             shutdown();
             throw e;
@@ -173,6 +177,21 @@ public final class DreamNet implements AutoCloseable {
         brownoutTicks.start();
         dag.start();
         return this;
+    }
+
+    private void watchResilience() throws ConfigException {
+        if (resilienceFile == null) {
+            return;
+        }
+        resilienceFile.start();
+        resilienceFile.addListener(settings -> {
+            try {
+                downstreams.reload(DreamNetBuilder.toolkitDefaults(settings));
+                LOG.info("resilience settings reloaded from {}", resilienceFile.file());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: {}", resilienceFile.file(), e.getMessage());
+            }
+        });
     }
 
     private void onStarted(StartupSnapshot result, GateWiring wiring) {
@@ -264,6 +283,11 @@ public final class DreamNet implements AutoCloseable {
                 instances.stop();
             });
             step("stop watching the flags file", flags::stop);
+            step("stop watching the resilience file", () -> {
+                if (resilienceFile != null) {
+                    resilienceFile.stop();
+                }
+            });
             step("stop overload protection", () -> {
                 brownoutTicks.stop();
                 overload.stop();

@@ -36,6 +36,7 @@ public final class DreamNetBuilder {
     final List<DreamNet.Components> components = new ArrayList<>();
     ResilienceSettings resilience = toolkitDefaults(ResilienceSettings.of(List.of()));
     Path flagsFile;
+    Path resilienceFile;
     Path overloadFile;
     dev.dreamnet.config.overload.OverloadConfig overload;
     Map<String, String> environment = System.getenv();
@@ -90,12 +91,19 @@ public final class DreamNetBuilder {
      */
     public DreamNetBuilder resilience(ResilienceSettings resilience) {
         this.resilience = toolkitDefaults(resilience);
+        this.resilienceFile = null;
         return this;
     }
 
-    /** As {@link #resilience(ResilienceSettings)}, from a {@code resilience.yaml} file. */
+    /**
+     * As {@link #resilience(ResilienceSettings)}, from a {@code resilience.yaml} file, read here (a bad file is refused
+     * now) and then watched: a valid change to the settings of the same downstreams takes effect without a restart
+     * ({@link Downstreams#reload}); a refused version leaves the last good one in force.
+     */
     public DreamNetBuilder resilience(Path file) throws ConfigException {
-        return resilience(ResilienceFile.load(file));
+        resilience(ResilienceFile.load(file));
+        this.resilienceFile = file;
+        return this;
     }
 
     /** The flags file, watched and reloaded while running; without one every flag is off and modes are NORMAL. */
@@ -201,7 +209,7 @@ public final class DreamNetBuilder {
         return new DreamNet(this);
     }
 
-    private static ResilienceSettings toolkitDefaults(ResilienceSettings application) {
+    static ResilienceSettings toolkitDefaults(ResilienceSettings application) {
         Map<String, ServiceSettings> services = new LinkedHashMap<>(application.services());
         ResilienceSettings defaults = Downstreams.defaults();
         services.putIfAbsent(Downstreams.DATABASE, defaults.service(Downstreams.DATABASE));

@@ -4,6 +4,12 @@ import dev.dreamnet.core.health.HealthGates;
 import dev.dreamnet.core.health.OverallStatus;
 import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the service takes traffic, kept as one volatile answer that is recomputed only when
@@ -12,7 +18,10 @@ import dev.dreamnet.core.startup.StartupStatus;
  */
 public final class ServiceState {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceState.class);
+
     private final HealthGates gates;
+    private final List<Consumer<Readiness>> listeners = new CopyOnWriteArrayList<>();
     private volatile StartupDag dag;
     private volatile boolean apiOpen = true;
     private volatile boolean draining;
@@ -70,9 +79,33 @@ public final class ServiceState {
         refresh();
     }
 
+    /**
+     * Tells {@code listener} each time the service turns ready or not ready, with the new answer. Called outside any
+     * lock on the thread that made the change; two changes close together may be heard out of order, so a listener
+     * that must end on the latest answer reads {@link #readiness()} again.
+     */
+    public void addListener(Consumer<Readiness> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Recomputes the answer; called whenever an input changes. */
-    public synchronized void refresh() {
-        readiness = compute();
+    public void refresh() {
+        Readiness before;
+        Readiness after;
+        synchronized (this) {
+            before = readiness;
+            after = compute();
+            readiness = after;
+        }
+        if (before.ready() != after.ready()) {
+            for (Consumer<Readiness> listener : listeners) {
+                try {
+                    listener.accept(after);
+                } catch (RuntimeException e) {
+                    LOG.warn("readiness listener {} failed on {}", listener, after, e);
+                }
+            }
+        }
     }
 
     private Readiness compute() {

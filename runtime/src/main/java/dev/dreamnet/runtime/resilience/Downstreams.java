@@ -46,6 +46,10 @@ public final class Downstreams {
     private final Map<String, OutboundGuards> guards = new LinkedHashMap<>();
     private final Map<String, ServiceSettings> settings;
     private final Clock clock;
+    private final Sleeper sleeper;
+    private final TransitionListener listener;
+    /** What {@link #reload} put in force; null until the first reload, while the constructor's maps hold. */
+    private volatile Reloaded reloaded;
 
     /**
      * Downstreams whose hedges, if any service hedges, are timed by a scheduler of their own and run on a
@@ -64,6 +68,8 @@ public final class Downstreams {
                        ExecutorService hedgeExecutor, TransitionListener listener) {
         this.settings = resilience.services();
         this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
         CircuitBreakerRegistry.Builder registry = CircuitBreakerRegistry.builder().clock(clock).listener(listener);
         resilience.breakers().forEach(registry::add);
         this.breakers = registry.build();
@@ -164,7 +170,8 @@ public final class Downstreams {
     }
 
     public Retry retry(String service) {
-        Retry retry = retries.get(service);
+        Reloaded current = reloaded;
+        Retry retry = current == null ? retries.get(service) : current.retries().get(service);
         if (retry == null) {
             throw new IllegalArgumentException("no downstream service \"" + service + "\" in the resilience "
                     + "configuration (configured: " + String.join(", ", retries.keySet()) + ")");
@@ -173,20 +180,69 @@ public final class Downstreams {
     }
 
     public CircuitBreaker breaker(String service) {
-        return breakers.get(service);
+        Reloaded current = reloaded;
+        return current == null ? breakers.get(service) : current.breaker(service);
     }
 
     public Collection<CircuitBreaker> breakers() {
-        return breakers.all();
+        Reloaded current = reloaded;
+        return current == null ? breakers.all() : current.breakers().values();
     }
 
     public ServiceSettings settings(String service) {
         retry(service);
-        return settings.get(service);
+        Reloaded current = reloaded;
+        return current == null ? settings.get(service) : current.settings().get(service);
     }
 
     /** How long one call to {@code service} may take, retries included. */
     public Duration timeout(String service) {
         return settings(service).timeout().orElse(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Puts new settings in force for the same downstreams, without a restart (a reloaded {@code resilience.yaml}):
+     * calls that begin afterwards use them. A breaker whose settings are unchanged keeps its state; one whose settings
+     * changed starts afresh, closed, and the old one's transitions are no longer reported. Retries are rebuilt (their
+     * budgets start afresh). Adding or removing a downstream needs a restart.
+     *
+     * @throws IllegalArgumentException naming the downstreams added or removed; nothing is changed then
+     */
+    public synchronized void reload(ResilienceSettings next) {
+        Map<String, ServiceSettings> nextSettings = next.services();
+        java.util.Set<String> known = retries.keySet();
+        if (!nextSettings.keySet().equals(known)) {
+            List<String> added = nextSettings.keySet().stream().filter(name -> !known.contains(name)).toList();
+            List<String> removed = known.stream().filter(name -> !nextSettings.containsKey(name)).toList();
+            throw new IllegalArgumentException("downstreams cannot be added or removed without a restart (added: "
+                    + added + ", removed: " + removed + "); the settings in force are kept");
+        }
+        Map<String, CircuitBreaker> nextBreakers = new LinkedHashMap<>();
+        Map<String, Retry> nextRetries = new LinkedHashMap<>();
+        nextSettings.forEach((name, service) -> {
+            // Configs are records: equal unless a value changed. An exception filter read from a file is a new
+            // object at each load, so a breaker that names its exceptions starts afresh at every reload.
+            CircuitBreaker breaker = settings(name).breaker().equals(service.breaker()) ? breaker(name)
+                    : CircuitBreaker.builder(name).config(service.breaker()).clock(clock).listener(listener).build();
+            nextBreakers.put(name, breaker);
+            nextRetries.put(name, Retry.builder(name).config(service.retry()).breaker(breaker).clock(clock)
+                    .sleeper(sleeper).build());
+        });
+        reloaded = new Reloaded(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nextSettings)),
+                java.util.Collections.unmodifiableMap(nextBreakers), java.util.Collections.unmodifiableMap(nextRetries));
+    }
+
+    /** The settings, breakers and retries {@link #reload} put in force, in the file's order. */
+    private record Reloaded(Map<String, ServiceSettings> settings, Map<String, CircuitBreaker> breakers,
+                            Map<String, Retry> retries) {
+
+        CircuitBreaker breaker(String service) {
+            CircuitBreaker breaker = breakers.get(service);
+            if (breaker == null) {
+                throw new IllegalArgumentException("no circuit breaker named \"" + service + "\"; known: "
+                        + String.join(", ", breakers.keySet()));
+            }
+            return breaker;
+        }
     }
 }

@@ -1,0 +1,69 @@
+package dev.dreamnet.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dreamnet.core.time.ManualScheduler;
+import dev.dreamnet.config.reload.ReloadingFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A resilience file given to the builder is watched: a valid change is in force without a restart, a bad one is not. */
+class ResilienceFileReloadTest {
+
+    private final ManualScheduler time = new ManualScheduler();
+    private DreamNet dreamnet;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        if (dreamnet != null) {
+            dreamnet.shutdown();
+        }
+    }
+
+    private static String yaml(int failures) {
+        return "services:\n  provider:\n    breaker:\n      consecutiveFailures: " + failures + "\n";
+    }
+
+    @Test
+    void aChangedFileChangesTheBreakerAndABadOneKeepsTheLastGood() throws Exception {
+        Path file = dir.resolve("resilience.yaml");
+        Files.writeString(file, yaml(5));
+        dreamnet = DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .resilience(file).build().start();
+        assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(5);
+
+        Files.writeString(file, yaml(2));
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+        assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(2);
+        assertThat(dreamnet.downstreams().breaker("database").config().consecutiveFailures())
+                .as("the toolkit's own downstreams keep their defaults").isEqualTo(20);
+
+        Files.writeString(file, "services:\n  provider:\n    breaker:\n      consecutiveFailures: -1\n");
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+        assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void readinessListenersHearTheServiceTurnNotReadyWhenItDrains() throws Exception {
+        dreamnet = DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .shutdownGrace(Duration.ofMillis(10)).build();
+        java.util.List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dreamnet.state().addListener(readiness -> heard.add(readiness.ready()));
+        dreamnet.start().started().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        dreamnet.shutdown();
+
+        assertThat(heard).containsExactly(true, false);
+    }
+}

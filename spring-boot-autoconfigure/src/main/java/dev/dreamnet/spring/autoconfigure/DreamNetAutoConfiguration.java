@@ -1,0 +1,175 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import dev.dreamnet.runtime.rollouts.RolloutService;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * DreamNet in a Spring Boot application, from {@code dreamnet.*} properties: the {@link DreamNet} bean (its graph
+ * made of the graph file and the application's component beans), run in Spring's lifecycle; readiness folded into
+ * Spring's availability; the health gates as health indicators; meters in the application's registry; the
+ * {@code dreamnet} actuator endpoint; the servlet filter; {@link DreamNetCall}. Every bean backs off when the
+ * application defines its own.
+ */
+@AutoConfiguration(before = ApplicationAvailabilityAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "dreamnet.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DreamNetProperties.class)
+public class DreamNetAutoConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean
+    DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
+                      ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
+        return DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DreamNetLifecycle dreamNetLifecycle(DreamNet dreamnet) {
+        return new DreamNetLifecycle(dreamnet);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ApplicationAvailability.class)
+    DreamNetAvailability applicationAvailability(DreamNet dreamnet, ApplicationEventPublisher publisher) {
+        return new DreamNetAvailability(dreamnet.state(), publisher);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> dreamNetApplicationReady(ObjectProvider<DreamNetAvailability> ours) {
+        return event -> ours.ifAvailable(DreamNetAvailability::applicationReady);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Downstreams dreamNetDownstreams(DreamNet dreamnet) {
+        return dreamnet.downstreams();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FlagService dreamNetFlags(DreamNet dreamnet) {
+        return dreamnet.flags();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RolloutService dreamNetRollouts(DreamNet dreamnet) {
+        return dreamnet.rollouts();
+    }
+
+    @Bean
+    static DreamNetCallProcessor dreamNetCallProcessor(ObjectProvider<Downstreams> downstreams) {
+        return new DreamNetCallProcessor(downstreams);
+    }
+
+    /** The health gates under {@code dreamnet} in {@code /actuator/health} and its readiness group. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthContributor.class)
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dreamnetHealthContributor")
+        GateHealth dreamnetHealthContributor(DreamNet dreamnet) {
+            return new GateHealth(dreamnet.state().gates());
+        }
+    }
+
+    /** DreamNet's meters in the application's registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DreamNetMeters dreamNetMeters(DreamNet dreamnet) {
+            return new DreamNetMeters(dreamnet);
+        }
+    }
+
+    /** The {@code dreamnet} actuator endpoint. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static class Endpoints {
+
+        private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
+        DreamNetEndpoint dreamNetEndpoint(DreamNet dreamnet, DreamNetProperties properties) {
+            String auth = properties.endpoints().auth();
+            boolean springSecurity = switch (auth) {
+                case "tokens" -> false;
+                case "spring-security" -> true;
+                case "auto" -> ClassUtils.isPresent(SPRING_SECURITY, DreamNetAutoConfiguration.class.getClassLoader());
+                default -> throw new IllegalStateException("dreamnet.endpoints.auth must be tokens, spring-security "
+                        + "or auto, was \"" + auth + "\"");
+            };
+            return new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), springSecurity));
+        }
+    }
+
+    /** The servlet filter, the error answers, and the address the fleet registry shows. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({HandlerMapping.class, FilterRegistrationBean.class})
+    static class Servlet {
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
+        @ConditionalOnMissingBean(name = "dreamNetFilter")
+        FilterRegistrationBean<DreamNetFilter> dreamNetFilter(DreamNet dreamnet, DreamNetProperties properties,
+                                                              Environment environment) {
+            DreamNetFilter filter = new DreamNetFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
+                    dreamnet.requestMetrics(), dreamnet.clock(),
+                    environment.getProperty("management.endpoints.web.base-path", "/actuator"), properties.web());
+            FilterRegistrationBean<DreamNetFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setName("dreamNetFilter");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+            return registration;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DreamNetErrors dreamNetErrors() {
+            return new DreamNetErrors();
+        }
+
+        @Bean
+        @ConditionalOnClass(WebServerInitializedEvent.class)
+        ApplicationListener<WebServerInitializedEvent> dreamNetAddress(DreamNet dreamnet) {
+            return event -> {
+                String address = "http://" + dev.dreamnet.runtime.fleet.InstanceRegistry.hostName() + ":"
+                        + event.getWebServer().getPort();
+                dreamnet.address(() -> address);
+            };
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults the starter brings, each one overridden by any property the application sets: the liveness and readiness
+ * probes ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) are on, and the readiness group
+ * holds DreamNet's health gates beside Spring's readiness state. Stateless.
+ */
+public final class DreamNetDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "dreamnetDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("dreamnet.enabled", Boolean.class, true)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
+                "management.endpoint.health.probes.enabled", "true",
+                "management.endpoint.health.group.readiness.include", "readinessState,dreamnet",
+                "management.endpoint.health.group.liveness.include", "livenessState")));
+    }
+}

@@ -1,0 +1,200 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.flags.FlagState;
+import dev.dreamnet.core.flags.KillSwitches;
+import dev.dreamnet.core.flags.Mode;
+import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.flags.FlagViews;
+import dev.dreamnet.runtime.metrics.Saturation;
+import dev.dreamnet.runtime.metrics.SignalViews;
+import dev.dreamnet.runtime.metrics.Summary;
+import dev.dreamnet.runtime.metrics.WatchdogViews;
+import dev.dreamnet.runtime.overload.OverloadViews;
+import dev.dreamnet.runtime.resilience.BreakerViews;
+import dev.dreamnet.runtime.rollouts.RolloutViews;
+import dev.dreamnet.core.watchdog.Reading;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+/**
+ * The {@code dreamnet} actuator endpoint: {@code GET /actuator/dreamnet} is the summary (health, mode, breakers,
+ * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup}} one part of it.
+ * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
+ * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
+ * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it);
+ * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}}. Writes need
+ * an admin token (or the application's Spring Security). Thread-safe.
+ */
+@WebEndpoint(id = "dreamnet")
+public class DreamNetEndpoint {
+
+    private final DreamNet dreamnet;
+    private final Operator operator;
+    private final Saturation saturation;
+
+    DreamNetEndpoint(DreamNet dreamnet, Operator operator) {
+        this.dreamnet = dreamnet;
+        this.operator = operator;
+        this.saturation = new Saturation(() -> Saturation.Workers.UNKNOWN, dreamnet.inFlight()::count, 0);
+    }
+
+    @ReadOperation
+    public WebEndpointResponse<Object> summary() {
+        return operator.read(this::document);
+    }
+
+    @ReadOperation
+    public WebEndpointResponse<Object> part(@Selector String part) {
+        return operator.read(() -> switch (part) {
+            case "breakers" -> BreakerViews.of(dreamnet.downstreams());
+            case "flags" -> FlagViews.of(dreamnet.flags());
+            case "rollouts" -> Map.of("rollouts", dreamnet.rollouts().all().stream().map(RolloutViews::of).toList());
+            case "gates" -> dreamnet.state().gates().snapshot();
+            case "startup" -> dreamnet.state().dag().snapshot();
+            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup");
+        });
+    }
+
+    @WriteOperation
+    public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,
+                                              @Nullable String action, @Nullable Boolean enabled,
+                                              @Nullable String reason) {
+        return operator.write(security, actor -> switch (part) {
+            case "modes" -> mode(name, required(enabled, "enabled"), actor, reason);
+            case "kill-switches" -> killSwitch(name, required(enabled, "enabled"), actor, reason);
+            case "overrides" -> flagChange(state -> state.withOverride(knownFlag(name), required(enabled, "enabled")),
+                    "flag.override", name, actor, reason == null ? "override by operator" : reason);
+            case "breakers" -> breaker(name, required(action, "action"), actor, reason);
+            case "rollouts" -> rollout(name, required(action, "action"), actor, reason);
+            default -> throw unknown("part", part, "modes, kill-switches, overrides, breakers, rollouts");
+        });
+    }
+
+    @DeleteOperation
+    public WebEndpointResponse<Object> clear(SecurityContext security, @Selector String part, @Selector String name) {
+        return operator.write(security, actor -> {
+            if (!part.equals("overrides")) {
+                throw unknown("part", part, "overrides");
+            }
+            return flagChange(state -> state.withoutOverride(knownFlag(name)), "flag.clear-override", name, actor,
+                    "override cleared by operator");
+        });
+    }
+
+    private Summary.Document document() {
+        var flags = dreamnet.flags().snapshot();
+        List<Reading> readings = dreamnet.watchdogReadings();
+        List<String> overload = dreamnet.overload().enabled()
+                ? OverloadViews.attention(OverloadViews.of(dreamnet.overload(), dreamnet.automaticBrownout()))
+                : List.of();
+        return Summary.of(new Summary.Inputs(dreamnet.state(), dreamnet.downstreams().breakers().stream()
+                .map(CircuitBreaker::snapshot).toList(), flags.state(), flags.configVersion(),
+                SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read()), WatchdogViews.of(readings),
+                WatchdogViews.attention(readings), overload,
+                dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews().view()));
+    }
+
+    private Object mode(String name, boolean enable, String actor, @Nullable String reason) {
+        Mode mode = switch (name) {
+            case "brownout" -> Mode.BROWNOUT;
+            case "emergency" -> Mode.EMERGENCY;
+            default -> throw unknown("mode", name, "brownout, emergency");
+        };
+        if (reason == null || reason.isBlank()) {
+            throw new Operator.Refused(400, "bad request", "reason: required, why the mode changes");
+        }
+        Mode current = dreamnet.flags().snapshot().state().mode();
+        if (!enable && current != mode) {
+            throw new Operator.Refused(409, "conflict", mode + " is not on (the mode is " + current + ")");
+        }
+        Mode next = enable ? mode : Mode.NORMAL;
+        return flagChange(state -> state.withMode(next), "mode." + (enable ? "enable" : "disable"), "mode", actor,
+                reason);
+    }
+
+    private Object killSwitch(String name, boolean on, String actor, @Nullable String reason) {
+        if (!name.equals("safe-mode") && !name.equals("write-drain")) {
+            throw unknown("kill switch", name, "safe-mode, write-drain");
+        }
+        return flagChange(state -> state.withKillSwitches(name.equals("safe-mode")
+                        ? new KillSwitches(on, state.killSwitches().writeDrain())
+                        : new KillSwitches(state.killSwitches().safeMode(), on)), "kill-switch." + name, name, actor,
+                reason == null ? name + (on ? " on" : " off") + " by operator" : reason);
+    }
+
+    private Object flagChange(UnaryOperator<FlagState> change, String action, String target, String actor,
+                              String reason) {
+        FlagService flags = dreamnet.flags();
+        String before = FlagService.describe(flags.snapshot().state());
+        return FlagViews.of(flags, flags.change(change, actor, action, target, before, reason));
+    }
+
+    private Object breaker(String name, String action, String actor, @Nullable String reason) {
+        CircuitBreaker breaker = dreamnet.downstreams().breakers().stream().filter(b -> b.name().equals(name))
+                .findFirst().orElseThrow(() -> new Operator.Refused(404, "not found", "no circuit breaker \"" + name
+                        + "\" (known: " + String.join(", ", dreamnet.downstreams().breakers().stream()
+                        .map(CircuitBreaker::name).toList()) + ")"));
+        String why = reason == null ? action + " by operator" : reason;
+        String before = breaker.state().name();
+        switch (action) {
+            case "force-open" -> breaker.forceOpen(why);
+            case "force-closed" -> breaker.forceClosed(why);
+            case "reset" -> breaker.reset(why);
+            default -> throw unknown("action", action, "force-open, force-closed, reset");
+        }
+        dreamnet.audit().record(actor, "breaker." + action, name, before, breaker.state().name(), why);
+        return BreakerViews.of(breaker, dreamnet.downstreams().retry(name));
+    }
+
+    private Object rollout(String name, String action, String actor, @Nullable String reason) {
+        if (dreamnet.rollouts().find(name).isEmpty()) {
+            throw new Operator.Refused(404, "not found", "no rollout \"" + name + "\"");
+        }
+        String why = reason == null ? action + " by operator" : reason;
+        Function<Rollout, ?> operation = switch (action) {
+            case "promote" -> Rollout::promote;
+            case "pause" -> Rollout::pause;
+            case "resume" -> Rollout::resume;
+            case "rollback" -> rollout -> {
+                rollout.rollback(why);
+                return rollout;
+            };
+            default -> throw unknown("action", action, "promote, pause, resume, rollback");
+        };
+        return RolloutViews.of(dreamnet.rollouts().operate(name, action, rollout -> {
+            operation.apply(rollout);
+            return rollout;
+        }, actor, why));
+    }
+
+    private String knownFlag(String name) {
+        if (!dreamnet.flags().snapshot().contains(name)) {
+            throw new Operator.Refused(404, "not found", "no flag \"" + name + "\" in the flags file");
+        }
+        return name;
+    }
+
+    private static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw new Operator.Refused(400, "bad request", field + ": required");
+        }
+        return value;
+    }
+
+    private static Operator.Refused unknown(String what, String value, String known) {
+        return new Operator.Refused(404, "not found", "no " + what + " \"" + value + "\" (known: " + known + ")");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.DreamNetBuilder;
+import dev.dreamnet.runtime.auth.AccessControl;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
+
+/** Builds the {@code DreamNet} bean from the {@code dreamnet.*} properties and the application's beans. Stateless. */
+final class DreamNetFactory {
+
+    private DreamNetFactory() {
+    }
+
+    static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
+                          List<DreamNetCustomizer> customizers) throws Exception {
+        checkFleet(properties);
+        DreamNetBuilder builder = DreamNet.builder();
+        new BeanServices(beans).configure(builder, properties.graph());
+        if (properties.flags() != null) {
+            builder.flags(properties.flags());
+        }
+        if (properties.resilience() != null) {
+            builder.resilience(properties.resilience());
+        }
+        if (properties.overload() != null) {
+            builder.overload(properties.overload());
+        }
+        if (properties.database() != null) {
+            builder.database(properties.database());
+        }
+        builder.environment(environment(properties.tokens(), environment))
+                .shutdownGrace(properties.shutdownGrace())
+                .startupThreads(properties.startupThreads())
+                .gateIntervals(properties.gates().startupInterval(), properties.gates().interval());
+        for (DreamNetCustomizer customizer : customizers) {
+            customizer.customize(builder);
+        }
+        return builder.build();
+    }
+
+    /** The process environment, with the tokens set by properties in place of the variables of the same meaning. */
+    static Map<String, String> environment(DreamNetProperties.Tokens tokens, Map<String, String> process) {
+        Map<String, String> environment = new HashMap<>(process);
+        put(environment, AccessControl.ADMIN_TOKENS, tokens.admin().isEmpty() ? null : String.join(",", tokens.admin()));
+        put(environment, AccessControl.READ_TOKENS, tokens.read().isEmpty() ? null : String.join(",", tokens.read()));
+        put(environment, AccessControl.ADMIN_TOKENS_FILE, tokens.adminFile());
+        put(environment, AccessControl.READ_TOKENS_FILE, tokens.readFile());
+        return environment;
+    }
+
+    private static void put(Map<String, String> environment, String variable, @Nullable Object value) {
+        if (value != null) {
+            environment.put(variable, value instanceof Path path ? path.toAbsolutePath().toString() : value.toString());
+        }
+    }
+
+    private static void checkFleet(DreamNetProperties properties) {
+        Boolean wanted = properties.fleet().enabled();
+        if (wanted == null) {
+            return;
+        }
+        String database = properties.database();
+        boolean postgres = database != null && database.startsWith("jdbc:postgresql:");
+        if (wanted && !postgres) {
+            throw new IllegalStateException("dreamnet.fleet.enabled=true needs a PostgreSQL dreamnet.database "
+                    + "(jdbc:postgresql://...), was " + (database == null ? "unset (embedded H2)" : redact(database)));
+        }
+        if (!wanted && postgres) {
+            throw new IllegalStateException("dreamnet.fleet.enabled=false, but dreamnet.database is PostgreSQL, and "
+                    + "instances sharing a PostgreSQL database always form a fleet: remove the setting or use "
+                    + "another database");
+        }
+    }
+
+    private static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
+    }
+}

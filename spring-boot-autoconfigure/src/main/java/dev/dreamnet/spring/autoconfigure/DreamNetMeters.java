@@ -1,0 +1,138 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.flags.FlagDefinition;
+import dev.dreamnet.core.flags.Mode;
+import dev.dreamnet.core.health.GateSnapshot;
+import dev.dreamnet.core.health.OverallStatus;
+import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.core.time.Repeating;
+import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.runtime.DreamNet;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * DreamNet's meters in the application's own {@link MeterRegistry} (no second registry): requests per route and
+ * outcome, requests in flight, breaker states and refusals, health gates and status, the mode, kill switches, flags and
+ * watchdogs. Values are read live when the registry reads them; meters for things that appear later (gates once the
+ * graph has started, flags of a reloaded file, new routes) are added every few seconds. Thread-safe.
+ */
+public final class DreamNetMeters implements MeterBinder {
+
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final DreamNet dreamnet;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, RequestMetrics.SinceStart> requests = Map.of();
+    private volatile MeterRegistry registry;
+    
+
+    public DreamNetMeters(DreamNet dreamnet) {
+        this.dreamnet = dreamnet;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
+        gauge("dreamnet.http.server.requests.in.flight", Tags.empty(), d -> d.inFlight().count(),
+                "HTTP requests being served right now");
+        for (CircuitBreaker breaker : dreamnet.downstreams().breakers()) {
+            String name = breaker.name();
+            for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+                gauge("dreamnet.circuit.breaker.state", Tags.of("name", name, "state", state.name()),
+                        d -> d.downstreams().breaker(name).state() == state ? 1 : 0,
+                        "1 for the breaker's state, 0 for the others");
+            }
+            FunctionCounter.builder("dreamnet.circuit.breaker.not.permitted.calls", dreamnet,
+                            d -> d.downstreams().breaker(name).snapshot().notPermittedCalls())
+                    .tags("name", name).description("Calls refused by the open breaker").register(registry);
+        }
+        for (OverallStatus status : OverallStatus.values()) {
+            gauge("dreamnet.health.status", Tags.of("status", status.name()),
+                    d -> d.state().gates().status() == status ? 1 : 0, "1 for the overall health status");
+        }
+        for (Mode mode : Mode.values()) {
+            gauge("dreamnet.mode", Tags.of("mode", mode.name()),
+                    d -> d.flags().snapshot().state().mode() == mode ? 1 : 0, "1 for the degradation mode in force");
+        }
+        gauge("dreamnet.kill.switch.on", Tags.of("switch", "SAFE_MODE"),
+                d -> d.flags().killSwitches().safeMode() ? 1 : 0, "1 when the kill switch is on");
+        gauge("dreamnet.kill.switch.on", Tags.of("switch", "WRITE_DRAIN"),
+                d -> d.flags().killSwitches().writeDrain() ? 1 : 0, "1 when the kill switch is on");
+        refresh();
+        Repeating repeating = new Repeating(dreamnet.clock(), dreamnet.scheduler(), Runnable::run, REFRESH,
+                this::refresh);
+        repeating.start();
+        dreamnet.afterDrain("stop refreshing the meters", repeating::stop);
+    }
+
+    /** Adds meters for gates, flags, watchdogs and routes that have none yet, and reads the request series once. */
+    void refresh() {
+        MeterRegistry target = registry;
+        if (target == null) {
+            return;
+        }
+        for (GateSnapshot gate : dreamnet.state().gates().snapshot().gates()) {
+            String name = gate.name();
+            once("gate " + name, () -> gauge("dreamnet.health.gate.ready", Tags.of("gate", name, "critical",
+                    Boolean.toString(gate.critical())), d -> d.state().gates().find(name)
+                    .map(g -> g.snapshot().ready() ? 1 : 0).orElse(0), "1 when the health gate is ready"));
+        }
+        for (FlagDefinition flag : dreamnet.flags().snapshot().definitions()) {
+            String name = flag.name();
+            once("flag " + name, () -> gauge("dreamnet.flag.enabled", Tags.of("flag", name),
+                    d -> d.flags().allows(name) ? 1 : 0, "1 when the flag is on, every rule applied"));
+        }
+        for (Reading reading : dreamnet.watchdogReadings()) {
+            String name = reading.name();
+            once("watchdog " + name, () -> gauge("dreamnet.watchdog.level", Tags.of("watchdog", name),
+                    d -> d.watchdogReadings().stream().filter(r -> r.name().equals(name)).findFirst()
+                            .map(r -> r.level().ordinal()).orElse(0), "Each watchdog's level: 0 OK, 1 WARN, 2 CRIT"));
+        }
+        Map<String, RequestMetrics.SinceStart> series = new ConcurrentHashMap<>();
+        for (RequestMetrics.SinceStart each : dreamnet.requestMetrics().sinceStart()) {
+            String key = each.route() + " " + each.outcome();
+            series.put(key, each);
+            once("route " + key, () -> requestTimer(key, each));
+        }
+        requests = series;
+    }
+
+    private void requestTimer(String key, RequestMetrics.SinceStart series) {
+        String route = series.route();
+        int space = route.indexOf(' ');
+        FunctionTimer.builder("dreamnet.http.server.requests", this,
+                        m -> m.series(key) == null ? 0 : m.series(key).micros().getTotalCount(),
+                        m -> m.series(key) == null ? 0 : m.series(key).sumSeconds(), TimeUnit.SECONDS)
+                .tags("method", space < 0 ? "" : route.substring(0, space), "route", route.substring(space + 1),
+                        "outcome", series.outcome().name())
+                .description("Requests served, per route template and outcome (read every few seconds)")
+                .register(registry);
+    }
+
+    private RequestMetrics.SinceStart series(String key) {
+        return requests.get(key);
+    }
+
+    private void once(String key, Runnable register) {
+        if (registered.add(key)) {
+            register.run();
+        }
+    }
+
+    private void gauge(String name, Tags tags, ToDoubleFunction<DreamNet> value, String description) {
+        Gauge.builder(name, dreamnet, value).tags(tags).description(description).strongReference(true)
+                .register(registry);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.runtime.auth.AccessDeniedException;
+import dev.dreamnet.runtime.auth.NotAuthenticatedException;
+import java.security.Principal;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who calls the {@code dreamnet} endpoint and whether they may: with DreamNet's tokens, the request's
+ * {@code Authorization: Bearer} header is checked (an admin token to change anything; a read or admin token to read
+ * when read tokens are configured) and the actor is the {@code X-Dreamnet-Actor} header; with Spring Security, the
+ * application's security decided already and the actor is its principal. Thread-safe.
+ */
+final class Operator {
+
+    private static final int MAX_ACTOR = 100;
+
+    private final AccessControl access;
+    private final boolean springSecurity;
+
+    Operator(AccessControl access, boolean springSecurity) {
+        this.access = access;
+        this.springSecurity = springSecurity;
+    }
+
+    /** {@code operation}'s answer, or 401/403 when the caller may not read. */
+    WebEndpointResponse<Object> read(Supplier<Object> operation) {
+        return guarded(() -> {
+            if (!springSecurity) {
+                access.requireRead(header("Authorization"));
+            }
+            return operation.get();
+        });
+    }
+
+    /** {@code operation}'s answer, given the actor for the audit log, or 401/403 when the caller may not write. */
+    WebEndpointResponse<Object> write(SecurityContext security, java.util.function.Function<String, Object> operation) {
+        return guarded(() -> {
+            if (!springSecurity) {
+                access.requireAdmin(header("Authorization"));
+            }
+            return operation.apply(actor(security));
+        });
+    }
+
+    private static WebEndpointResponse<Object> guarded(Supplier<Object> operation) {
+        try {
+            return new WebEndpointResponse<>(operation.get(), 200);
+        } catch (NotAuthenticatedException e) {
+            return error(401, "not authenticated", e.getMessage());
+        } catch (AccessDeniedException e) {
+            return error(403, "forbidden", e.getMessage());
+        } catch (Refused e) {
+            return error(e.status, e.error, e.getMessage());
+        }
+    }
+
+    static WebEndpointResponse<Object> error(int status, String error, String detail) {
+        return new WebEndpointResponse<>(Map.of("error", error, "detail", detail), status);
+    }
+
+    private String actor(SecurityContext security) {
+        Principal principal = springSecurity ? security.getPrincipal() : null;
+        if (principal != null) {
+            return clean(principal.getName());
+        }
+        String header = header("X-Dreamnet-Actor");
+        return header == null ? "operator" : clean(header);
+    }
+
+    private static String clean(String actor) {
+        String clean = actor.replaceAll("[^\\p{Alnum}@._:+-]", "");
+        if (clean.isEmpty()) {
+            return "operator";
+        }
+        return clean.length() > MAX_ACTOR ? clean.substring(0, MAX_ACTOR) : clean;
+    }
+
+    private static @Nullable String header(String name) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest().getHeader(name) : null;
+    }
+
+    /** An operation refused for what it asked: answered with {@code status} and a JSON error. */
+    static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String error;
+
+        Refused(int status, String error, String detail) {
+            super(detail);
+            this.status = status;
+            this.error = error;
+        }
+    }
+}

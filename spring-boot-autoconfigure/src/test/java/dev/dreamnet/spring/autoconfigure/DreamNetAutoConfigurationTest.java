@@ -1,0 +1,53 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The auto-configuration's wiring, without a server: what it creates, when it backs off, what it refuses. */
+class DreamNetAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+            .withPropertyValues("dreamnet.database=jdbc:h2:mem:wiring_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+
+    @Test
+    void createsDreamNetAndItsServicesAsBeans() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(DreamNet.class).hasSingleBean(Downstreams.class)
+                    .hasSingleBean(DreamNetLifecycle.class).hasBean("dreamnetHealthContributor")
+                    .hasSingleBean(DreamNetMeters.class);
+            assertThat(context.getBean(Downstreams.class)).isSameAs(context.getBean(DreamNet.class).downstreams());
+        });
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        runner.withPropertyValues("dreamnet.enabled=false").run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(DreamNet.class));
+    }
+
+    @Test
+    void refusesAFleetWithoutPostgresqlNamingTheSetting() {
+        runner.withPropertyValues("dreamnet.fleet.enabled=true").run(context -> assertThat(context).hasFailed()
+                .getFailure().hasStackTraceContaining("dreamnet.fleet.enabled=true needs a PostgreSQL dreamnet.database"));
+    }
+
+    @Test
+    void tokenPropertiesTakeThePlaceOfTheEnvironmentVariables() {
+        Map<String, String> environment = DreamNetFactory.environment(new DreamNetProperties.Tokens(
+                java.util.List.of("a1", "a2"), java.util.List.of(), null, Path.of("read-tokens")),
+                Map.of(AccessControl.ADMIN_TOKENS, "from-env", "PATH", "/bin"));
+
+        assertThat(environment).containsEntry(AccessControl.ADMIN_TOKENS, "a1,a2").containsEntry("PATH", "/bin")
+                .containsEntry(AccessControl.READ_TOKENS_FILE, Path.of("read-tokens").toAbsolutePath().toString())
+                .doesNotContainKey(AccessControl.READ_TOKENS);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.runtime.resilience.Downstreams;
+import dev.dreamnet.spring.autoconfigure.app.TestApp;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The starter in a running application on a random port, through a real HTTP client: readiness waits for the gates,
+ * a hung gate does not slow the health endpoint, operators change modes through the actuator with tokens, a reloaded
+ * resilience file changes a breaker, {@code @DreamNetCall} opens the breaker on a failing downstream, meters reach
+ * the application's registry. One application for every test, in order (the first waits for a gate to open).
+ */
+@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dreamnet.flags=src/test/resources/test-flags.yaml",
+        "dreamnet.tokens.admin=admin-secret",
+        "dreamnet.tokens.read=read-secret",
+        "dreamnet.gates.startup-interval=50ms",
+        "dreamnet.gates.interval=100ms",
+        "dreamnet.shutdown-grace=2s",
+        "dreamnet.web.route-flags.recommendations=/api/recommendations/**",
+        "management.endpoints.web.exposure.include=health,dreamnet,metrics",
+        "management.endpoint.health.show-details=always"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DreamNetStarterTest {
+
+    private static final Path RESILIENCE = resilienceFile();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestApp.PaymentsCheck payments;
+    @Autowired
+    TestApp.ProviderCheck providerCheck;
+    @Autowired
+    TestApp.ProviderClient provider;
+    @Autowired
+    TestApp.Events events;
+    @Autowired
+    Downstreams downstreams;
+    @Autowired
+    MeterRegistry meters;
+    private Http http;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("dreamnet.resilience", RESILIENCE::toString);
+        registry.add("dreamnet.database", () -> "jdbc:h2:mem:starter_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private static Path resilienceFile() {
+        try {
+            Path file = Files.createTempDirectory("dreamnet-starter").resolve("resilience.yaml");
+            Files.writeString(file, resilience(5));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resilience(int consecutiveFailures) {
+        return "services:\n"
+                + "  provider:\n    breaker:\n      consecutiveFailures: " + consecutiveFailures
+                + "\n      resetTimeout: 1h\n    retry:\n      maxAttempts: 1\n"
+                + "  warehouse:\n    retry:\n      maxAttempts: 1\n";
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    @Order(1)
+    void readinessRefusesTrafficUntilTheGatesPass() throws Exception {
+        assertThat(events.all).as("the graph ran the components in order").containsSubsequence("warehouse started",
+                "catalog started");
+        HttpResponse<String> readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(readiness.body()).contains("\"readinessState\":{\"status\":\"OUT_OF_SERVICE\"}")
+                .contains("payments not reachable yet");
+        HttpResponse<String> refused = http.get("/api/products");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.body()).contains("not ready", "payments");
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        payments.open();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        assertThat(http.get("/actuator/health/readiness").body()).contains("\"readinessState\":{\"status\":\"UP\"}");
+        HttpResponse<String> products = http.get("/api/products");
+        assertThat(products.statusCode()).isEqualTo(200);
+        assertThat(products.body()).contains("lamp");
+        assertThat(http.get("/actuator/health").body()).contains("\"payments\"", "\"UP\"");
+    }
+
+    @Test
+    @Order(2)
+    void aHungGateNeverMakesTheHealthEndpointWait() throws Exception {
+        providerCheck.hang();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/actuator/health").body()
+                    .contains("\"DEGRADED\""));
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> health = http.get("/actuator/health");
+                micros.add((System.nanoTime() - start) / 1000);
+                assertThat(health.statusCode()).as("a non-critical gate keeps the service up").isEqualTo(200);
+                assertThat(health.body()).contains("provider-check").contains("DEGRADED");
+            }
+            Collections.sort(micros);
+            System.out.printf("/actuator/health while provider-check hangs: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
+                            + "(500 sequential requests)%n", micros.get(250) / 1000.0, micros.get(495) / 1000.0,
+                    micros.get(499) / 1000.0);
+            assertThat(http.get("/api/products").statusCode()).isEqualTo(200);
+        } finally {
+            providerCheck.release();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !http.get("/actuator/health").body().contains("DEGRADED"));
+    }
+
+    @Test
+    @Order(3)
+    void brownoutThroughTheActuatorNeedsTheAdminToken() throws Exception {
+        String enable = "{\"enabled\": true, \"reason\": \"load test\"}";
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", enable, null).statusCode()).isEqualTo(401);
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", enable, "wrong").statusCode()).isEqualTo(401);
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", enable, "read-secret").statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/recommendations").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = http.post("/actuator/dreamnet/modes/brownout", enable, "admin-secret");
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"mode\":\"BROWNOUT\"");
+        HttpResponse<String> shed = http.get("/api/recommendations");
+        assertThat(shed.statusCode()).isEqualTo(503);
+        assertThat(shed.body()).contains("feature off", "recommendations");
+        assertThat(http.get("/api/products").statusCode()).isEqualTo(200);
+        assertThat(meters.get("dreamnet.mode").tag("mode", "BROWNOUT").gauge().value()).isEqualTo(1.0);
+
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", "{\"enabled\": false, \"reason\": \"done\"}",
+                "admin-secret").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/recommendations").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void writeDrainRefusesWritesAndKeepsReads() throws Exception {
+        assertThat(http.post("/actuator/dreamnet/kill-switches/write-drain", "{\"enabled\": true}", "admin-secret")
+                .statusCode()).isEqualTo(200);
+        try {
+            HttpResponse<String> write = http.post("/api/orders", "{}", null);
+            assertThat(write.statusCode()).isEqualTo(503);
+            assertThat(write.body()).contains("WRITE_DRAIN");
+            assertThat(http.get("/api/products").statusCode()).isEqualTo(200);
+        } finally {
+            http.post("/actuator/dreamnet/kill-switches/write-drain", "{\"enabled\": false}", "admin-secret");
+        }
+        assertThat(http.post("/api/orders", "{}", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void theBreakerOpensOnAFailingDownstreamCalledThroughTheAnnotation() throws Exception {
+        assertThat(http.get("/api/quote").body()).isEqualTo("42");
+        provider.failing(true);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = http.get("/api/quote");
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertThat(failed.body()).contains("downstream failed");
+        }
+        int calls = provider.calls();
+
+        HttpResponse<String> refused = http.get("/api/quote");
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("downstream unavailable");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(provider.calls()).as("an open breaker does not call the method").isEqualTo(calls);
+        assertThat(downstreams.breaker("provider").state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(http.get("/actuator/dreamnet/breakers").statusCode()).as("reads need the read token")
+                .isEqualTo(401);
+        assertThat(meters.get("dreamnet.circuit.breaker.state").tag("name", "provider").tag("state", "OPEN").gauge()
+                .value()).isEqualTo(1.0);
+
+        provider.failing(false);
+        HttpResponse<String> reset = http.post("/actuator/dreamnet/breakers/provider", "{\"action\": \"reset\"}",
+                "admin-secret");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/quote").body()).isEqualTo("42");
+        assertThat(http.get("/api/stock").body()).as("downstreams.call as a bean").isEqualTo("7");
+    }
+
+    @Test
+    @Order(6)
+    void aReloadedResilienceFileChangesTheBreakerWithoutARestart() throws Exception {
+        assertThat(downstreams.breaker("provider").config().consecutiveFailures()).isEqualTo(5);
+
+        Files.writeString(RESILIENCE, resilience(2));
+
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> downstreams.breaker("provider").config().consecutiveFailures() == 2);
+        provider.failing(true);
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.get("/api/quote").body()).contains("downstream failed");
+        }
+        assertThat(http.get("/api/quote").body()).as("open after two failures now").contains("downstream unavailable");
+        provider.failing(false);
+    }
+
+    @Test
+    @Order(7)
+    void requestsAndGatesReachTheApplicationsMeterRegistry() throws Exception {
+        http.get("/api/products");
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("dreamnet.http.server.requests")
+                .tag("route", "/api/products").functionTimer() != null
+                && meters.find("dreamnet.health.gate.ready").tag("gate", "payments").gauge() != null);
+        assertThat(meters.get("dreamnet.health.gate.ready").tag("gate", "payments").gauge().value()).isEqualTo(1.0);
+        HttpResponse<String> summary = http.get("/actuator/metrics/dreamnet.http.server.requests.in.flight");
+        assertThat(summary.statusCode()).isEqualTo(200);
+        HttpResponse<String> dreamnet = new Http(port).get("/actuator/dreamnet");
+        assertThat(dreamnet.statusCode()).as("the summary needs the read token").isEqualTo(401);
+    }
+}
