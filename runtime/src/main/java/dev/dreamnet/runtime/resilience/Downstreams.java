@@ -48,6 +48,9 @@ public final class Downstreams {
     private final Clock clock;
     private final Sleeper sleeper;
     private final TransitionListener listener;
+    /** Times hedge delays and runs hedged requests; null until a service hedges. Guarded by this. */
+    private Scheduler hedgeTimer;
+    private ExecutorService hedgeRequests;
     /** What {@link #reload} put in force; null until the first reload, while the constructor's maps hold. */
     private volatile Reloaded reloaded;
 
@@ -75,11 +78,23 @@ public final class Downstreams {
         this.breakers = registry.build();
         settings.forEach((name, service) -> retries.put(name, Retry.builder(name).config(service.retry())
                 .breaker(breakers.get(name)).clock(clock).sleeper(sleeper).build()));
-        boolean hedges = settings.values().stream().anyMatch(service -> service.outbound().hedge().isPresent());
-        Scheduler timer = scheduler != null || !hedges ? scheduler : new SystemScheduler("dreamnet-hedge-timer", 1);
-        ExecutorService pool = hedgeExecutor != null || !hedges ? hedgeExecutor : hedgePool();
-        settings.forEach((name, service) -> guards.put(name, new OutboundGuards(name, service.outbound(),
-                service.retry().retryOn(), clock, timer, () -> pool)));
+        this.hedgeTimer = scheduler;
+        this.hedgeRequests = hedgeExecutor;
+        settings.forEach((name, service) -> guards.put(name, guards(name, service)));
+    }
+
+    /** The outbound guards {@code service}'s settings ask for, starting the hedging threads the first time one hedges. */
+    private synchronized OutboundGuards guards(String name, ServiceSettings service) {
+        if (service.outbound().hedge().isPresent()) {
+            if (hedgeTimer == null) {
+                hedgeTimer = new SystemScheduler("dreamnet-hedge-timer", 1);
+            }
+            if (hedgeRequests == null) {
+                hedgeRequests = hedgePool();
+            }
+        }
+        ExecutorService pool = hedgeRequests;
+        return new OutboundGuards(name, service.outbound(), service.retry().retryOn(), clock, hedgeTimer, () -> pool);
     }
 
     private static ExecutorService hedgePool() {
@@ -126,7 +141,7 @@ public final class Downstreams {
     public <T> T call(String service, Callable<T> callable) throws Exception {
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
-        return guards.get(service).call(() -> retry.call(callable, deadline));
+        return guard(service).call(() -> retry.call(callable, deadline));
     }
 
     /** A call that bounds its own waiting (an HTTP request's timeout, say) by the time it is given. */
@@ -142,7 +157,7 @@ public final class Downstreams {
     public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
-        return guards.get(service).call(() -> retry.call(() -> call.call(deadline.remaining()), deadline));
+        return guard(service).call(() -> retry.call(() -> call.call(deadline.remaining()), deadline));
     }
 
     /**
@@ -153,7 +168,7 @@ public final class Downstreams {
      */
     public <T> T hedged(String service, BoundedCall<T> call) throws Exception {
         Retry retry = retry(service);
-        OutboundGuards outbound = guards.get(service);
+        OutboundGuards outbound = guard(service);
         if (outbound.hedging() == null) {
             return callWithin(service, call);
         }
@@ -165,7 +180,8 @@ public final class Downstreams {
     /** The outbound guards of every downstream, by name, in file order. */
     public Map<String, OutboundSnapshot> outbound() {
         Map<String, OutboundSnapshot> snapshots = new LinkedHashMap<>();
-        guards.forEach((name, guard) -> snapshots.put(name, guard.snapshot()));
+        Reloaded current = reloaded;
+        (current == null ? guards : current.guards()).forEach((name, guard) -> snapshots.put(name, guard.snapshot()));
         return Collections.unmodifiableMap(snapshots);
     }
 
@@ -177,6 +193,11 @@ public final class Downstreams {
                     + "configuration (configured: " + String.join(", ", retries.keySet()) + ")");
         }
         return retry;
+    }
+
+    private OutboundGuards guard(String service) {
+        Reloaded current = reloaded;
+        return current == null ? guards.get(service) : current.guards().get(service);
     }
 
     public CircuitBreaker breaker(String service) {
@@ -204,7 +225,9 @@ public final class Downstreams {
      * Puts new settings in force for the same downstreams, without a restart (a reloaded {@code resilience.yaml}):
      * calls that begin afterwards use them. A breaker whose settings are unchanged keeps its state; one whose settings
      * changed starts afresh, closed, and the old one's transitions are no longer reported. Retries are rebuilt (their
-     * budgets start afresh). Adding or removing a downstream needs a restart.
+     * budgets start afresh). A downstream whose outbound settings (bulkhead, throttle, hedging) are unchanged keeps its
+     * guards and their counts; one whose settings changed gets new guards (calls in flight finish on the old ones).
+     * Adding or removing a downstream needs a restart.
      *
      * @throws IllegalArgumentException naming the downstreams added or removed; nothing is changed then
      */
@@ -219,7 +242,11 @@ public final class Downstreams {
         }
         Map<String, CircuitBreaker> nextBreakers = new LinkedHashMap<>();
         Map<String, Retry> nextRetries = new LinkedHashMap<>();
+        Map<String, OutboundGuards> nextGuards = new LinkedHashMap<>();
         nextSettings.forEach((name, service) -> {
+            // Unchanged outbound settings keep their guards, with their counts and the calls in flight.
+            nextGuards.put(name, settings(name).outbound().equals(service.outbound()) ? guard(name)
+                    : guards(name, service));
             // Configs are records: equal unless a value changed. An exception filter read from a file is a new
             // object at each load, so a breaker that names its exceptions starts afresh at every reload.
             CircuitBreaker breaker = settings(name).breaker().equals(service.breaker()) ? breaker(name)
@@ -229,12 +256,13 @@ public final class Downstreams {
                     .sleeper(sleeper).build());
         });
         reloaded = new Reloaded(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nextSettings)),
-                java.util.Collections.unmodifiableMap(nextBreakers), java.util.Collections.unmodifiableMap(nextRetries));
+                java.util.Collections.unmodifiableMap(nextBreakers), java.util.Collections.unmodifiableMap(nextRetries),
+                java.util.Collections.unmodifiableMap(nextGuards));
     }
 
-    /** The settings, breakers and retries {@link #reload} put in force, in the file's order. */
+    /** The settings, breakers, retries and outbound guards {@link #reload} put in force, in the file's order. */
     private record Reloaded(Map<String, ServiceSettings> settings, Map<String, CircuitBreaker> breakers,
-                            Map<String, Retry> retries) {
+                            Map<String, Retry> retries, Map<String, OutboundGuards> guards) {
 
         CircuitBreaker breaker(String service) {
             CircuitBreaker breaker = breakers.get(service);

@@ -93,4 +93,44 @@ class DownstreamsReloadTest {
         assertThat(downstreams.breaker("provider").config().consecutiveFailures()).isEqualTo(5);
         assertThatThrownBy(() -> downstreams.retry("payments")).hasMessageContaining("no downstream service");
     }
+
+    @Test
+    void aNewBulkheadCapAppliesAfterReloadAndUnchangedGuardsKeepTheirCounts() throws Exception {
+        ServiceSettings capped = withBulkhead(service("provider", 5, Duration.ofSeconds(3)), 1);
+        downstreams.reload(ResilienceSettings.of(List.of(capped, service("database", 20, Duration.ofSeconds(2)))));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch leave = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try {
+                downstreams.call("provider", () -> {
+                    inside.countDown();
+                    return leave.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        holder.start();
+        inside.await(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> downstreams.call("provider", () -> "second"))
+                .isInstanceOf(dev.dreamnet.core.overload.BulkheadFullException.class);
+        assertThat(downstreams.outbound().get("provider").bulkhead().refused()).isEqualTo(1);
+
+        downstreams.reload(ResilienceSettings.of(List.of(capped, service("database", 30, Duration.ofSeconds(2)))));
+        assertThat(downstreams.outbound().get("provider").bulkhead().refused()).as("unchanged: the same bulkhead")
+                .isEqualTo(1);
+        leave.countDown();
+        holder.join(10_000);
+
+        downstreams.reload(settings(5, Duration.ofSeconds(3)));
+        assertThat(downstreams.outbound().get("provider").bulkhead()).as("removed by the reload").isNull();
+        assertThat(downstreams.call("provider", () -> "free")).isEqualTo("free");
+    }
+
+    private static ServiceSettings withBulkhead(ServiceSettings service, int cap) {
+        return new ServiceSettings(service.name(), service.breaker(), service.retry(), service.timeout(),
+                service.baseUrl(), new dev.dreamnet.config.resilience.OutboundSettings(java.util.OptionalInt.of(cap),
+                Optional.empty(), Optional.empty()));
+    }
 }

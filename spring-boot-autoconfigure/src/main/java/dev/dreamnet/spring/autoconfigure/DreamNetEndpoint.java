@@ -98,7 +98,7 @@ public class DreamNetEndpoint {
         var flags = dreamnet.flags().snapshot();
         List<Reading> readings = dreamnet.watchdogReadings();
         List<String> overload = dreamnet.overload().enabled()
-                ? OverloadViews.attention(OverloadViews.of(dreamnet.overload(), dreamnet.automaticBrownout()))
+                ? OverloadViews.attention(dreamnet.overloadView())
                 : List.of();
         return Summary.of(new Summary.Inputs(dreamnet.state(), dreamnet.downstreams().breakers().stream()
                 .map(CircuitBreaker::snapshot).toList(), flags.state(), flags.configVersion(),
