@@ -77,7 +77,11 @@ public final class DreamnetServer implements AutoCloseable {
         if (config.overloadFile() != null) {
             builder.overload(config.overloadFile());
         }
-        this.dreamnet = builder.graph(graph).resilience(resilience).flags(config.flagsFile())
+        builder.resilience(resilience);
+        if (config.resilienceFile() != null) {
+            builder.resilience(config.resilienceFile()); // checked by the preflight; from now on watched
+        }
+        this.dreamnet = builder.graph(graph).flags(config.flagsFile())
                 .environment(config.environment()).database(config.effectiveJdbcUrl()).queues(queues)
                 .startupThreads(config.startupThreads()).shutdownGrace(config.shutdownGrace())
                 .gateIntervals(config.gateStartupInterval(), config.gateInterval())
