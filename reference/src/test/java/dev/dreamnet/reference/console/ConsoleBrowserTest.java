@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
         browser.awaitText("#mode", "mode BROWNOUT");
         browser.await("the audit entry", d -> browser.text("#last-audit").contains("mode.enable"));
         assertThat(browser.text("#last-audit")).contains("reason: \"console test: provider slow at 3 a.m.\"")
-                .contains("BROWNOUT");
+                .contains("BROWNOUT").contains("night-shift mode.enable");
         browser.await("the audit log", d -> browser.text("#audit").contains("console test: provider slow at 3 a.m."));
         assertThat(http.get("/api/integration-flags").json().path("state").path("mode").asText()).isEqualTo("BROWNOUT");
         browser.screenshot("brownout");
@@ -201,6 +201,7 @@ class ConsoleBrowserTest {
     private void useToken(String token) {
         WebElement input = browser.driver.findElement(By.id("token-input"));
         input.sendKeys(token);
+        browser.driver.findElement(By.id("actor-input")).sendKeys("night-shift");
         browser.driver.findElement(By.id("token-use")).click();
         browser.await("the token taken", d -> browser.text("#access").contains("Token set"));
     }
