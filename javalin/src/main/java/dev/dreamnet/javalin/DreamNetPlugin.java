@@ -3,6 +3,7 @@ package dev.dreamnet.javalin;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.javalin.audit.AuditRoutes;
 import dev.dreamnet.javalin.auth.ReadGate;
+import dev.dreamnet.javalin.console.ConsoleRoutes;
 import dev.dreamnet.javalin.flags.FlagRoutes;
 import dev.dreamnet.javalin.flags.KillSwitchGate;
 import dev.dreamnet.javalin.fleet.FleetRoutes;
@@ -51,8 +52,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * DreamNet in a Javalin 7 application: {@code config.registerPlugin(new DreamNetPlugin(dreamnet))} adds the probes,
  * the traffic gate (503 and {@code Retry-After} until ready), request tracking and the in-flight limit, kill-switch
  * and flag enforcement on the application's routes, every {@code /api/observability/*} read, the token-protected
- * admin routes (flags, modes and kill switches, breakers, rollouts), the audit log and {@code /metrics}, and error
- * handling that answers JSON. {@link DreamNet#shutdown()} then also drains and stops this server. The application's
+ * admin routes (flags, modes and kill switches, breakers, rollouts), the audit log, {@code /metrics}, the operator
+ * console ({@code /console}) and error handling that answers JSON. {@link DreamNet#shutdown()} then also drains and stops this server. The application's
  * own routes are registered as usual and are covered like DreamNet's.
  */
 public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
@@ -62,6 +63,12 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
 
         /** Mounts every DreamNet route under this prefix: {@code "/ops"} serves {@code /ops/health/ready}. */
         public String prefix = "";
+
+        /**
+         * Where the operator console lives under {@link #prefix} ({@code "/console"} serves {@code /ops/console}), or
+         * {@code null} for no console.
+         */
+        public String console = "/console";
 
         /** Jetty's worker pool, the in-flight limit, and idle and header timeouts; sized from the heap by default. */
         public HttpLimits limits = HttpLimits.builder().build();
@@ -123,10 +130,19 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
             throw new IllegalArgumentException("DreamNetPlugin prefix must be \"\" or a path such as \"/ops\" (starting "
                     + "with / and not ending with /), was " + (prefix == null ? "null" : "\"" + prefix + "\""));
         }
+        String console = settings.console;
+        if (console != null && (!console.startsWith("/") || console.endsWith("/") || console.contains("{"))) {
+            throw new IllegalArgumentException("DreamNetPlugin console must be null (no console) or a path such as "
+                    + "\"/console\" (starting with / and not ending with /), was \"" + console + "\"");
+        }
         InFlight inFlight = dreamnet.inFlight();
         Admission admission = new Admission(settings.limits.maxInFlight());
         RequestTracking tracking = new RequestTracking(dreamnet.requestMetrics(), dreamnet.clock());
-        TrafficGate gate = new TrafficGate(dreamnet.state(), prefix, settings.ungated);
+        List<String> open = new ArrayList<>(settings.ungated);
+        if (console != null) {
+            open.add(prefix + console + "/");
+        }
+        TrafficGate gate = new TrafficGate(dreamnet.state(), prefix, open, console == null ? null : prefix + console);
         HttpApp.jetty(config.jetty, settings.limits);
         config.jetty.modifyServer(built -> server = built);
         config.http.prefer405over404 = true;
@@ -167,6 +183,9 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         fleet.register(routes);
         new RolloutRoutes(dreamnet.rollouts(), dreamnet.access(), dreamnet.audit()).register(routes, routing);
         prometheus.register(routes);
+        if (pluginConfig.console != null) {
+            new ConsoleRoutes(pluginConfig.prefix, pluginConfig.console).register(routes);
+        }
     }
 
     private void listening() {

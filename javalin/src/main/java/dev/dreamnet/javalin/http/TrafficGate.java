@@ -20,8 +20,11 @@ public final class TrafficGate implements Handler {
     private final List<String> openPrefixes = new ArrayList<>();
     private final List<String> openPaths = new ArrayList<>();
 
-    /** DreamNet's own routes under {@code prefix} are open, and so is every path starting with one of {@code open}. */
-    public TrafficGate(ServiceState state, String prefix, List<String> open) {
+    /**
+     * DreamNet's own routes under {@code prefix} are open, and so is every path starting with one of {@code open} and
+     * the console's page at {@code console} (null for none): an operator must see a service that is not ready.
+     */
+    public TrafficGate(ServiceState state, String prefix, List<String> open, String console) {
         this.state = state;
         for (String under : List.of("/health/", "/api/observability/", "/api/admin/", "/api/integration-flags")) {
             openPrefixes.add(prefix + under);
@@ -29,6 +32,9 @@ public final class TrafficGate implements Handler {
         openPrefixes.addAll(open);
         openPaths.add(prefix + "/api/health");
         openPaths.add(prefix + "/metrics");
+        if (console != null) {
+            openPaths.add(console);
+        }
     }
 
     @Override
