@@ -137,6 +137,36 @@ public final class RequestMetrics {
         return result;
     }
 
+    /**
+     * Requests to {@code route} since start, client aborts left out: how many, how many failed with 5xx and how
+     * many were answered within {@code upperMicros} (to the histogram's precision, as {@link SinceStart#countAtOrBelow}
+     * counts them for {@code /metrics}). Copies nothing; zeros for a route never seen.
+     */
+    public synchronized Cumulative cumulative(String route, long upperMicros) {
+        Series known = series.get(route);
+        if (known == null) {
+            return new Cumulative(0, 0, 0);
+        }
+        advance();
+        long requests = 0;
+        long serverErrors = 0;
+        long within = 0;
+        for (Outcome outcome : Outcome.values()) {
+            Histogram histogram = known.sinceStart(outcome.ordinal());
+            if (outcome == Outcome.CLIENT_ABORT || histogram == null) {
+                continue;
+            }
+            requests += histogram.getTotalCount();
+            serverErrors += outcome == Outcome.SERVER_ERROR ? histogram.getTotalCount() : 0;
+            within += histogram.getCountBetweenValues(0, Math.min(upperMicros, histogram.getHighestTrackableValue()));
+        }
+        return new Cumulative(requests, serverErrors, within);
+    }
+
+    /** Counts of one route since start, client aborts left out. */
+    public record Cumulative(long requests, long serverErrors, long withinThreshold) {
+    }
+
     /** All requests of one route and outcome since start, as a histogram of microseconds (a private copy). */
     public record SinceStart(String route, Outcome outcome, Histogram micros) {
 
