@@ -178,7 +178,9 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         new ObservabilityRoutes(dreamnet.requestMetrics(), saturation, dreamnet.state(), dreamnet.downstreams(),
                 dreamnet.flags(), dreamnet::watchdogReadings,
                 () -> dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews()::view,
-                () -> OverloadViews.attention(overload.view())).register(routes);
+                () -> OverloadViews.attention(overload.view()),
+                () -> dev.dreamnet.runtime.slo.SloViews.attention(dreamnet.slos().statuses())).register(routes);
+        new dev.dreamnet.javalin.slo.SloRoutes(dreamnet.slos()).register(routes);
         new QueueRoutes(dreamnet.queues(), dreamnet.queues()::relay, dreamnet.downstreams()).register(routes);
         fleet.register(routes);
         new RolloutRoutes(dreamnet.rollouts(), dreamnet.access(), dreamnet.audit()).register(routes, routing);

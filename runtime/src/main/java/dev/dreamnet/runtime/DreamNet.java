@@ -95,6 +95,9 @@ public final class DreamNet implements AutoCloseable {
     private final OverloadProtection overload;
     private final AutomaticBrownout automaticBrownout;
     private final Repeating brownoutTicks;
+    private final ReloadingFile<dev.dreamnet.config.slo.SlosConfig> slosFile;
+    private final dev.dreamnet.runtime.slo.SloService slos;
+    private final Repeating sloTicks;
     private final StartupDag dag;
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
@@ -131,6 +134,13 @@ public final class DreamNet implements AutoCloseable {
         this.automaticBrownout = new AutomaticBrownout(overload, flags, audit, requestMetrics, clock);
         flags.addListener(automaticBrownout);
         this.brownoutTicks = new Repeating(clock, scheduler, checkPool, AutomaticBrownout.TICK, automaticBrownout::tick);
+        this.slosFile = b.slosFile == null ? null : ReloadingFile.builder(b.slosFile,
+                dev.dreamnet.config.slo.SlosFile::load).scheduler(scheduler).clock(clock).build();
+        dev.dreamnet.config.slo.SlosConfig codeSlos = b.slos;
+        this.slos = new dev.dreamnet.runtime.slo.SloService(slosFile == null ? () -> codeSlos : slosFile::current,
+                requestMetrics, new dev.dreamnet.runtime.slo.SloStore(this::store, instances.id()), clock);
+        this.sloTicks = new Repeating(clock, scheduler, checkPool, dev.dreamnet.runtime.slo.SloService.TICK,
+                slos::tick);
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
@@ -166,6 +176,10 @@ public final class DreamNet implements AutoCloseable {
         try {
             flags.start();
             overload.start();
+            if (slosFile != null) {
+                slosFile.start();
+            }
+            slos.start();
             watchResilience();
         } catch (ConfigException | RuntimeException e) {
             shutdown();
@@ -216,6 +230,7 @@ public final class DreamNet implements AutoCloseable {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
             }
             instances.start();
+            sloTicks.start();
         }
         state.startup(result.status());
     }
@@ -288,6 +303,15 @@ public final class DreamNet implements AutoCloseable {
                     resilienceFile.stop();
                 }
             });
+            step("write the SLO minutes", () -> {
+                sloTicks.stop();
+                if (slosFile != null) {
+                    slosFile.stop();
+                }
+                if (started.isDone() && !started.isCompletedExceptionally() && started.getNow(null).status().isUp()) {
+                    slos.flushNow();
+                }
+            });
             step("stop overload protection", () -> {
                 brownoutTicks.stop();
                 overload.stop();
@@ -334,6 +358,11 @@ public final class DreamNet implements AutoCloseable {
         return watchdogs.readAll(clock.nanoTime());
     }
 
+    /** The service level objectives and their error budgets. */
+    public dev.dreamnet.runtime.slo.SloService slos() {
+        return slos;
+    }
+
     /** Inbound overload protection for the application's routes; off unless the builder configured it. */
     public OverloadProtection overload() {
         return overload;
@@ -350,7 +379,7 @@ public final class DreamNet implements AutoCloseable {
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
                 () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
                 () -> fleetMode.map(m -> m.shared().status()), () -> overload.enabled()
-                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound);
+                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound, slos::statuses);
     }
 
     /** Inbound protection, automatic brownout and the outbound guards, as {@code /api/observability/overload} shows them. */

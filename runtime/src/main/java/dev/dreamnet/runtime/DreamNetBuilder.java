@@ -39,6 +39,8 @@ public final class DreamNetBuilder {
     Path resilienceFile;
     Path overloadFile;
     dev.dreamnet.config.overload.OverloadConfig overload;
+    Path slosFile;
+    dev.dreamnet.config.slo.SlosConfig slos = dev.dreamnet.config.slo.SlosConfig.none();
     Map<String, String> environment = System.getenv();
     String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
             + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -127,6 +129,22 @@ public final class DreamNetBuilder {
     public DreamNetBuilder overload(Path file) {
         this.overloadFile = java.util.Objects.requireNonNull(file, "overload file must not be null");
         this.overload = null;
+        return this;
+    }
+
+    /**
+     * Service level objectives, as configured in code: their error budgets are counted per minute in the toolkit's
+     * database and judged with multiwindow burn-rate alerts ({@code /api/observability/slos}). None by default.
+     */
+    public DreamNetBuilder slos(dev.dreamnet.config.slo.SlosConfig config) {
+        this.slos = Objects.requireNonNull(config, "slos config must not be null");
+        this.slosFile = null;
+        return this;
+    }
+
+    /** As {@link #slos(dev.dreamnet.config.slo.SlosConfig)}, from a {@code slos.yaml} file, watched and reloaded. */
+    public DreamNetBuilder slos(Path file) {
+        this.slosFile = Objects.requireNonNull(file, "slos file must not be null");
         return this;
     }
 

@@ -1,6 +1,6 @@
 -- The toolkit's own tables, created by DreamNet on its store when they are missing (ToolkitSchema).
 -- Statements are separated by a line holding only ";". Each one is idempotent: the reference service's
--- migrations V2, V5, V6 and V7 create the same tables, and this file then changes nothing
+-- migrations V2, V5, V6, V7 and V8 create the same tables, and this file then changes nothing
 -- (ToolkitSchemaTest compares the two).
 -- The append-only audit log of operator actions (AuditLog).
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -67,3 +67,16 @@ CREATE TABLE IF NOT EXISTS shared_state (
 INSERT INTO shared_state (id, version, mode, safe_mode, write_drain, overrides, quarantined, changed_at_ms, changed_by)
 SELECT 1, 0, 'NORMAL', FALSE, FALSE, '{}', '[]', 0, 'toolkit schema'
 WHERE NOT EXISTS (SELECT 1 FROM shared_state WHERE id = 1)
+
+;
+-- Each service level objective's good and bad requests per wall-clock minute and per instance (SloStore),
+-- so error budgets survive restarts and are summed over the fleet. Rows older than the objective's window are
+-- deleted as new ones are written.
+CREATE TABLE IF NOT EXISTS slo_minutes (
+    slo VARCHAR(100) NOT NULL,
+    instance_id VARCHAR(100) NOT NULL,
+    at_minute BIGINT NOT NULL,
+    good BIGINT NOT NULL,
+    bad BIGINT NOT NULL,
+    PRIMARY KEY (slo, instance_id, at_minute)
+)

@@ -31,12 +31,15 @@ public final class ObservabilityRoutes {
     private final Supplier<List<RolloutViews.RolloutView>> rollouts;
     private final Supplier<FleetViews.FleetView> fleet;
     private final Supplier<List<String>> overloadAttention;
+    private final Supplier<List<String>> sloAttention;
 
     public ObservabilityRoutes(RequestMetrics requests, Saturation saturation, ServiceState service,
                                Downstreams downstreams, FlagService flags, Supplier<List<Reading>> watchdogs,
                                Supplier<List<RolloutViews.RolloutView>> rollouts,
-                               Supplier<FleetViews.FleetView> fleet, Supplier<List<String>> overloadAttention) {
+                               Supplier<FleetViews.FleetView> fleet, Supplier<List<String>> overloadAttention,
+                               Supplier<List<String>> sloAttention) {
         this.fleet = fleet;
+        this.sloAttention = sloAttention;
         this.overloadAttention = overloadAttention;
         this.watchdogs = watchdogs;
         this.rollouts = rollouts;
@@ -62,6 +65,7 @@ public final class ObservabilityRoutes {
         List<Reading> readings = watchdogs.get();
         return Summary.of(new Summary.Inputs(service, downstreams.breakers().stream().map(b -> b.snapshot()).toList(),
                 flagSnapshot.state(), flagSnapshot.configVersion(), goldenSignals(), WatchdogViews.of(readings),
-                WatchdogViews.attention(readings), overloadAttention.get(), rollouts.get(), fleet.get()));
+                WatchdogViews.attention(readings), overloadAttention.get(), rollouts.get(), fleet.get(),
+                sloAttention.get()));
     }
 }

@@ -30,8 +30,9 @@ import java.util.List;
 public final class DreamnetCollector implements MultiCollector {
 
     /** Bucket upper bounds in seconds; the last, +Inf, holds everything. */
-    static final double[] BOUNDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-            Double.POSITIVE_INFINITY};
+    static final double[] BOUNDS = java.util.stream.DoubleStream.concat(
+            dev.dreamnet.core.slo.Slo.LATENCY_BOUNDS_SECONDS.stream().mapToDouble(Double::doubleValue),
+            java.util.stream.DoubleStream.of(Double.POSITIVE_INFINITY)).toArray();
 
     private final RequestMetrics requests;
     private final MetricSources sources;
@@ -57,6 +58,7 @@ public final class DreamnetCollector implements MultiCollector {
         });
         sources.overload().get().ifPresent(overload -> overload(overload, all));
         outbound(sources.outbound().get(), all);
+        slos(sources.slos().get(), all);
         return new MetricSnapshots(all);
     }
 
@@ -93,6 +95,38 @@ public final class DreamnetCollector implements MultiCollector {
         });
         for (MetricSnapshot snapshot : List.of(inUse.build(), cap.build(), full.build(), probability.build(),
                 throttled.build(), hedges.build(), won.build(), refusedHedges.build())) {
+            if (!snapshot.getDataPoints().isEmpty()) {
+                all.add(snapshot);
+            }
+        }
+    }
+
+    private static void slos(List<dev.dreamnet.core.slo.SloStatus> slos, List<MetricSnapshot> all) {
+        if (slos.isEmpty()) {
+            return;
+        }
+        GaugeSnapshot.Builder objective = gauge("dreamnet_slo_objective", "The share of requests that must be good");
+        GaugeSnapshot.Builder burn = gauge("dreamnet_slo_burn_rate",
+                "How fast the error budget burns over the window (1 = it lasts exactly the objective's window)");
+        GaugeSnapshot.Builder remaining = gauge("dreamnet_slo_error_budget_remaining",
+                "The share of the error budget left over the objective's window (below 0 when overspent)");
+        GaugeSnapshot.Builder state = gauge("dreamnet_slo_state", "0 OK, 1 TICKET, 2 PAGE (multiwindow burn-rate alerts)");
+        GaugeSnapshot.Builder exhaustion = gauge("dreamnet_slo_seconds_to_exhaustion",
+                "Seconds until the error budget is gone at the last hour's burn rate (absent when nothing burns)");
+        for (dev.dreamnet.core.slo.SloStatus status : slos) {
+            Labels labels = Labels.of("slo", status.slo().name());
+            objective.dataPoint(point(labels, status.slo().objective()));
+            status.burnRates().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> burn.dataPoint(point(Labels.of("slo", status.slo().name(), "window", e.getKey()),
+                            e.getValue())));
+            remaining.dataPoint(point(labels, status.budgetRemaining()));
+            state.dataPoint(point(labels, status.state().ordinal()));
+            if (status.timeToExhaustion() != null) {
+                exhaustion.dataPoint(point(labels, status.timeToExhaustion().toSeconds()));
+            }
+        }
+        for (MetricSnapshot snapshot : List.of(objective.build(), burn.build(), remaining.build(), state.build(),
+                exhaustion.build())) {
             if (!snapshot.getDataPoints().isEmpty()) {
                 all.add(snapshot);
             }

@@ -63,7 +63,7 @@ public final class Summary {
                          String configVersion, SignalViews.GoldenSignals signals, WatchdogViews.WatchdogsView watchdogs,
                          List<String> watchdogAttention, List<String> overloadAttention,
                          List<dev.dreamnet.runtime.rollouts.RolloutViews.RolloutView> rollouts,
-                         dev.dreamnet.runtime.fleet.FleetViews.FleetView fleet) {
+                         dev.dreamnet.runtime.fleet.FleetViews.FleetView fleet, List<String> sloAttention) {
     }
 
     public static Document of(Inputs in) {
@@ -134,6 +134,7 @@ public final class Summary {
             }
         }
         fleetAttention(in.fleet(), lines);
+        lines.addAll(in.sloAttention());
         lines.addAll(in.overloadAttention());
         lines.addAll(in.watchdogAttention());
         return lines;

@@ -104,7 +104,8 @@ public class DreamNetEndpoint {
                 .map(CircuitBreaker::snapshot).toList(), flags.state(), flags.configVersion(),
                 SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read()), WatchdogViews.of(readings),
                 WatchdogViews.attention(readings), overload,
-                dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews().view()));
+                dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews().view(),
+                dev.dreamnet.runtime.slo.SloViews.attention(dreamnet.slos().statuses())));
     }
 
     private Object mode(String name, boolean enable, String actor, @Nullable String reason) {
