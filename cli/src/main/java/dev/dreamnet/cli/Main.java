@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 FlagCommands.Show.class, FlagCommands.Brownout.class, FlagCommands.Emergency.class,
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
                 StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class, OverloadCommands.Show.class,
+                SloCommands.Show.class,
                 RolloutCommands.Show.class, RolloutCommands.Change.class, FleetCommand.class,
                 MigrateCommand.class, KeysCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})

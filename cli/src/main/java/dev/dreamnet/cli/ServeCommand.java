@@ -63,6 +63,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "hot-reloaded (default: config/overload.yaml if it exists, else none).")
     Path overload;
 
+    static final Path DEFAULT_SLOS = Path.of("config", "slos.yaml");
+
+    @Option(names = "--slos", paramLabel = "FILE",
+            description = "Service level objectives: error budgets and burn-rate alerts per route; hot-reloaded "
+                    + "(default: config/slos.yaml if it exists, else none).")
+    Path slos;
+
     @Option(names = "--db", description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/dreamnet "
             + "(default: embedded H2 under --data-dir).")
     String db;
@@ -132,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
                 .jdbcUrl(db).resilienceFile(orDefault(resilience, DEFAULT_RESILIENCE))
                 .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
                 .queuesFile(orDefault(queues, DEFAULT_QUEUES)).overloadFile(orDefault(overload, DEFAULT_OVERLOAD))
+                .slosFile(orDefault(slos, DEFAULT_SLOS))
                 .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).http(httpLimits()).build();
     }
 

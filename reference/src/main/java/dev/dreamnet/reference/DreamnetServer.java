@@ -74,6 +74,9 @@ public final class DreamnetServer implements AutoCloseable {
         this.customizer = customizer;
         AtomicReference<ReferenceService> service = new AtomicReference<>();
         DreamNetBuilder builder = DreamNet.builder();
+        if (config.slosFile() != null) {
+            builder.slos(config.slosFile());
+        }
         if (config.overloadFile() != null) {
             builder.overload(config.overloadFile());
         }

@@ -19,12 +19,13 @@ import java.util.Map;
  * @param queuesFile     the queues to declare ({@code config/queues.yaml}); null means none
  * @param http           worker threads, the in-flight limit and the client timeouts of the HTTP server
  * @param overloadFile   overload protection ({@code config/overload.yaml}), hot-reloaded; null means none
+ * @param slosFile       service level objectives ({@code config/slos.yaml}), hot-reloaded; null means none
  */
 public record ServerConfig(String host, int port, Path dataDir, Path graphFile, String jdbcUrl,
                            int startupThreads, Duration shutdownGrace, Duration gateStartupInterval,
                            Duration gateInterval, Path resilienceFile, Path flagsFile,
                            Map<String, String> environment, String queueUrl, Path queuesFile,
-                           HttpLimits http, Path overloadFile) {
+                           HttpLimits http, Path overloadFile, Path slosFile) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -90,6 +91,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         private Path queuesFile;
         private HttpLimits http;
         private Path overloadFile;
+        private Path slosFile;
 
         /** The HTTP server's limits; by default sized for this JVM's heap ({@link HttpLimits#forHeap}). */
         public Builder http(HttpLimits http) {
@@ -167,6 +169,12 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
             return this;
         }
 
+        /** Service level objectives and their error budgets, hot-reloaded; null: none. */
+        public Builder slosFile(Path slosFile) {
+            this.slosFile = slosFile;
+            return this;
+        }
+
         /** Where tokens are read from ({@code DREAMNET_ADMIN_TOKENS} ...); the process environment by default. */
         public Builder environment(Map<String, String> environment) {
             this.environment = environment;
@@ -181,7 +189,7 @@ public record ServerConfig(String host, int port, Path dataDir, Path graphFile, 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, graphFile, jdbcUrl, startupThreads, shutdownGrace,
                     gateStartupInterval, gateInterval, resilienceFile, flagsFile, environment, queueUrl, queuesFile,
-                    http != null ? http : HttpLimits.builder().build(), overloadFile);
+                    http != null ? http : HttpLimits.builder().build(), overloadFile, slosFile);
         }
     }
 }

@@ -230,6 +230,7 @@ public final class DreamNet implements AutoCloseable {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
             }
             instances.start();
+            slos.tick(); // judged once now, so the objectives are shown from the first request on
             sloTicks.start();
         }
         state.startup(result.status());
