@@ -141,6 +141,10 @@ public final class DreamNet implements AutoCloseable {
                 requestMetrics, new dev.dreamnet.runtime.slo.SloStore(this::store, instances.id()), clock);
         this.sloTicks = new Repeating(clock, scheduler, checkPool, dev.dreamnet.runtime.slo.SloService.TICK,
                 slos::tick);
+        rollouts.promotionGate(this::sloGate);
+        automaticBrownout.evidence(() -> !slos.config().brownoutOnPage() ? List.of() : slos.statuses().stream()
+                .filter(s -> s.state() == dev.dreamnet.core.slo.SloState.PAGE)
+                .map(s -> "SLO " + s.slo().name() + " pages (" + String.join("; ", s.firing()) + ")").toList());
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
@@ -357,6 +361,18 @@ public final class DreamNet implements AutoCloseable {
     /** Every watchdog's reading now. */
     public List<Reading> watchdogReadings() {
         return watchdogs.readAll(clock.nanoTime());
+    }
+
+    /** Why a rollout serving {@code routes} may not promote: an objective covering one of them has spent its budget. */
+    private String sloGate(java.util.Set<String> routes) {
+        if (!slos.config().gateRollouts()) {
+            return null;
+        }
+        List<String> spent = routes.stream().sorted().flatMap(route -> slos.exhausted(route).stream())
+                .map(s -> String.format(java.util.Locale.ROOT, "%s (%.0f%% left)", s.slo().name(),
+                        s.budgetRemaining() * 100)).distinct().toList();
+        return spent.isEmpty() ? null : "promotion held: the error budget of SLO " + String.join(", ", spent)
+                + " is spent (slos.yaml gateRollouts)";
     }
 
     /** The service level objectives and their error budgets. */

@@ -44,6 +44,12 @@ public interface Rollout {
     Verdict evaluate(long nowNanos, boolean mayPromote);
 
     /**
+     * As {@link #evaluate(long, boolean)}, with the reason promotion is held given in words ({@code null}: it may
+     * promote); the verdict of a passing, baked step then says why it holds.
+     */
+    Verdict evaluate(long nowNanos, String promotionHeld);
+
+    /**
      * Takes {@code newer}, decided elsewhere (another instance sharing the state), as this rollout's
      * state: a different step or status starts a fresh window and bake time. Publishes no event,
      * since this rollout decided nothing.

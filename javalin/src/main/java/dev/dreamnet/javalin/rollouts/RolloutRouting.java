@@ -42,6 +42,10 @@ public final class RolloutRouting {
         Variant variant = rollout.percent() == 0 ? Variant.BASELINE : rollout.assign(subject(ctx));
         ctx.header(VARIANT_HEADER, variant == Variant.CANARY ? "canary" : "baseline");
         if (!rollout.state().status().isFinal()) {
+            io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            if (endpoint != null) {
+                rollouts.servedOn(name, endpoint.method.name() + " " + endpoint.path);
+            }
             ctx.attribute(ROLLOUT, rollout);
             ctx.attribute(VARIANT, variant);
             ctx.attribute(STARTED, clock.nanoTime());

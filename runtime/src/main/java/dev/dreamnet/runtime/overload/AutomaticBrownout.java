@@ -59,6 +59,8 @@ public final class AutomaticBrownout implements FlagService.Listener {
     private Instant since;
     private Instant lastDecisionAt;
     private String lastDecision;
+    /** More evidence of overload from elsewhere (objectives that page), read each tick; empty when none. */
+    private volatile java.util.function.Supplier<List<String>> moreEvidence = List::of;
 
     public AutomaticBrownout(OverloadProtection protection, FlagService flags, AuditLog audit, RequestMetrics requests,
                              Clock clock) {
@@ -69,6 +71,15 @@ public final class AutomaticBrownout implements FlagService.Listener {
         this.clock = clock;
         this.settings = protection.config().brownout();
         this.decider = new BrownoutDecider(settings);
+    }
+
+    /**
+     * Adds evidence read each tick: each line is a reason to be in brownout (DreamNet passes the objectives at PAGE
+     * when {@code slos.yaml} says {@code brownoutOnPage}). The usual enter and exit delays apply, and decisions are
+     * audited with the evidence as their reason.
+     */
+    public void evidence(java.util.function.Supplier<List<String>> evidence) {
+        this.moreEvidence = java.util.Objects.requireNonNull(evidence, "evidence");
     }
 
     /** Looks at the evidence once; DreamNet calls it every {@link #TICK}. */
@@ -105,6 +116,7 @@ public final class AutomaticBrownout implements FlagService.Listener {
                     + protection.limiter().limit() + ", " + protection.limiter().inflight() + " in flight)");
         }
         reasons.addAll(slowRoutes(settings.latency()));
+        reasons.addAll(moreEvidence.get());
         if (ownedVersion >= 0 && flags.snapshot().state().version() != ownedVersion) {
             // Somebody else changed the mode since this instance entered brownout: theirs now.
             ownedVersion = -1;

@@ -51,6 +51,12 @@ public final class RolloutService {
     private final Map<String, Long> revisions = new ConcurrentHashMap<>();
     private volatile SharedState shared;
     private volatile BooleanSupplier converged = () -> true;
+    /** The route templates each rollout has served, as the web layer reports them. */
+    private final Map<String, java.util.Set<String>> routes = new ConcurrentHashMap<>();
+    /** Why a rollout may not promote now (its routes' error budgets), or null; by rollout name. */
+    private volatile java.util.function.Function<java.util.Set<String>, String> promotionGate = routes -> null;
+    /** The rollouts held by the gate now, with the reason, so holding and releasing are audited once each. */
+    private final Map<String, String> gated = new ConcurrentHashMap<>();
 
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
                           Scheduler scheduler, Executor executor) {
@@ -134,10 +140,60 @@ public final class RolloutService {
 
     private void evaluate() {
         try {
-            rollouts.evaluateAll(clock.nanoTime(), mayPromote());
+            boolean mayPromote = mayPromote();
+            long now = clock.nanoTime();
+            for (Rollout rollout : rollouts.all()) {
+                String held = gate(rollout);
+                if (held != null) {
+                    rollout.evaluate(now, held);
+                } else {
+                    rollout.evaluate(now, mayPromote);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("rollout evaluation failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Records that rollout {@code name} served a request on {@code route} (a template such as
+     * {@code GET /api/dreams/{id}}): its promotion then waits while an objective covering that route has spent its
+     * error budget. Cheap once a route is known.
+     */
+    public void servedOn(String name, String route) {
+        java.util.Set<String> known = routes.get(name);
+        if (known == null || !known.contains(route)) {
+            routes.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(route);
+        }
+    }
+
+    /** The routes rollout {@code name} has served. */
+    public java.util.Set<String> routes(String name) {
+        return java.util.Set.copyOf(routes.getOrDefault(name, java.util.Set.of()));
+    }
+
+    /**
+     * What holds promotion, from the routes a rollout served: a reason in words, or null to let it promote (the
+     * runtime passes the error budgets of the objectives covering them).
+     */
+    public void promotionGate(java.util.function.Function<java.util.Set<String>, String> gate) {
+        this.promotionGate = java.util.Objects.requireNonNull(gate, "gate");
+    }
+
+    /** The gate's reason for a running rollout, audited when it starts and when it stops holding. */
+    private String gate(Rollout rollout) {
+        String name = rollout.config().name();
+        String reason = rollout.state().status() == RolloutStatus.RUNNING ? promotionGate.apply(routes(name)) : null;
+        String before = reason == null ? gated.remove(name) : gated.put(name, reason);
+        if (reason != null && before == null) {
+            LOG.warn("rollout {}: promotion held: {}", name, reason);
+            audit.record(AUTOMATIC, "rollout.hold", name, describe(rollout.state()), describe(rollout.state()), reason);
+        } else if (reason == null && before != null) {
+            LOG.info("rollout {}: promotion allowed again", name);
+            audit.record(AUTOMATIC, "rollout.release", name, describe(rollout.state()), describe(rollout.state()),
+                    "no objective covering its routes has spent its error budget any more");
+        }
+        return reason;
     }
 
     /**

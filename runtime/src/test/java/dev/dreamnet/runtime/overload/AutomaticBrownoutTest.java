@@ -98,6 +98,25 @@ class AutomaticBrownoutTest {
     }
 
     @Test
+    void anObjectiveThatPagesIsEvidenceForBrownoutAuditedAsSuch() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean paging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        automatic.evidence(() -> paging.get() ? java.util.List.of("SLO dream-reads pages (PAGE: burn rate 40.0x over "
+                + "1h and 90.0x over 5m (threshold 14.4x))") : java.util.List.of());
+        for (int s = 0; s <= 11; s++) {
+            second(0);
+        }
+
+        assertThat(mode()).isEqualTo(Mode.BROWNOUT);
+        assertThat(dreamnet.audit().recent(1).get(0).reason()).startsWith("overloaded for 10 s: SLO dream-reads pages");
+
+        paging.set(false);
+        for (int s = 0; s <= 31; s++) {
+            second(0);
+        }
+        assertThat(mode()).isEqualTo(Mode.NORMAL);
+    }
+
+    @Test
     void refusedSheddableWorkAloneIsNoReasonForBrownout() {
         for (int s = 0; s < 30; s++) {
             assertThat(protection.acquire(Criticality.SHEDDABLE)).isNull();

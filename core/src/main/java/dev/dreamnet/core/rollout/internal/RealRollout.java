@@ -85,6 +85,12 @@ public final class RealRollout implements Rollout {
 
     @Override
     public Verdict evaluate(long nowNanos, boolean mayPromote) {
+        return evaluate(nowNanos, mayPromote ? null : FLEET_HOLD);
+    }
+
+    @Override
+    public Verdict evaluate(long nowNanos, String promotionHeld) {
+        boolean mayPromote = promotionHeld == null;
         RolloutEvent event;
         Verdict verdict;
         synchronized (this) {
@@ -99,7 +105,7 @@ public final class RealRollout implements Rollout {
             event = act(verdict, nowNanos, mayPromote);
             if (event == null && !mayPromote && verdict.kind() == Verdict.Kind.PASS && baked(nowNanos)
                     && config.autoPromote() && state.status() == RolloutStatus.RUNNING) {
-                lastVerdict = Verdict.hold(verdict.reason() + "; " + FLEET_HOLD);
+                lastVerdict = Verdict.hold(verdict.reason() + "; " + promotionHeld);
             }
         }
         listeners.publish(event);
