@@ -98,6 +98,7 @@ public final class DreamNet implements AutoCloseable {
     private final ReloadingFile<dev.dreamnet.config.slo.SlosConfig> slosFile;
     private final dev.dreamnet.runtime.slo.SloService slos;
     private final Repeating sloTicks;
+    private final dev.dreamnet.runtime.tracing.Tracing tracing;
     private final StartupDag dag;
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
@@ -116,6 +117,8 @@ public final class DreamNet implements AutoCloseable {
         this.ownStore = new DatabaseComponent(b.databaseUrl, "SELECT 1", Duration.ofSeconds(2));
         this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, scheduler, null, t -> LOG.warn(
                 "circuit breaker {}: {} -> {} ({})", t.name(), t.from(), t.to(), t.reason()));
+        this.tracing = b.tracing != null ? b.tracing : dev.dreamnet.runtime.tracing.Tracing.fromEnvironment(b.environment);
+        downstreams.tracing(tracing);
         this.access = new AccessControl(b.environment, clock, scheduler);
         this.audit = new AuditLog(this::store, downstreams, clock);
         this.flags = new FlagService(b.flagsFile == null ? null : ReloadingFile.builder(b.flagsFile, FlagsFile::load)
@@ -213,6 +216,13 @@ public final class DreamNet implements AutoCloseable {
     }
 
     private void onStarted(StartupSnapshot result, GateWiring wiring) {
+        if (tracing.enabled()) {
+            try {
+                dev.dreamnet.runtime.tracing.StartupTrace.record(tracing.tracer(), result);
+            } catch (RuntimeException e) {
+                LOG.warn("startup trace: {}", e.toString());
+            }
+        }
         LOG.info("startup {} in {} ms (critical path {} ms: {}){}", result.status(), result.elapsed().toMillis(),
                 result.criticalPathDuration().toMillis(), String.join(" -> ", result.criticalPath()),
                 result.reason() == null ? "" : ": " + result.reason());
@@ -329,6 +339,7 @@ public final class DreamNet implements AutoCloseable {
             step("stop the services", () -> dag.shutdown()
                     .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
             step("close the toolkit's database", ownStore::stop);
+            step("flush the traces", tracing::close);
         } finally {
             startupPool.shutdownNow();
             checkPool.shutdownNow();
@@ -373,6 +384,11 @@ public final class DreamNet implements AutoCloseable {
                         s.budgetRemaining() * 100)).distinct().toList();
         return spent.isEmpty() ? null : "promotion held: the error budget of SLO " + String.join(", ", spent)
                 + " is spent (slos.yaml gateRollouts)";
+    }
+
+    /** Tracing of requests, outbound calls and startup; {@link dev.dreamnet.runtime.tracing.Tracing#enabled} says if on. */
+    public dev.dreamnet.runtime.tracing.Tracing tracing() {
+        return tracing;
     }
 
     /** The service level objectives and their error budgets. */

@@ -40,6 +40,7 @@ public final class DreamNetBuilder {
     Path overloadFile;
     dev.dreamnet.config.overload.OverloadConfig overload;
     Path slosFile;
+    dev.dreamnet.runtime.tracing.Tracing tracing;
     dev.dreamnet.config.slo.SlosConfig slos = dev.dreamnet.config.slo.SlosConfig.none();
     Map<String, String> environment = System.getenv();
     String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
@@ -145,6 +146,15 @@ public final class DreamNetBuilder {
     /** As {@link #slos(dev.dreamnet.config.slo.SlosConfig)}, from a {@code slos.yaml} file, watched and reloaded. */
     public DreamNetBuilder slos(Path file) {
         this.slosFile = Objects.requireNonNull(file, "slos file must not be null");
+        return this;
+    }
+
+    /**
+     * Spans for requests, outbound calls and startup through {@code tracing}; by default
+     * {@link dev.dreamnet.runtime.tracing.Tracing#fromEnvironment} (off unless {@code OTEL_TRACES_EXPORTER} is set).
+     */
+    public DreamNetBuilder tracing(dev.dreamnet.runtime.tracing.Tracing tracing) {
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         return this;
     }
 

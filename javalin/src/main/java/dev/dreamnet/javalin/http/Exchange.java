@@ -20,6 +20,8 @@ public final class Exchange {
     private boolean admitted;
     private boolean finished;
     private ConcurrencyLimiter limiter;
+    private dev.dreamnet.core.overload.Criticality criticality;
+    private RequestSpan span;
 
     private Exchange(long startedNanos) {
         this.startedNanos = startedNanos;
@@ -30,20 +32,30 @@ public final class Exchange {
      * ({@link Admission}).
      */
     public static void begin(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission) {
+        begin(ctx, tracking, inFlight, admission, dev.dreamnet.runtime.tracing.Tracing.off());
+    }
+
+    /** As {@link #begin(Context, RequestTracking, InFlight, Admission)}, opening the request's span when tracing is on. */
+    public static void begin(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission,
+                             dev.dreamnet.runtime.tracing.Tracing tracing) {
         Exchange exchange = new Exchange(tracking.now());
         ctx.attribute(ATTRIBUTE, exchange);
+        if (tracing.enabled()) {
+            exchange.span = RequestSpan.start(tracing.tracer(), ctx);
+        }
         inFlight.enter();
         exchange.counted = true;
         exchange.admitted = admission.enter(ctx);
     }
 
     /** The overload guard admitted the request: {@link #finish} reports its end to {@code limiter}. */
-    static void admittedBy(Context ctx, ConcurrencyLimiter limiter) {
+    static void admittedBy(Context ctx, ConcurrencyLimiter limiter, dev.dreamnet.core.overload.Criticality criticality) {
         Exchange exchange = ctx.attribute(ATTRIBUTE);
         if (exchange == null) {
             limiter.release(); // no before-handler ran, so no after-handler will report it
         } else {
             exchange.limiter = limiter;
+            exchange.criticality = criticality;
         }
     }
 
@@ -71,5 +83,8 @@ public final class Exchange {
             admission.exit();
         }
         tracking.finished(ctx, exchange.startedNanos);
+        if (exchange.span != null) {
+            exchange.span.end(ctx, tracking.route(ctx), exchange.criticality);
+        }
     }
 }

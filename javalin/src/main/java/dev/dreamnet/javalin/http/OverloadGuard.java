@@ -76,6 +76,6 @@ public final class OverloadGuard {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             throw refusals[criticality.ordinal()][why.ordinal()];
         }
-        Exchange.admittedBy(ctx, limiter);
+        Exchange.admittedBy(ctx, limiter, criticality);
     }
 }

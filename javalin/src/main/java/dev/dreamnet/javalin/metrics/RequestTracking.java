@@ -47,7 +47,8 @@ public final class RequestTracking {
                 : unmatched.computeIfAbsent(method, m -> m.name() + " " + UNMATCHED);
     }
 
-    private String route(Context ctx) {
+    /** The route template this request matched ({@code GET /api/dreams/{id}}), or {@code GET unmatched}. */
+    public String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) {
             return unmatched(ctx.method());

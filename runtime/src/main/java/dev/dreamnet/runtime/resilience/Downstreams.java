@@ -53,6 +53,7 @@ public final class Downstreams {
     private ExecutorService hedgeRequests;
     /** What {@link #reload} put in force; null until the first reload, while the constructor's maps hold. */
     private volatile Reloaded reloaded;
+    private volatile dev.dreamnet.runtime.tracing.Tracing tracing = dev.dreamnet.runtime.tracing.Tracing.off();
 
     /**
      * Downstreams whose hedges, if any service hedges, are timed by a scheduler of their own and run on a
@@ -141,7 +142,17 @@ public final class Downstreams {
     public <T> T call(String service, Callable<T> callable) throws Exception {
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
-        return guard(service).call(() -> retry.call(callable, deadline));
+        dev.dreamnet.runtime.tracing.Tracing traced = tracing;
+        if (!traced.enabled()) {
+            return guard(service).call(() -> retry.call(callable, deadline));
+        }
+        return dev.dreamnet.runtime.tracing.OutboundSpan.run(traced.tracer(), service,
+                span -> guard(service).call(() -> retry.call(span.attempt(callable), deadline)));
+    }
+
+    /** Spans for every call from now on (off by default); see {@link dev.dreamnet.runtime.tracing.OutboundSpan}. */
+    public void tracing(dev.dreamnet.runtime.tracing.Tracing tracing) {
+        this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
     }
 
     /** A call that bounds its own waiting (an HTTP request's timeout, say) by the time it is given. */
@@ -157,7 +168,12 @@ public final class Downstreams {
     public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
-        return guard(service).call(() -> retry.call(() -> call.call(deadline.remaining()), deadline));
+        dev.dreamnet.runtime.tracing.Tracing traced = tracing;
+        if (!traced.enabled()) {
+            return guard(service).call(() -> retry.call(() -> call.call(deadline.remaining()), deadline));
+        }
+        return dev.dreamnet.runtime.tracing.OutboundSpan.run(traced.tracer(), service, span -> guard(service)
+                .call(() -> retry.call(span.attempt(() -> call.call(deadline.remaining())), deadline)));
     }
 
     /**

@@ -1,0 +1,87 @@
+package dev.dreamnet.runtime.tracing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * OpenTelemetry tracing for DreamNet's own spans (requests, outbound calls, startup). Off by default: spans are made
+ * only when {@code OTEL_TRACES_EXPORTER} names an exporter (such as {@code otlp}), and then the SDK is configured by
+ * the standard {@code OTEL_*} variables ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code OTEL_SERVICE_NAME} ...); metrics
+ * and logs are not exported unless their own variables say so. Callers check {@link #enabled()} first, so tracing off
+ * costs one field read. Thread-safe.
+ */
+public final class Tracing implements AutoCloseable {
+
+    /** The instrumentation scope of DreamNet's spans. */
+    public static final String SCOPE = "dev.dreamnet";
+
+    private static final Tracing OFF = new Tracing(OpenTelemetry.noop(), false, null);
+
+    private final OpenTelemetry openTelemetry;
+    private final Tracer tracer;
+    private final boolean enabled;
+    private final OpenTelemetrySdk owned;
+
+    private Tracing(OpenTelemetry openTelemetry, boolean enabled, OpenTelemetrySdk owned) {
+        this.openTelemetry = openTelemetry;
+        this.tracer = openTelemetry.getTracer(SCOPE);
+        this.enabled = enabled;
+        this.owned = owned;
+    }
+
+    /** No spans. */
+    public static Tracing off() {
+        return OFF;
+    }
+
+    /** Spans through {@code openTelemetry}, which the caller configured and keeps (tests pass an in-memory SDK). */
+    public static Tracing of(OpenTelemetry openTelemetry) {
+        return new Tracing(openTelemetry, true, null);
+    }
+
+    /** On when {@code OTEL_TRACES_EXPORTER} is set to an exporter other than {@code none}; configured by OTEL_*. */
+    public static Tracing fromEnvironment(Map<String, String> environment) {
+        String exporter = environment.get("OTEL_TRACES_EXPORTER");
+        if (exporter == null || exporter.isBlank() || exporter.strip().equals("none")
+                || "true".equalsIgnoreCase(environment.get("OTEL_SDK_DISABLED"))) {
+            return OFF;
+        }
+        Map<String, String> properties = new HashMap<>();
+        properties.put("otel.metrics.exporter", "none");
+        properties.put("otel.logs.exporter", "none");
+        properties.put("otel.service.name", "dreamnet");
+        environment.forEach((name, value) -> {
+            if (name.startsWith("OTEL_")) {
+                properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook()
+                .addPropertiesSupplier(() -> properties).build().getOpenTelemetrySdk();
+        return new Tracing(sdk, true, sdk);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    public OpenTelemetry openTelemetry() {
+        return openTelemetry;
+    }
+
+    /** Flushes and stops an SDK made from the environment; one passed in is the caller's to close. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+}
