@@ -148,7 +148,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         config.http.prefer405over404 = true;
         // One before-handler for everything every request needs: each handler with a path costs a match.
         config.routes.before(ctx -> {
-            Exchange.begin(ctx, tracking, inFlight, admission, dreamnet.tracing());
+            Exchange.begin(ctx, tracking, inFlight, admission, dreamnet.tracing(), dreamnet.exemplars());
             gate.handle(ctx);
             QueryStrings.requireValidEscapes(ctx.queryString());
         });

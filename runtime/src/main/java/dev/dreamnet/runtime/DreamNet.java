@@ -99,6 +99,8 @@ public final class DreamNet implements AutoCloseable {
     private final dev.dreamnet.runtime.slo.SloService slos;
     private final Repeating sloTicks;
     private final dev.dreamnet.runtime.tracing.Tracing tracing;
+    private final dev.dreamnet.runtime.metrics.LatencyExemplars exemplars =
+            new dev.dreamnet.runtime.metrics.LatencyExemplars();
     private final StartupDag dag;
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
@@ -391,6 +393,11 @@ public final class DreamNet implements AutoCloseable {
         return tracing;
     }
 
+    /** The latest traced request per latency bucket, for exemplars on {@code /metrics}; empty while tracing is off. */
+    public dev.dreamnet.runtime.metrics.LatencyExemplars exemplars() {
+        return exemplars;
+    }
+
     /** The service level objectives and their error budgets. */
     public dev.dreamnet.runtime.slo.SloService slos() {
         return slos;
@@ -412,7 +419,7 @@ public final class DreamNet implements AutoCloseable {
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
                 () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
                 () -> fleetMode.map(m -> m.shared().status()), () -> overload.enabled()
-                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound, slos::statuses);
+                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound, slos::statuses, exemplars);
     }
 
     /** Inbound protection, automatic brownout and the outbound guards, as {@code /api/observability/overload} shows them. */

@@ -22,6 +22,7 @@ public final class Exchange {
     private ConcurrencyLimiter limiter;
     private dev.dreamnet.core.overload.Criticality criticality;
     private RequestSpan span;
+    private dev.dreamnet.runtime.metrics.LatencyExemplars exemplars;
 
     private Exchange(long startedNanos) {
         this.startedNanos = startedNanos;
@@ -32,16 +33,18 @@ public final class Exchange {
      * ({@link Admission}).
      */
     public static void begin(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission) {
-        begin(ctx, tracking, inFlight, admission, dev.dreamnet.runtime.tracing.Tracing.off());
+        begin(ctx, tracking, inFlight, admission, dev.dreamnet.runtime.tracing.Tracing.off(), null);
     }
 
     /** As {@link #begin(Context, RequestTracking, InFlight, Admission)}, opening the request's span when tracing is on. */
     public static void begin(Context ctx, RequestTracking tracking, InFlight inFlight, Admission admission,
-                             dev.dreamnet.runtime.tracing.Tracing tracing) {
+                             dev.dreamnet.runtime.tracing.Tracing tracing,
+                             dev.dreamnet.runtime.metrics.LatencyExemplars exemplars) {
         Exchange exchange = new Exchange(tracking.now());
         ctx.attribute(ATTRIBUTE, exchange);
         if (tracing.enabled()) {
             exchange.span = RequestSpan.start(tracing.tracer(), ctx);
+            exchange.exemplars = exemplars;
         }
         inFlight.enter();
         exchange.counted = true;
@@ -84,7 +87,12 @@ public final class Exchange {
         }
         tracking.finished(ctx, exchange.startedNanos);
         if (exchange.span != null) {
-            exchange.span.end(ctx, tracking.route(ctx), exchange.criticality);
+            String route = tracking.route(ctx);
+            exchange.span.end(ctx, route, exchange.criticality);
+            if (exchange.exemplars != null) {
+                exchange.span.exemplar(exchange.exemplars, route, ctx.statusCode(),
+                        tracking.now() - exchange.startedNanos);
+            }
         }
     }
 }

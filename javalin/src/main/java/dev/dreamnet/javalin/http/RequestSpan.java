@@ -32,6 +32,12 @@ final class RequestSpan {
                 .startSpan());
     }
 
+    /** Keeps this request as its latency bucket's exemplar, linking the bucket on {@code /metrics} to this trace. */
+    void exemplar(dev.dreamnet.runtime.metrics.LatencyExemplars exemplars, String route, int status, long nanos) {
+        exemplars.record(route, status, nanos, span.getSpanContext().getTraceId(), span.getSpanContext().getSpanId(),
+                0L);
+    }
+
     void end(Context ctx, String route, Criticality criticality) {
         int status = ctx.statusCode();
         span.updateName(route);

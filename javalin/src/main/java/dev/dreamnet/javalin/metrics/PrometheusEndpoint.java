@@ -25,6 +25,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class PrometheusEndpoint implements AutoCloseable {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** Asked for with {@code Accept}: carries exemplars (trace ids on latency buckets) while tracing is on. */
+    static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -50,7 +52,11 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(scrape()));
+        routes.get("/metrics", ctx -> {
+            String accept = ctx.header("Accept");
+            String type = accept != null && accept.contains("application/openmetrics-text") ? OPENMETRICS : CONTENT_TYPE;
+            ctx.contentType(type).result(registry.scrape(type));
+        });
     }
 
     public String scrape() {

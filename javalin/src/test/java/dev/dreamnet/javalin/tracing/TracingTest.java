@@ -87,6 +87,13 @@ class TracingTest {
         assertThat(call.getParentSpanId()).isEqualTo(request.getSpanId());
         assertThat(call.getEvents()).extracting(e -> e.getName()).containsExactly("attempt");
         assertThat(call.getAttributes().get(AttributeKey.longKey("dreamnet.retries"))).isZero();
+
+        String openMetrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.port() + "/metrics")).header("Accept", "application/openmetrics-text").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // OpenMetrics links the request's latency bucket to its trace.
+        assertThat(openMetrics).containsPattern("dreamnet_http_server_requests_seconds_bucket\\{[^}]*route=\"/api/dreams/"
+                + "\\{id\\}\"[^}]*\\} 1 # \\{[^}]*trace_id=\"" + request.getTraceId() + "\"");
     }
 
     @Test

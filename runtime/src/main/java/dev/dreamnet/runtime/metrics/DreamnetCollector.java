@@ -210,9 +210,22 @@ public final class DreamnetCollector implements MultiCollector {
             histogram.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                     .labels(routeLabels(series.route()).add("outcome", series.outcome().name()))
                     .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts))
-                    .sum(series.sumSeconds()).build());
+                    .sum(series.sumSeconds()).exemplars(exemplars(series)).build());
         }
         return histogram.build();
+    }
+
+    /** The traced requests of this series, one per bucket, for OpenMetrics exemplars. */
+    private io.prometheus.metrics.model.snapshots.Exemplars exemplars(RequestMetrics.SinceStart series) {
+        List<LatencyExemplars.Sample> samples = sources.exemplars().of(series.route(), series.outcome());
+        if (samples.isEmpty()) {
+            return io.prometheus.metrics.model.snapshots.Exemplars.EMPTY;
+        }
+        return io.prometheus.metrics.model.snapshots.Exemplars.of(samples.stream().map(sample -> {
+            var exemplar = io.prometheus.metrics.model.snapshots.Exemplar.builder().value(sample.seconds())
+                    .traceId(sample.traceId()).spanId(sample.spanId());
+            return (sample.wallMillis() > 0 ? exemplar.timestampMillis(sample.wallMillis()) : exemplar).build();
+        }).toList());
     }
 
     private static Labels routeLabels(String route) {

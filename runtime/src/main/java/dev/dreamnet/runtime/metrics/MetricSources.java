@@ -19,7 +19,7 @@ public record MetricSources(Supplier<List<CircuitBreakerSnapshot>> breakers, Sup
                             Supplier<java.util.Optional<dev.dreamnet.runtime.fleet.SharedState.Status>> shared,
                             Supplier<java.util.Optional<dev.dreamnet.runtime.overload.OverloadViews.OverloadView>> overload,
                             Supplier<java.util.Map<String, dev.dreamnet.runtime.resilience.OutboundSnapshot>> outbound,
-                            Supplier<List<dev.dreamnet.core.slo.SloStatus>> slos) {
+                            Supplier<List<dev.dreamnet.core.slo.SloStatus>> slos, LatencyExemplars exemplars) {
 
     /** One rollout: its status, the canary's share and how many decisions of each kind it took. */
     public record RolloutMetric(String rollout, String status, double percent, java.util.Map<String, Long> decisions) {
