@@ -666,6 +666,28 @@
         : button('Automatic brownout: pin the mode', 'pin the mode', 'overload:pin', '/api/admin/overload/pin')));
   }
 
+  function renderSlos(doc) {
+    if (!doc.slos.length) {
+      replace('slos', el('p', { cls: 'muted' }, 'No objectives (config/slos.yaml).'));
+      return;
+    }
+    function burn(s, w) {
+      var rate = s.burnRates[w];
+      return rate === undefined ? '' : rate.toFixed(1) + 'x';
+    }
+    var rows = doc.slos.map(function (s) {
+      var left = s.secondsToExhaustion == null ? '' : s.secondsToExhaustion === 0 ? 'spent'
+        : s.secondsToExhaustion < 7200 ? Math.round(s.secondsToExhaustion / 60) + ' min'
+        : Math.round(s.secondsToExhaustion / 3600) + ' h';
+      return el('tr', { cls: s.state === 'OK' ? null : 'error' }, td(s.name), td(s.state),
+        td((s.objective * 100).toFixed(3) + '%' + (s.latencyThresholdMs ? ' < ' + s.latencyThresholdMs + ' ms' : '')),
+        td((s.budgetRemaining * 100).toFixed(1) + '%'), td(burn(s, '5m')), td(burn(s, '1h')), td(burn(s, '6h')),
+        td(burn(s, '3d')), td(left));
+    });
+    replace('slos', table(['SLO', 'State', 'Objective', 'Budget left', '5m', '1h', '6h', '3d', 'Exhausted in'], rows),
+      doc.error ? el('p', { cls: 'error' }, 'Budget table: ' + doc.error) : null);
+  }
+
   function renderAudit(doc) {
     var rows = doc.entries.map(function (e) {
       return el('tr', { 'data-audit': e.id }, num(e.id), td(e.at), td(e.actor), td(e.action), td(e.target),
@@ -780,6 +802,7 @@
     fleet: '/api/observability/fleet',
     queues: '/api/observability/queues',
     overload: '/api/observability/overload',
+    slos: '/api/observability/slos',
     audit: '/api/observability/audit?limit=20'
   };
 
@@ -792,6 +815,7 @@
     fleet: ['fleet', renderFleet],
     queues: ['queues', renderQueues],
     overload: ['overload', renderOverload],
+    slos: ['slos', renderSlos],
     audit: ['audit', renderAudit]
   };
 

@@ -71,6 +71,7 @@ class ConsoleBrowserTest {
         Path resilience = Files.writeString(dir.resolve("resilience.yaml"), RESILIENCE);
         server = DreamnetServer.start(Servers.config(dir, FlagServer.SHIPPED_GRAPH).flagsFile(flags)
                 .queuesFile(FlagServer.SHIPPED_QUEUES).resilienceFile(resilience)
+                .slosFile(Path.of("..", "config", "slos.yaml"))
                 .environment(Map.of(AccessControl.ADMIN_TOKENS, ADMIN)).build());
         http = new Http(server.port());
         Servers.awaitReady(http);
@@ -113,6 +114,13 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#access")).contains("Read-only");
         browser.await("a chart drawn", d -> !d.findElements(By.cssSelector("#chart-traffic canvas")).isEmpty());
         browser.screenshot("1280x800");
+    }
+
+    @Test
+    @Order(2)
+    void showsTheObjectivesAndTheirBudgets() {
+        browser.await("the objectives", d -> browser.text("#slos").contains("dream-reads-fast"));
+        assertThat(browser.text("#slos")).contains("dream-reads", "OK", "99.900%", "100.0%", "< 250 ms");
     }
 
     @Test

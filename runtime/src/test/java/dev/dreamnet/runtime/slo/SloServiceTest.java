@@ -86,6 +86,22 @@ class SloServiceTest {
     }
 
     @Test
+    void aReloadedFileAddsAnObjectiveCountingFromThenAndDropsARemovedOne() {
+        java.util.concurrent.atomic.AtomicReference<SlosConfig> file = new java.util.concurrent.atomic.AtomicReference<>(
+                SlosConfig.of(List.of(READS)));
+        service = new SloService(file::get, requests, new SloStore(() -> database, "instance-r"), clock);
+        service.start();
+        traffic(Duration.ofMinutes(1), 500, Duration.ofMillis(20));
+
+        file.set(SlosConfig.of(List.of(FAST)));
+        traffic(Duration.ofMinutes(1), 200, Duration.ofMillis(20));
+
+        assertThat(service.statuses()).extracting(s -> s.slo().name()).containsExactly("fast");
+        assertThat(service.status("fast").orElseThrow().windowCounts()).isEqualTo(
+                new dev.dreamnet.core.slo.Counts(550, 0)); // from the first tick after the change, 5 s in
+    }
+
+    @Test
     void minutesOlderThanTheWindowAreDeleted() throws Exception {
         traffic(Duration.ofMinutes(3), 200, Duration.ofMillis(20));
         assertThat(rows()).isEqualTo(2 * 4);
