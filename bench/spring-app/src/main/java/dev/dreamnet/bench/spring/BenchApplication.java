@@ -16,7 +16,7 @@ public class BenchApplication {
     }
 
     @GetMapping("/api/products/{id}")
-    public String product(@PathVariable String id) {
+    public String product(@PathVariable("id") String id) {
         return "{\"id\":\"" + id + "\",\"name\":\"Espresso cup\"}";
     }
 }
