@@ -563,7 +563,7 @@
 
   function side(label, s) {
     var latency = s.latency || {};
-    return el('tr', null, td(label), num(s.requests), num(s.errors), num(pct(s.errorRate)),
+    return el('tr', { 'data-side': label }, td(label), num(s.requests), num(s.errors), num(pct(s.errorRate)),
       num(ms(latency.p50Ms)), num(ms(latency.p99Ms)));
   }
 
@@ -577,12 +577,12 @@
       var steps = r.config.steps || [];
       var progress = el('progress', { max: Math.max(steps.length, 1), value: Math.min(r.step + 1, steps.length) });
       return el('div', { cls: 'rollout', 'data-rollout': r.name },
-        el('h3', null, r.name, ' ', el('span', { cls: 'state-' + r.status }, r.status)),
-        el('p', null, progress, ' step ' + (r.step + 1) + ' of ' + steps.length + ' (' + steps.join('%, ') + '%), at '
+        el('h3', null, r.name, ' ', el('span', { cls: 'state-' + r.status, 'data-role': 'status' }, r.status)),
+        el('p', { cls: 'step' }, progress, ' step ' + (r.step + 1) + ' of ' + steps.length + ' (' + steps.join('%, ') + '%), at '
           + r.percent + '% for ' + duration(r.inStepSeconds) + ', bake time ' + r.config.bakeTime),
         r.reason ? el('p', null, 'Reason: ' + r.reason) : null,
         table(['Side', 'Requests', 'Errors', 'Error rate', 'p50', 'p99'], [side('baseline', r.baseline), side('canary', r.canary)]),
-        el('p', null, 'Verdict: ', r.lastVerdict ? el('strong', null, r.lastVerdict.kind) : '–',
+        el('p', { cls: 'verdict' }, 'Verdict: ', r.lastVerdict ? el('strong', null, r.lastVerdict.kind) : '–',
           r.lastVerdict ? ' (' + r.lastVerdict.reason + ')' : ''),
         el('div', { cls: 'row-actions' },
           button('Rollout ' + r.name + ': promote', 'promote', 'rollout:' + r.name + ':promote', base + 'promote'),
