@@ -1,6 +1,7 @@
 package dev.dreamnet.reference.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.reference.DreamnetServer;
@@ -93,10 +94,13 @@ class ConsoleRolloutsBrowserTest {
     @Test
     @Order(1)
     void showsTheStepBothSidesAndTheVerdictAsTheApiDoes() throws Exception {
-        browser.await("the verdict PASS", d -> browser.text(PANEL + ".verdict").startsWith("Verdict: PASS"));
+        await("every request counted").atMost(Servers.DEADLINE).until(() -> requests("baseline") + requests("canary"),
+                total -> total == USERS);
+        long canary = requests("canary");
+        // The verdict is at most one evaluation (1 s) behind the window: wait for the one that judged every request.
+        browser.await("the verdict PASS on all " + canary + " canary requests", d -> browser.text(PANEL + ".verdict")
+                .startsWith("Verdict: PASS (healthy: canary errors 0.00% (0/" + canary + ")"));
         JsonNode rollout = rollout();
-        assertThat(rollout.path("baseline").path("requests").asLong() + rollout.path("canary").path("requests").asLong())
-                .as("every request judged").isEqualTo(USERS);
 
         assertThat(status()).isEqualTo("RUNNING");
         assertThat(browser.text(PANEL + ".step")).startsWith("step 1 of 3 (25%, 50%, 100%), at 25% for ")
@@ -112,6 +116,7 @@ class ConsoleRolloutsBrowserTest {
             assertThat(cells.get(5)).as(side + " p99").endsWith(" ms");
         }
         assertThat(Long.parseLong(cells("canary").get(1))).as("canary requests").isGreaterThanOrEqualTo(20);
+        assertThat(actions()).as("a running rollout offers no resume").containsExactly("promote", "pause", "rollback");
         assertThat(browser.text(PANEL + ".verdict")).isEqualTo("Verdict: PASS (" + rollout.path("lastVerdict")
                 .path("reason").asText() + ")");
         shoot("rollout");
@@ -141,6 +146,7 @@ class ConsoleRolloutsBrowserTest {
                 .contains("RUNNING 25.0% → PAUSED 25.0%")
                 .contains("reason: \"console test: pause while INC-7 is looked at\"");
         assertThat(rollout().path("status").asText()).isEqualTo("PAUSED");
+        browser.await("resume offered", d -> actions().equals(List.of("promote", "resume", "rollback")));
         assertThat(audited("rollout.pause", "console test: pause while INC-7 is looked at").path("actor").asText())
                 .isEqualTo("night-shift");
     }
@@ -157,7 +163,7 @@ class ConsoleRolloutsBrowserTest {
         browser.await("step 2 on the page", d -> browser.text(PANEL + ".step").startsWith("step 2 of 3"));
         assertThat(browser.text(PANEL + ".step")).contains("at 50% for ");
         assertThat(status()).isEqualTo("RUNNING");
-        assertThat(browser.text(PANEL + ".verdict")).isEqualTo("Verdict: HOLD (new step, not judged yet)");
+        assertThat(browser.text(PANEL + ".verdict")).as("no traffic yet at the new step").startsWith("Verdict: HOLD (");
         assertThat(cells("canary").get(1)).as("a new step is judged on its own traffic").isEqualTo("0");
         assertThat(browser.text("#last-audit")).contains("rollout.promote")
                 .contains("RUNNING 25.0% → RUNNING 50.0%").contains("reason: \"console test: v2 looks healthy\"");
@@ -172,7 +178,11 @@ class ConsoleRolloutsBrowserTest {
         act("rollback", "console test: INC-8, p99 up");
 
         browser.await("ROLLED_BACK on the page", d -> "ROLLED_BACK".equals(status()));
-        assertThat(browser.text(PANEL + ".step")).contains("at 0%");
+        assertThat(browser.text(PANEL + ".step")).startsWith("rolled back at step 2 of 3 (25%, 50%, 100%): canary at 0% for ");
+        assertThat(browser.driver.findElement(By.cssSelector(PANEL + "progress")).getAttribute("value"))
+                .as("a rolled-back rollout's progress is empty, its canary is at 0%").isEqualTo("0");
+        assertThat(actions()).as("a finished rollout offers no operation the server would refuse").isEmpty();
+        assertThat(browser.text(PANEL + "[data-role='finished']")).startsWith("Finished, nothing to operate");
         assertThat(browser.text(PANEL)).contains("Reason: console test: INC-8, p99 up");
         assertThat(browser.text("#last-audit")).contains("rollout.rollback")
                 .contains("RUNNING 50.0% → ROLLED_BACK 0.0%").contains("reason: \"console test: INC-8, p99 up\"");
@@ -201,8 +211,16 @@ class ConsoleRolloutsBrowserTest {
 
     /** A screenshot with the rollouts panel in view. */
     private void shoot(String name) throws Exception {
-        browser.driver.executeScript("document.getElementById('rollouts-section').scrollIntoView()");
+        browser.driver.executeScript("document.getElementById('rollouts-section').scrollIntoView({block: 'center'})");
         browser.screenshot(name);
+    }
+
+    /** The operations the rollout's buttons offer, in page order. */
+    private List<String> actions() {
+        Object actions = browser.driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(function (b) { return b.getAttribute('data-action'); })", PANEL + "button[data-action]");
+        return ((List<?>) actions).stream().map(a -> a.toString().substring(("rollout:" + NAME + ":").length()))
+                .toList();
     }
 
     private String status() {
@@ -214,6 +232,10 @@ class ConsoleRolloutsBrowserTest {
         Object cells = browser.driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
                 + ".map(function (c) { return c.innerText.trim(); })", PANEL + "tr[data-side='" + side + "'] td");
         return ((List<?>) cells).stream().map(Object::toString).toList();
+    }
+
+    private long requests(String side) {
+        return rollout().path(side).path("requests").asLong();
     }
 
     private JsonNode rollout() {
