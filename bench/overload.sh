@@ -18,14 +18,7 @@ pool="${POOL:-4}"
 capacity="${CAPACITY:-}"
 load=(--steps "${STEPS:-0.5,1,1.5,2,3}" --step-seconds "${STEP_SECONDS:-10}" --warm-up-seconds 10
   --recovery 0.8 --recovery-seconds "${RECOVERY_SECONDS:-15}" --mix "${MIX:-10,20,70}" --timeout-ms 2000 --probe-ms 10)
-stale() { # no jar yet, or a source or POM of the modules it is built from is newer
-  [ ! -f "$bench" ] || [ -n "$(find "$root"/pom.xml "$root"/{bench,core,config,jdbc,rabbitmq,runtime,javalin,openfeature} \
-    \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$bench" -print -quit)" ]
-}
-if stale; then
-  echo "building $bench"
-  (cd "$root" && mvn -B -q -o -pl bench -am package -DskipTests)
-fi
+. "$root/bench/bench-jar.sh"
 data="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$data"' EXIT
 

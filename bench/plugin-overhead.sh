@@ -16,14 +16,7 @@ apps=(bare plugin)
 # WITH_JETTY=1 adds the bare app on the plugin's Jetty settings alone, to split the plugin's cost.
 if [ "${WITH_JETTY:-}" = 1 ]; then apps=(bare jetty plugin); fi
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-stale() { # no jar yet, or a source or POM of the modules it is built from is newer
-  [ ! -f "$bench" ] || [ -n "$(find "$root"/pom.xml "$root"/{bench,core,config,jdbc,rabbitmq,runtime,javalin} \
-    \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$bench" -print -quit)" ]
-}
-if stale; then
-  echo "building $bench"
-  (cd "$root" && mvn -B -q -o -pl bench -am package -DskipTests)
-fi
+. "$root/bench/bench-jar.sh"
 data="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$data"' EXIT
 

@@ -103,6 +103,18 @@ final class RolloutCommands {
         @Option(names = "--min-requests", paramLabel = "N", description = "start: requests per side before judging.")
         Integer minRequests;
 
+        @Option(names = "--significance", paramLabel = "RATIO",
+                description = "start: the chance of rolling back a healthy rollout at all, e.g. 0.01.")
+        Double significance;
+
+        @Option(names = "--latency-tolerance", paramLabel = "RATIO",
+                description = "start: how far the canary's p99 may exceed the baseline's, e.g. 0.5 for 50%%.")
+        Double latencyTolerance;
+
+        @Option(names = "--latency-effect", paramLabel = "RATIO", description = "start: how much more often than "
+                + "half the canary may be the slower of a pair before the distribution test rolls back, e.g. 0.03.")
+        Double latencyEffect;
+
         @Option(names = "--manual", description = "start: never promote by itself (auto-promote off).")
         boolean manual;
 
@@ -149,6 +161,9 @@ final class RolloutCommands {
             putIfSet(body, "maxErrorRate", maxErrorRate);
             putIfSet(body, "maxP99", maxP99);
             putIfSet(body, "minRequests", minRequests);
+            putIfSet(body, "significance", significance);
+            putIfSet(body, "latencyTolerance", latencyTolerance);
+            putIfSet(body, "latencyEffect", latencyEffect);
             if (manual) {
                 body.put("autoPromote", false);
             }

@@ -64,6 +64,19 @@ class RolloutCommandsTest {
     }
 
     @Test
+    void theJudgesSettingsCanBeGivenAtStart() throws Exception {
+        Cli start = rollout("start", "cli-judge", "--significance", "0.02", "--latency-tolerance", "0.3",
+                "--latency-effect", "0.1", "--reason", "tuned judge", "--json");
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(start.out()).path("config");
+        assertThat(config.path("significance").asDouble()).isEqualTo(0.02);
+        assertThat(config.path("latencyTolerance").asDouble()).isEqualTo(0.3);
+        assertThat(config.path("latencyEffect").asDouble()).isEqualTo(0.1);
+        rollout("rollback", "cli-judge", "--reason", "done");
+    }
+
+    @Test
     void fleetListsThisInstanceAsConverged() {
         // The first heartbeat is written once startup completes, just after started() does.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))

@@ -1,6 +1,6 @@
 -- The toolkit's own tables, created by DreamNet on its store when they are missing (ToolkitSchema).
 -- Statements are separated by a line holding only ";". Each one is idempotent: the reference service's
--- migrations V2, V5, V6, V7 and V8 create the same tables, and this file then changes nothing
+-- migrations V2, V5, V6, V7, V8 and V9 create the same tables, and this file then changes nothing
 -- (ToolkitSchemaTest compares the two).
 -- The append-only audit log of operator actions (AuditLog).
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS rollouts (
     auto_rollback BOOLEAN NOT NULL,
     significance DOUBLE PRECISION NOT NULL,
     latency_tolerance DOUBLE PRECISION NOT NULL,
+    latency_effect DOUBLE PRECISION DEFAULT 0.03 NOT NULL,
     status VARCHAR(20) NOT NULL,
     step INT NOT NULL,
     percent DOUBLE PRECISION NOT NULL,
@@ -36,6 +37,9 @@ CREATE TABLE IF NOT EXISTS rollouts (
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     revision BIGINT NOT NULL DEFAULT 0
 )
+;
+-- The latency distribution test's tolerance (V8), for a rollouts table made before it existed.
+ALTER TABLE rollouts ADD COLUMN IF NOT EXISTS latency_effect DOUBLE PRECISION DEFAULT 0.03 NOT NULL
 ;
 -- The instances sharing this database (InstanceRegistry): each writes a heartbeat with the
 -- configuration and flag-state versions it runs, so convergence is visible, not assumed.

@@ -1,6 +1,8 @@
 package dev.dreamnet.bench.flags;
 
 import dev.dreamnet.openfeature.DreamNetFeatureProvider;
+import dev.openfeature.contrib.providers.unleash.UnleashProvider;
+import dev.openfeature.contrib.providers.unleash.UnleashProviderConfig;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.openfeature.sdk.Client;
@@ -8,6 +10,7 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.providers.memory.Flag;
 import dev.openfeature.sdk.providers.memory.InMemoryProvider;
+import io.getunleash.util.UnleashConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One boolean evaluation of {@value FlagSettings#EVALUATED} (on) among the eight
  * {@link FlagSettings} flags, through DreamNet's OpenFeature provider, against the SDK's in-memory
- * provider and the direct calls: {@code direct*} asks DreamNet's {@link FlagService} itself,
+ * provider, Unleash's OpenFeature provider (contrib, over the Unleash client; {@code unleashDirect}
+ * is that client's own {@code isEnabled}) and the direct calls: {@code direct*} asks DreamNet's {@link FlagService} itself,
  * {@code *Provider} calls a provider below the client (its own cost), {@code *Client} goes through
  * the OpenFeature {@link Client} with its hooks and context merging, as applications do. Our
  * provider runs over a started DreamNet runtime (embedded database, a flags file).
@@ -58,6 +62,16 @@ public class OpenFeatureProviderBench {
     }
 
     @Benchmark
+    public boolean unleashProvider(Contenders c, FlagContenders.Name name) {
+        return c.unleashProvider.getBooleanEvaluation(name.value, false, c.context).getValue();
+    }
+
+    @Benchmark
+    public boolean unleashDirect(Contenders c, FlagContenders.Name name) {
+        return c.unleashProvider.getUnleash().isEnabled(name.value);
+    }
+
+    @Benchmark
     public boolean dreamnetClient(Contenders c, FlagContenders.Name name) {
         return c.oursClient.getBooleanValue(name.value, false);
     }
@@ -67,7 +81,16 @@ public class OpenFeatureProviderBench {
         return c.inMemoryClient.getBooleanValue(name.value, false);
     }
 
-    /** Both providers, each in its own OpenFeature domain, and the runtime under ours. */
+    @Benchmark
+    public boolean unleashClient(Contenders c, FlagContenders.Name name) {
+        return c.unleashClient.getBooleanValue(name.value, false);
+    }
+
+    /**
+     * The three providers, each in its own OpenFeature domain, and the runtime under ours. Unleash's provider builds
+     * its client from a configuration bootstrapped from a features document, offline (no polling, no metrics, the API
+     * at a closed local port), as {@link FlagContenders.Unleash9} does.
+     */
     @State(Scope.Benchmark)
     public static class Contenders {
         DreamNet dreamnet;
@@ -76,6 +99,8 @@ public class OpenFeatureProviderBench {
         InMemoryProvider inMemory;
         Client oursClient;
         Client inMemoryClient;
+        UnleashProvider unleashProvider;
+        Client unleashClient;
         final ImmutableContext context = new ImmutableContext();
 
         @Setup(Level.Trial)
@@ -101,9 +126,21 @@ public class OpenFeatureProviderBench {
             OpenFeatureAPI.getInstance().setProviderAndWait("bench-in-memory", inMemory);
             inMemoryClient = OpenFeatureAPI.getInstance().getClient("bench-in-memory");
 
+            Path backup = Files.createTempDirectory("dreamnet-bench-unleash-openfeature").resolve("backup.json");
+            String toggles = FlagSettings.unleashToggles();
+            unleashProvider = new UnleashProvider(UnleashProviderConfig.builder().unleashConfigBuilder(
+                    UnleashConfig.builder().appName("dreamnet-bench").instanceId("bench")
+                            .unleashAPI("http://127.0.0.1:9").toggleBootstrapProvider(() -> toggles)
+                            .fetchTogglesInterval(0).disablePolling().disableMetrics()
+                            .backupFile(backup.toString())).build());
+            OpenFeatureAPI.getInstance().setProviderAndWait("bench-unleash", unleashProvider);
+            unleashClient = OpenFeatureAPI.getInstance().getClient("bench-unleash");
+
             for (boolean answer : new boolean[] {flags.allows(FlagSettings.EVALUATED),
                     oursClient.getBooleanValue(FlagSettings.EVALUATED, false),
-                    inMemoryClient.getBooleanValue(FlagSettings.EVALUATED, false)}) {
+                    inMemoryClient.getBooleanValue(FlagSettings.EVALUATED, false),
+                    unleashProvider.getUnleash().isEnabled(FlagSettings.EVALUATED),
+                    unleashClient.getBooleanValue(FlagSettings.EVALUATED, false)}) {
                 if (!answer) {
                     throw new IllegalStateException("a contender says " + FlagSettings.EVALUATED + " is off");
                 }

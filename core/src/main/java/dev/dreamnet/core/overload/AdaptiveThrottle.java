@@ -1,9 +1,9 @@
 package dev.dreamnet.core.overload;
 
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.core.time.WindowedCounts;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
@@ -32,7 +32,7 @@ public final class AdaptiveThrottle {
     private final long bucketNanos;
     private final Clock clock;
     private final DoubleSupplier random;
-    private final AtomicLongArray cells = new AtomicLongArray(2 * BUCKETS);
+    private final WindowedCounts counts;
     private final LongAdder rejected = new LongAdder();
 
     /**
@@ -44,10 +44,7 @@ public final class AdaptiveThrottle {
         this.bucketNanos = Math.max(1, config.window().toNanos() / BUCKETS);
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.random = Objects.requireNonNull(random, "random must not be null");
-        long stale = (long) (bucket() - BUCKETS - 1) << 32;
-        for (int i = 0; i < cells.length(); i++) {
-            cells.set(i, stale);
-        }
+        this.counts = new WindowedCounts(2, BUCKETS, bucket());
     }
 
     /** A throttle drawing its random numbers from {@link ThreadLocalRandom}. */
@@ -67,8 +64,8 @@ public final class AdaptiveThrottle {
      */
     public boolean tryAcquire() {
         int now = bucket();
-        double p = probability(sum(now, REQUESTS), sum(now, ACCEPTS), k);
-        add(now, REQUESTS);
+        double p = probability(counts.sum(now, REQUESTS), counts.sum(now, ACCEPTS), k);
+        counts.increment(now, REQUESTS);
         if (p > 0 && random.getAsDouble() < p) {
             rejected.increment();
             return false;
@@ -84,31 +81,31 @@ public final class AdaptiveThrottle {
     public void acquire() {
         if (!tryAcquire()) {
             int now = bucket();
-            long requests = sum(now, REQUESTS);
-            long accepts = sum(now, ACCEPTS);
+            long requests = counts.sum(now, REQUESTS);
+            long accepts = counts.sum(now, ACCEPTS);
             throw new ThrottledException(name, requests, accepts, probability(requests, accepts, k));
         }
     }
 
     /** The downstream answered a request that was sent (any answer but a refusal for overload or unavailability). */
     public void onAccepted() {
-        add(bucket(), ACCEPTS);
+        counts.increment(bucket(), ACCEPTS);
     }
 
     /** The probability with which the next request would be shed. */
     public double probability() {
         int now = bucket();
-        return probability(sum(now, REQUESTS), sum(now, ACCEPTS), k);
+        return probability(counts.sum(now, REQUESTS), counts.sum(now, ACCEPTS), k);
     }
 
     /** Requests counted in the window, shed ones included. */
     public long requests() {
-        return sum(bucket(), REQUESTS);
+        return counts.sum(bucket(), REQUESTS);
     }
 
     /** Accepted requests counted in the window. */
     public long accepts() {
-        return sum(bucket(), ACCEPTS);
+        return counts.sum(bucket(), ACCEPTS);
     }
 
     /** Requests shed locally since the throttle was created. */
@@ -122,47 +119,13 @@ public final class AdaptiveThrottle {
 
     public ThrottleSnapshot snapshot() {
         int now = bucket();
-        long requests = sum(now, REQUESTS);
-        long accepts = sum(now, ACCEPTS);
+        long requests = counts.sum(now, REQUESTS);
+        long accepts = counts.sum(now, ACCEPTS);
         return new ThrottleSnapshot(k, requests, accepts, probability(requests, accepts, k), rejected.sum());
-    }
-
-    private void add(int now, int field) {
-        int index = 2 * Math.floorMod(now, BUCKETS) + field;
-        for (;;) {
-            long cell = cells.get(index);
-            if (now - tag(cell) <= 0) {
-                cells.getAndIncrement(index);
-                return;
-            }
-            if (cells.compareAndSet(index, cell, pack(now, 1))) {
-                return;
-            }
-        }
-    }
-
-    private long sum(int now, int field) {
-        long total = 0;
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            long cell = cells.get(2 * bucket + field);
-            int age = now - tag(cell);
-            if (age >= 0 && age < BUCKETS) {
-                total += cell & 0xFFFF_FFFFL;
-            }
-        }
-        return total;
     }
 
     /** The current bucket's number; it may wrap around, and only differences between two are used. */
     private int bucket() {
         return (int) Math.floorDiv(clock.nanoTime(), bucketNanos);
-    }
-
-    private static int tag(long cell) {
-        return (int) (cell >>> 32);
-    }
-
-    private static long pack(int bucket, long count) {
-        return ((long) bucket << 32) | count;
     }
 }

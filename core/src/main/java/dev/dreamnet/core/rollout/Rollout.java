@@ -30,6 +30,16 @@ public interface Rollout {
     /** Records one finished request of {@code variant}. */
     void record(Variant variant, boolean error, long latencyNanos);
 
+    /**
+     * Records {@code count} finished requests of {@code variant} with the same outcome and latency, as
+     * {@code count} calls of {@link #record(Variant, boolean, long)} would (for replays and simulations).
+     */
+    default void record(Variant variant, boolean error, long latencyNanos, long count) {
+        for (long i = 0; i < count; i++) {
+            record(variant, error, latencyNanos);
+        }
+    }
+
     /** Judges the current step at monotonic time {@code nowNanos} and acts on the verdict; returns it. */
     default Verdict evaluate(long nowNanos) {
         return evaluate(nowNanos, true);

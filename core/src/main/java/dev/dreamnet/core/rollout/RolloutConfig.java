@@ -15,15 +15,26 @@ import java.util.regex.Pattern;
  * @param window           the longest span of a step's traffic a judgement looks at (sliding, 10 slots)
  * @param maxErrorRate     SLO: the highest acceptable share of failed canary requests, (0, 1]
  * @param maxP99           SLO: the highest acceptable 99th percentile latency of the canary
- * @param minRequests      requests each side needs in the window before it is judged at all
+ * @param minRequests      requests each side needs since the step began before it can pass (a failing
+ *                         canary is rolled back before that on overwhelming evidence)
  * @param autoPromote      whether a healthy step is promoted by {@code evaluate} after its bake time
  * @param autoRollback     whether a failed judgement rolls back to 0% at once
- * @param significance     one-sided false-alarm probability of each statistical test per judgement
+ * @param significance     the highest probability that a canary as good as its baseline and within the
+ *                         SLO is rolled back, over the whole rollout and however often it is judged
+ *                         (spent evenly over the judged steps and the five tests)
  * @param latencyTolerance how far (0.5 = 50%) the canary's p99 may exceed the baseline's before a comparison can fail
+ * @param latencyEffect    how far above 0.5 the probability that a canary request is slower than a
+ *                         baseline request may be before the distribution test can fail (0.03: 53%)
  */
 public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, Duration window,
                             double maxErrorRate, Duration maxP99, int minRequests, boolean autoPromote,
-                            boolean autoRollback, double significance, double latencyTolerance) {
+                            boolean autoRollback, double significance, double latencyTolerance,
+                            double latencyEffect) {
+
+    /** The default {@link #significance}: at most 1% of healthy rollouts rolled back. */
+    public static final double DEFAULT_SIGNIFICANCE = 0.01;
+    /** The default {@link #latencyEffect}. */
+    public static final double DEFAULT_LATENCY_EFFECT = 0.03;
 
     /** The default steps: 1% -> 10% -> 50% -> 100%. */
     public static final List<Double> DEFAULT_STEPS = List.of(1.0, 10.0, 50.0, 100.0);
@@ -57,6 +68,17 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
         if (!(latencyTolerance >= 0 && latencyTolerance <= 10)) {
             throw new IllegalArgumentException("latencyTolerance must be between 0 and 10, was " + latencyTolerance);
         }
+        if (!(latencyEffect >= 0 && latencyEffect < 0.5)) {
+            throw new IllegalArgumentException("latencyEffect must be >= 0 and < 0.5, was " + latencyEffect);
+        }
+    }
+
+    /** The configuration before {@link #latencyEffect} existed: it takes {@link #DEFAULT_LATENCY_EFFECT}. */
+    public RolloutConfig(String name, List<Double> steps, Duration bakeTime, Duration window, double maxErrorRate,
+                         Duration maxP99, int minRequests, boolean autoPromote, boolean autoRollback,
+                         double significance, double latencyTolerance) {
+        this(name, steps, bakeTime, window, maxErrorRate, maxP99, minRequests, autoPromote, autoRollback, significance,
+                latencyTolerance, DEFAULT_LATENCY_EFFECT);
     }
 
     private static List<Double> validSteps(List<Double> steps) {
@@ -97,7 +119,8 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
 
     /**
      * A builder with the defaults: steps 1, 10, 50, 100; bake 5 min; window 5 min; SLO 1% errors and
-     * p99 1 s; 300 requests a side; auto-promote and auto-rollback; significance 0.0001; tolerance 50%.
+     * p99 1 s; 300 requests a side; auto-promote and auto-rollback; significance 0.01 per rollout;
+     * p99 tolerance 50%; latency effect 0.03.
      */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -106,7 +129,7 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
     public Builder toBuilder() {
         return new Builder(name).steps(steps).bakeTime(bakeTime).window(window).maxErrorRate(maxErrorRate)
                 .maxP99(maxP99).minRequests(minRequests).autoPromote(autoPromote).autoRollback(autoRollback)
-                .significance(significance).latencyTolerance(latencyTolerance);
+                .significance(significance).latencyTolerance(latencyTolerance).latencyEffect(latencyEffect);
     }
 
     /** Builds a {@link RolloutConfig}; not thread-safe. */
@@ -120,8 +143,9 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
         private int minRequests = 300;
         private boolean autoPromote = true;
         private boolean autoRollback = true;
-        private double significance = 0.0001;
+        private double significance = DEFAULT_SIGNIFICANCE;
         private double latencyTolerance = 0.5;
+        private double latencyEffect = DEFAULT_LATENCY_EFFECT;
 
         private Builder(String name) {
             this.name = name;
@@ -177,9 +201,14 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
             return this;
         }
 
+        public Builder latencyEffect(double latencyEffect) {
+            this.latencyEffect = latencyEffect;
+            return this;
+        }
+
         public RolloutConfig build() {
             return new RolloutConfig(name, steps, bakeTime, window, maxErrorRate, maxP99, minRequests, autoPromote,
-                    autoRollback, significance, latencyTolerance);
+                    autoRollback, significance, latencyTolerance, latencyEffect);
         }
     }
 }

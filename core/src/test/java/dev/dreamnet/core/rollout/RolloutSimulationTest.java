@@ -45,20 +45,39 @@ class RolloutSimulationTest {
     }
 
     @Test
-    void tooLittleTrafficHoldsTheStepPastItsBakeTime() {
+    void aHealthyCanaryAtLowTrafficHoldsUntilTheStepHasTheMinimumSampleThenPasses() {
         Simulation simulation = new Simulation(Simulation.config().build());
         simulation.rollout.start();
 
-        simulation.run(new Traffic(3).errors(0.001, 0.5), 100, 100);
+        simulation.run(new Traffic(3), 100, 20); // about one canary request a tick: 20 in two minutes
 
         assertThat(simulation.rollout.state().status()).isEqualTo(RolloutStatus.RUNNING);
         assertThat(simulation.rollout.percent()).isEqualTo(1.0);
-        assertThat(simulation.judged()).isEmpty();
-        assertThat(simulation.verdicts.get(99).reason()).startsWith("not enough data: canary");
+        assertThat(simulation.verdicts.get(19).reason()).startsWith("not enough data: canary ")
+                .contains("(this step); at this pace the minimum sample in about ");
+        assertThat(simulation.verdicts.get(19).rule()).isEqualTo(Verdict.RULE_MINIMUM_SAMPLE);
+
+        simulation.run(new Traffic(4), 100, 400); // the step's counts are cumulative: 300 canary requests come
+
+        assertThat(simulation.rollout.state().status()).isEqualTo(RolloutStatus.PROMOTED);
     }
 
     @Test
-    void aDoubledP99IsCaughtBeforeTheFirstPromotion() {
+    void aBrokenCanaryAtLowTrafficIsRolledBackBeforeTheMinimumSampleAndTheVerdictSaysSo() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+
+        simulation.run(new Traffic(3).errors(0.001, 1.0), 100, 100);
+
+        RolloutState state = simulation.rollout.state();
+        assertThat(state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(state.reason()).startsWith("canary error rate 100.00% (")
+                .contains("decided on overwhelming evidence before the minimum sample");
+        assertThat(simulation.verdicts).hasSizeLessThan(30);
+    }
+
+    @Test
+    void aDoubledP99IsCaughtBeforeTheFiftyPercentStep() {
         Simulation simulation = new Simulation(Simulation.config().build());
         simulation.rollout.start();
 
@@ -66,7 +85,7 @@ class RolloutSimulationTest {
 
         RolloutState state = simulation.rollout.state();
         assertThat(state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
-        assertThat(simulation.listener.of(RolloutEvent.Promoted.class)).isEmpty();
+        assertThat(simulation.listener.of(RolloutEvent.Promoted.class)).hasSizeLessThanOrEqualTo(1);
         assertThat(state.reason()).contains("p99").contains("significantly slower");
     }
 

@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
 public final class RolloutRoutes {
 
     private static final Set<String> FIELDS = Set.of("name", "steps", "bakeTime", "window", "maxErrorRate", "maxP99",
-            "minRequests", "autoPromote", "autoRollback", "significance", "latencyTolerance", "reason");
+            "minRequests", "autoPromote", "autoRollback", "significance", "latencyTolerance", "latencyEffect", "reason");
 
     private final RolloutService rollouts;
     private final AccessControl access;
@@ -127,6 +127,9 @@ public final class RolloutRoutes {
         }
         if (body.has("latencyTolerance")) {
             builder.latencyTolerance(JsonNumbers.decimal(body.get("latencyTolerance"), "latencyTolerance"));
+        }
+        if (body.has("latencyEffect")) {
+            builder.latencyEffect(JsonNumbers.decimal(body.get("latencyEffect"), "latencyEffect"));
         }
         if (body.has("autoPromote")) {
             builder.autoPromote(bool(body.get("autoPromote"), "autoPromote"));

@@ -563,8 +563,33 @@
 
   function side(label, s) {
     var latency = s.latency || {};
-    return el('tr', null, td(label), num(s.requests), num(s.errors), num(pct(s.errorRate)),
+    return el('tr', { 'data-side': label }, td(label), num(s.requests), num(s.errors), num(pct(s.errorRate)),
       num(ms(latency.p50Ms)), num(ms(latency.p99Ms)));
+  }
+
+  /** The operations each status allows (RolloutStatus in core); anything else would only be refused with a 409. */
+  var ROLLOUT_ACTIONS = {
+    PENDING: ['rollback'],
+    RUNNING: ['promote', 'pause', 'rollback'],
+    PAUSED: ['promote', 'resume', 'rollback']
+  };
+
+  function rolloutButton(r, action) {
+    var base = '/api/admin/rollouts/' + encodeURIComponent(r.name) + '/';
+    var text = action === 'rollback' ? 'roll back' : action;
+    return button('Rollout ' + r.name + ': ' + text, text, 'rollout:' + r.name + ':' + action, base + action, null,
+      action === 'rollback');
+  }
+
+  function rolloutStep(r) {
+    var steps = r.config.steps || [];
+    var of = 'step ' + (r.step + 1) + ' of ' + steps.length + ' (' + steps.join('%, ') + '%)';
+    if (r.status === 'ROLLED_BACK') {
+      return [el('progress', { max: Math.max(steps.length, 1), value: 0 }),
+        ' rolled back at ' + of + ': canary at ' + r.percent + '% for ' + duration(r.inStepSeconds)];
+    }
+    return [el('progress', { max: Math.max(steps.length, 1), value: Math.min(r.step + 1, steps.length) }),
+      ' ' + of + ', at ' + r.percent + '% for ' + duration(r.inStepSeconds) + ', bake time ' + r.config.bakeTime];
   }
 
   function renderRollouts(doc) {
@@ -573,22 +598,16 @@
       return;
     }
     replace('rollouts', doc.rollouts.map(function (r) {
-      var base = '/api/admin/rollouts/' + encodeURIComponent(r.name) + '/';
-      var steps = r.config.steps || [];
-      var progress = el('progress', { max: Math.max(steps.length, 1), value: Math.min(r.step + 1, steps.length) });
+      var actions = ROLLOUT_ACTIONS[r.status] || [];
       return el('div', { cls: 'rollout', 'data-rollout': r.name },
-        el('h3', null, r.name, ' ', el('span', { cls: 'state-' + r.status }, r.status)),
-        el('p', null, progress, ' step ' + (r.step + 1) + ' of ' + steps.length + ' (' + steps.join('%, ') + '%), at '
-          + r.percent + '% for ' + duration(r.inStepSeconds) + ', bake time ' + r.config.bakeTime),
+        el('h3', null, r.name, ' ', el('span', { cls: 'state-' + r.status, 'data-role': 'status' }, r.status)),
+        el('p', { cls: 'step' }, rolloutStep(r)),
         r.reason ? el('p', null, 'Reason: ' + r.reason) : null,
         table(['Side', 'Requests', 'Errors', 'Error rate', 'p50', 'p99'], [side('baseline', r.baseline), side('canary', r.canary)]),
-        el('p', null, 'Verdict: ', r.lastVerdict ? el('strong', null, r.lastVerdict.kind) : '–',
+        el('p', { cls: 'verdict' }, 'Verdict: ', r.lastVerdict ? el('strong', null, r.lastVerdict.kind) : '–',
           r.lastVerdict ? ' (' + r.lastVerdict.reason + ')' : ''),
-        el('div', { cls: 'row-actions' },
-          button('Rollout ' + r.name + ': promote', 'promote', 'rollout:' + r.name + ':promote', base + 'promote'),
-          button('Rollout ' + r.name + ': pause', 'pause', 'rollout:' + r.name + ':pause', base + 'pause'),
-          button('Rollout ' + r.name + ': resume', 'resume', 'rollout:' + r.name + ':resume', base + 'resume'),
-          button('Rollout ' + r.name + ': roll back', 'roll back', 'rollout:' + r.name + ':rollback', base + 'rollback', null, true)));
+        actions.length ? el('div', { cls: 'row-actions' }, actions.map(function (a) { return rolloutButton(r, a); }))
+          : el('p', { cls: 'muted', 'data-role': 'finished' }, 'Finished, nothing to operate: start it again with dreamnet rollout start or POST /api/admin/rollouts.'));
     }));
   }
 

@@ -41,7 +41,7 @@ class FleetRolloutPostgresTest {
     private static final String ADMIN = "fleet-rollout-admin";
     private static final String ROLLOUT = "/api/admin/rollouts";
     private static final String START = "{\"name\": \"dream-read-v2\", \"steps\": [50, 100], \"bakeTime\": \"1s\", "
-            + "\"window\": \"10s\", \"minRequests\": 20, \"maxP99\": \"5s\", \"latencyTolerance\": 5.0, "
+            + "\"window\": \"10s\", \"minRequests\": 20, \"maxP99\": \"5s\", \"latencyTolerance\": 5.0, \"latencyEffect\": 0.45, "
             + "\"reason\": \"fleet rollout\"}";
     private static final String LAGGING = "lagging-instance-of-the-test";
 

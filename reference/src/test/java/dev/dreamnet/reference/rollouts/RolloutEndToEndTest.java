@@ -28,7 +28,7 @@ class RolloutEndToEndTest {
 
     private static final String ROLLOUT = "/api/admin/rollouts";
     private static final String START = "{\"name\": \"dream-read-v2\", \"steps\": %s, \"bakeTime\": \"1s\", "
-            + "\"window\": \"10s\", \"minRequests\": 30, \"maxP99\": \"5s\", \"latencyTolerance\": 5.0, "
+            + "\"window\": \"10s\", \"minRequests\": 30, \"maxP99\": \"5s\", \"latencyTolerance\": 5.0, \"latencyEffect\": 0.45, "
             + "\"reason\": \"%s\"}";
 
     @TempDir
@@ -113,6 +113,7 @@ class RolloutEndToEndTest {
         assertThat(restored.get("status").asText()).isEqualTo("RUNNING");
         assertThat(restored.get("step").asInt()).isEqualTo(1);
         assertThat(restored.get("percent").asDouble()).isEqualTo(50.0);
+        assertThat(restored.at("/config/latencyEffect").asDouble()).as("stored with the rollout").isEqualTo(0.45);
         assertThat(variant("user-42")).as("the same subject, the same side after a restart").isEqualTo(side);
     }
 

@@ -22,7 +22,7 @@ final class RolloutStore {
 
     private static final String COLUMNS = "steps, bake_time_ms, window_ms, max_error_rate, max_p99_ms, min_requests, "
             + "auto_promote, auto_rollback, significance, latency_tolerance, status, step, percent, step_started_at_ms, "
-            + "reason, hash_version, updated_at";
+            + "reason, hash_version, updated_at, latency_effect";
 
     private final Supplier<DataSource> dataSource;
     private final Clock clock;
@@ -67,7 +67,7 @@ final class RolloutStore {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollouts (" + COLUMNS + ", revision, name) "
-                + "VALUES (" + "?, ".repeat(18) + "?)")) {
+                + "VALUES (" + "?, ".repeat(19) + "?)")) {
             int next = bind(insert, config, state);
             insert.setLong(next, revision);
             insert.setString(next + 1, config.name());
@@ -96,7 +96,7 @@ final class RolloutStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollouts (" + COLUMNS + ", name) VALUES ("
-                    + "?, ".repeat(17) + "?)")) {
+                    + "?, ".repeat(18) + "?)")) {
                 int next = bind(insert, config, state);
                 insert.setString(next, config.name());
                 return insert.executeUpdate() == 1;
@@ -122,7 +122,8 @@ final class RolloutStore {
         s.setString(15, state.reason().length() > 1000 ? state.reason().substring(0, 1000) : state.reason());
         s.setInt(16, state.hashVersion());
         s.setTimestamp(17, new Timestamp(clock.wallMillis()));
-        return 18;
+        s.setDouble(18, config.latencyEffect());
+        return 19;
     }
 
     List<Row> loadAll() throws SQLException {
@@ -151,7 +152,7 @@ final class RolloutStore {
                 .maxErrorRate(r.getDouble("max_error_rate")).maxP99(Duration.ofMillis(r.getLong("max_p99_ms")))
                 .minRequests(r.getInt("min_requests")).autoPromote(r.getBoolean("auto_promote"))
                 .autoRollback(r.getBoolean("auto_rollback")).significance(r.getDouble("significance"))
-                .latencyTolerance(r.getDouble("latency_tolerance")).build();
+                .latencyTolerance(r.getDouble("latency_tolerance")).latencyEffect(r.getDouble("latency_effect")).build();
         RolloutState state = new RolloutState(name, RolloutStatus.valueOf(r.getString("status")), r.getInt("step"),
                 r.getDouble("percent"), r.getLong("step_started_at_ms"), r.getString("reason"), r.getInt("hash_version"));
         return new Row(config, state, r.getLong("revision"));

@@ -29,6 +29,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * DreamNet in a Spring Boot application, from {@code dreamnet.*} properties: the {@link DreamNet} bean (its graph
@@ -136,7 +138,10 @@ public class DreamNetAutoConfiguration {
         }
     }
 
-    /** The servlet filter, the error answers, and the address the fleet registry shows. */
+    /**
+     * The servlet filter, overload protection on the routes Spring MVC matched, the error answers, and the address
+     * the fleet registry shows.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({HandlerMapping.class, FilterRegistrationBean.class})
@@ -154,6 +159,20 @@ public class DreamNetAutoConfiguration {
             registration.setName("dreamNetFilter");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
             return registration;
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
+        @ConditionalOnMissingBean(name = "dreamNetOverload")
+        WebMvcConfigurer dreamNetOverload(DreamNet dreamnet, Environment environment) {
+            OverloadInterceptor interceptor = new OverloadInterceptor(dreamnet.overload(), dreamnet.access(),
+                    dreamnet.clock(), environment.getProperty("management.endpoints.web.base-path", "/actuator"));
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(interceptor);
+                }
+            };
         }
 
         @Bean

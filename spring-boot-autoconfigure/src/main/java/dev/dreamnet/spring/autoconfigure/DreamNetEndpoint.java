@@ -64,7 +64,8 @@ public class DreamNetEndpoint {
             case "rollouts" -> Map.of("rollouts", dreamnet.rollouts().all().stream().map(RolloutViews::of).toList());
             case "gates" -> dreamnet.state().gates().snapshot();
             case "startup" -> dreamnet.state().dag().snapshot();
-            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup");
+            case "overload" -> dreamnet.overloadView();
+            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup, overload");
         });
     }
 

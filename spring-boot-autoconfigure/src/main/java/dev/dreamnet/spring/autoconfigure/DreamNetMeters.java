@@ -6,9 +6,11 @@ import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.health.GateSnapshot;
 import dev.dreamnet.core.health.OverallStatus;
 import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.core.overload.Criticality;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.overload.OverloadProtection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -24,8 +26,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * DreamNet's meters in the application's own {@link MeterRegistry} (no second registry): requests per route and
- * outcome, requests in flight, breaker states and refusals, health gates and status, the mode, kill switches, flags and
- * watchdogs. Values are read live when the registry reads them; meters for things that appear later (gates once the
+ * outcome, requests in flight, breaker states and refusals, health gates and status, the mode, kill switches, flags,
+ * watchdogs and overload protection. Values are read live when the registry reads them; meters for things that appear later (gates once the
  * graph has started, flags of a reloaded file, new routes) are added every few seconds. Thread-safe.
  */
 public final class DreamNetMeters implements MeterBinder {
@@ -70,11 +72,29 @@ public final class DreamNetMeters implements MeterBinder {
                 d -> d.flags().killSwitches().safeMode() ? 1 : 0, "1 when the kill switch is on");
         gauge("dreamnet.kill.switch.on", Tags.of("switch", "WRITE_DRAIN"),
                 d -> d.flags().killSwitches().writeDrain() ? 1 : 0, "1 when the kill switch is on");
+        overload(registry);
         refresh();
         Repeating repeating = new Repeating(dreamnet.clock(), dreamnet.scheduler(), Runnable::run, REFRESH,
                 this::refresh);
         repeating.start();
         dreamnet.afterDrain("stop refreshing the meters", repeating::stop);
+    }
+
+    private void overload(MeterRegistry registry) {
+        gauge("dreamnet.overload.limit", Tags.empty(), d -> d.overload().limiter().limit(),
+                "The adaptive concurrency limit on the application's routes (dreamnet.overload)");
+        gauge("dreamnet.overload.in.flight", Tags.empty(), d -> d.overload().limiter().inflight(),
+                "Requests holding a place under the concurrency limit");
+        for (Criticality criticality : Criticality.values()) {
+            for (OverloadProtection.Refusal why : OverloadProtection.Refusal.values()) {
+                FunctionCounter.builder("dreamnet.overload.refused.requests", dreamnet,
+                                d -> d.overload().refused(criticality, why))
+                        .tags("class", criticality.name(),
+                                "reason", why == OverloadProtection.Refusal.OVER_SHARE ? "share" : "limit")
+                        .description("Requests refused by overload protection (429 share, 503 limit)")
+                        .register(registry);
+            }
+        }
     }
 
     /** Adds meters for gates, flags, watchdogs and routes that have none yet, and reads the request series once. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.resilience.Downstreams;
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.ErrorCode;
+import dev.openfeature.sdk.FlagEvaluationDetails;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class DreamNetAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class,
+                    DreamNetOpenFeatureConfiguration.class))
             .withPropertyValues("dreamnet.database=jdbc:h2:mem:wiring_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
 
     @Test
@@ -31,7 +35,20 @@ class DreamNetAutoConfigurationTest {
     @Test
     void backsOffWhenDisabled() {
         runner.withPropertyValues("dreamnet.enabled=false").run(context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(DreamNet.class));
+                assertThat(context).hasNotFailed().doesNotHaveBean(DreamNet.class).doesNotHaveBean(Client.class));
+    }
+
+    @Test
+    void anOpenFeatureClientReadsDreamNetsFlagsWhenTheProviderIsOnTheClassPath() {
+        runner.withPropertyValues("dreamnet.flags=src/test/resources/test-flags.yaml").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(Client.class);
+            Client client = context.getBean(Client.class);
+            FlagEvaluationDetails<Boolean> known = client.getBooleanDetails("recommendations", false);
+            assertThat(known.getValue()).isTrue();
+            assertThat(known.getFlagMetadata().getString("rule")).isEqualTo("FLAG_VALUE");
+            assertThat(client.getBooleanDetails("no-such-flag", false).getErrorCode())
+                    .isEqualTo(ErrorCode.FLAG_NOT_FOUND);
+        });
     }
 
     @Test

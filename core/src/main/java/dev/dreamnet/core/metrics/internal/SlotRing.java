@@ -12,8 +12,15 @@ public final class SlotRing {
 
     private final long[] slotIndex;
     private final Histogram[] slots;
+    private final int digits;
 
     public SlotRing(int size) {
+        this(size, StripedRecorder.DIGITS);
+    }
+
+    /** A ring whose slots keep {@code digits} significant digits. */
+    public SlotRing(int size, int digits) {
+        this.digits = digits;
         slotIndex = new long[size];
         slots = new Histogram[size];
         java.util.Arrays.fill(slotIndex, Long.MIN_VALUE);
@@ -33,7 +40,8 @@ public final class SlotRing {
             }
         }
         if (slots[at] == null) {
-            slots[at] = StripedRecorder.newPackedHistogram();
+            slots[at] = digits == StripedRecorder.DIGITS ? StripedRecorder.newPackedHistogram()
+                    : StripedRecorder.newHistogram(digits);
         }
         return slots[at];
     }

@@ -1,7 +1,6 @@
 package dev.dreamnet.core.rollout.internal;
 
 import dev.dreamnet.core.rollout.Buckets;
-import dev.dreamnet.core.rollout.Judge;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.rollout.RolloutEvent;
@@ -23,7 +22,9 @@ import java.util.function.Supplier;
 /**
  * The rollout state machine. The hot path reads one volatile int (the canary's buckets) and writes
  * wait-free recorders; every state change holds this object's monitor, which guards {@code state},
- * {@code stepStartNanos}, {@code failureReported}, {@code lastVerdict} and the windows' rings.
+ * {@code stepStartNanos}, {@code failureReported}, {@code step} (the step's sequential evidence),
+ * {@code lastVerdict} and the windows' rings. Each evaluation drains what was recorded since the last
+ * one into the window and, as one batch, into the step's evidence.
  * Events are published after the monitor is released. Thread-safe.
  */
 public final class RealRollout implements Rollout {
@@ -42,6 +43,7 @@ public final class RealRollout implements Rollout {
     private volatile RolloutState state;
     private long stepStartNanos;
     private boolean failureReported;
+    private StepJudge step;
     private Verdict lastVerdict = Verdict.hold("not judged yet");
 
     public RealRollout(RolloutConfig config, Clock clock, List<RolloutListener> listeners, RolloutState restored) {
@@ -52,6 +54,7 @@ public final class RealRollout implements Rollout {
         this.originNanos = clock.nanoTime();
         this.slotNanos = config.slot().toNanos();
         this.windows = new VariantWindows(Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors()) * 2 - 1));
+        this.step = new StepJudge(config);
         RolloutState initial = restored == null
                 ? new RolloutState(config.name(), RolloutStatus.PENDING, 0, 0, clock.wallMillis(), "", Buckets.VERSION)
                 : StateCheck.restorable(config, restored);
@@ -84,6 +87,16 @@ public final class RealRollout implements Rollout {
     }
 
     @Override
+    public void record(Variant variant, boolean error, long latencyNanos, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+        if (count > 0) {
+            windows.record(variant, error, latencyNanos / 1_000, count);
+        }
+    }
+
+    @Override
     public Verdict evaluate(long nowNanos, boolean mayPromote) {
         return evaluate(nowNanos, mayPromote ? null : FLEET_HOLD);
     }
@@ -98,9 +111,8 @@ public final class RealRollout implements Rollout {
             if (status != RolloutStatus.RUNNING && status != RolloutStatus.PAUSED) {
                 return Verdict.hold("rollout \"" + name() + "\" is " + status + "; nothing to judge");
             }
-            long slot = slot(nowNanos);
-            windows.drain(slot);
-            verdict = Judge.judge(windows.sample(Variant.BASELINE, slot), windows.sample(Variant.CANARY, slot), config);
+            windows.drain(slot(nowNanos), step);
+            verdict = step.verdict(Math.max(0, nowNanos - stepStartNanos) / 1e9);
             lastVerdict = verdict;
             event = act(verdict, nowNanos, mayPromote);
             if (event == null && !mayPromote && verdict.kind() == Verdict.Kind.PASS && baked(nowNanos)
@@ -144,6 +156,7 @@ public final class RealRollout implements Rollout {
         stepStartNanos = clock.nanoTime() - elapsedMillis * 1_000_000L;
         failureReported = false;
         windows.reset();
+        step = new StepJudge(config);
         lastVerdict = Verdict.hold("new step, adopted from the fleet, not judged yet");
         install(with(newer.status(), newer.step(), newer.reason(), newer.stepStartedAtMillis()));
     }
@@ -235,6 +248,7 @@ public final class RealRollout implements Rollout {
         stepStartNanos = nowNanos;
         failureReported = false;
         windows.reset();
+        this.step = new StepJudge(config);
         lastVerdict = Verdict.hold("new step, not judged yet");
         install(with(status, step, reason, clock.wallMillis()));
     }
@@ -267,7 +281,7 @@ public final class RealRollout implements Rollout {
     public synchronized RolloutSnapshot snapshot() {
         long now = clock.nanoTime();
         long slot = slot(now);
-        windows.drain(slot);
+        windows.drain(slot, step);
         Sample baseline = windows.sample(Variant.BASELINE, slot);
         Sample canary = windows.sample(Variant.CANARY, slot);
         return new RolloutSnapshot(state, Duration.ofNanos(Math.max(0, now - stepStartNanos)), VariantStats.of(baseline),

@@ -27,6 +27,19 @@ public final class Statistics {
         return Math.max(0, (centre - spread) / (1 + z2 / n));
     }
 
+    /** The upper bound of the Wilson score interval of {@code hits / trials} at {@code z} (1 without trials). */
+    public static double wilsonUpper(long hits, long trials, double z) {
+        if (trials == 0) {
+            return 1;
+        }
+        double n = trials;
+        double p = hits / n;
+        double z2 = z * z;
+        double centre = p + z2 / (2 * n);
+        double spread = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        return Math.min(1, (centre + spread) / (1 + z2 / n));
+    }
+
     /**
      * One-sided Fisher's exact test that the first proportion is larger than the second: the
      * probability, given both margins, of at least {@code hits1} hits in the first group. 1 when the

@@ -1,0 +1,182 @@
+package dev.dreamnet.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The catalog as it runs, on a random port, through a real HTTP client, with the pricing service played by a local
+ * HTTP server. Everything DreamNet does here comes from {@code application.properties} (the test only points the
+ * graph's health check and the client at the fake pricing, and checks gates every 100 ms): readiness follows the
+ * pricing gate, the price falls back and the breaker opens while pricing fails, brownout sheds recommendations, an
+ * OpenFeature flag follows the mode, and the meters reach Prometheus. One application for every test, in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dreamnet.gates.startup-interval=50ms",
+        "dreamnet.gates.interval=100ms",
+        "dreamnet.tokens.admin=" + CatalogApplicationTest.ADMIN,
+        "management.endpoint.health.show-details=always",
+        "management.defaults.metrics.export.enabled=true"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CatalogApplicationTest {
+
+    static final String ADMIN = "catalog-test-admin";
+    private static final FakePricing PRICING = startPricing();
+
+    @LocalServerPort
+    int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static FakePricing startPricing() {
+        try {
+            return new FakePricing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped graph, with its health check pointed at the fake pricing's port. */
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path graph = Files.createTempDirectory("catalog").resolve("graph.json");
+        Files.writeString(graph, Files.readString(Path.of("config/graph.json"))
+                .replace("http://127.0.0.1:8081", PRICING.url()));
+        graph.toFile().deleteOnExit();
+        registry.add("dreamnet.graph", graph::toString);
+        registry.add("catalog.pricing-url", PRICING::url);
+        registry.add("dreamnet.database", () -> "jdbc:h2:mem:catalog_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @AfterAll
+    static void stopPricing() {
+        PRICING.close();
+    }
+
+    @Test
+    @Order(1)
+    void startsReadyOncePricingAnswersWithProbesAndTheGateInHealth() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"readinessState\":{\"status\":\"UP\"}", "\"pricing\"");
+        HttpResponse<String> product = get("/api/products/1");
+        assertThat(product.statusCode()).isEqualTo(200);
+        assertThat(product.body()).contains("Espresso cup");
+    }
+
+    @Test
+    @Order(2)
+    void aPriceCarriesTheSaleBadgeOfAnOpenFeatureFlagThatEmergencyTurnsOff() throws Exception {
+        assertThat(get("/api/products/1/price").body()).contains("\"price\":12.50", "\"fallback\":false",
+                "\"badge\":\"sale\"");
+
+        assertThat(post("/actuator/dreamnet/modes/emergency", "{\"enabled\":true,\"reason\":\"test\"}").statusCode())
+                .isEqualTo(200);
+        try {
+            assertThat(get("/api/products/1/price").body()).contains("\"price\":12.50", "\"badge\":null");
+        } finally {
+            post("/actuator/dreamnet/modes/emergency", "{\"enabled\":false,\"reason\":\"test over\"}");
+        }
+        assertThat(get("/api/products/1/price").body()).contains("\"badge\":\"sale\"");
+    }
+
+    @Test
+    @Order(3)
+    void brownoutShedsRecommendationsByTheirRouteFlagWhileProductsAnswer() throws Exception {
+        assertThat(get("/api/products/1/recommendations").body()).contains("Milk jug");
+
+        assertThat(post("/actuator/dreamnet/modes/brownout", "{\"enabled\":true,\"reason\":\"test\"}").statusCode())
+                .isEqualTo(200);
+        try {
+            HttpResponse<String> shed = get("/api/products/1/recommendations");
+            assertThat(shed.statusCode()).isEqualTo(503);
+            assertThat(shed.body()).contains("feature off", "recommendations");
+            assertThat(get("/api/products/1").statusCode()).isEqualTo(200);
+        } finally {
+            post("/actuator/dreamnet/modes/brownout", "{\"enabled\":false,\"reason\":\"test over\"}");
+        }
+        assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void whilePricingFailsThePriceFallsBackAndTheBreakerStopsCallingIt() throws Exception {
+        PRICING.prices(500);
+        try {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> price = get("/api/products/2/price");
+                assertThat(price.statusCode()).isEqualTo(200);
+                assertThat(price.body()).contains("\"price\":null", "\"fallback\":true");
+            }
+            assertThat(get("/actuator/dreamnet/breakers").body()).contains("\"pricing\"", "OPEN");
+            int calls = PRICING.priceRequests();
+            assertThat(get("/api/products/2/price").body()).contains("\"fallback\":true");
+            assertThat(PRICING.priceRequests()).as("the open breaker answers without calling pricing")
+                    .isEqualTo(calls);
+        } finally {
+            PRICING.prices(200);
+            post("/actuator/dreamnet/breakers/pricing", "{\"action\":\"reset\",\"reason\":\"test over\"}");
+        }
+        assertThat(get("/api/products/2/price").body()).contains("\"fallback\":false");
+    }
+
+    @Test
+    @Order(5)
+    void whenPricingsHealthFailsTheServiceLeavesTrafficAndComesBack() throws Exception {
+        PRICING.health(503);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/readiness").statusCode() == 503);
+            HttpResponse<String> refused = get("/api/products/1");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("not ready", "pricing");
+            assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        } finally {
+            PRICING.health(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        assertThat(get("/api/products/1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void dreamnetsMetersReachPrometheusPerRouteTemplate() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/prometheus").body()
+                .contains("dreamnet_http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\""
+                        + ",route=\"/api/products/{id}\""));
+        assertThat(get("/actuator/prometheus").body()).contains("dreamnet_health_gate_ready{",
+                "gate=\"pricing\"", "dreamnet_overload_limit", "dreamnet_circuit_breaker_state{");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.core.overload.ConcurrencyLimiter;
+import dev.dreamnet.core.overload.Criticality;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.runtime.overload.OverloadProtection;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Puts the application's Spring MVC routes behind DreamNet's {@link OverloadProtection} ({@code dreamnet.overload}):
+ * once the handler is chosen, the request is classified by its route template ({@code GET /api/products/{id}}, the
+ * names {@code overload.yaml} uses) and the criticality header, and takes a place under the adaptive limit for its
+ * class, or is refused at once with {@code Retry-After: 1} and a JSON reason: 429 {@code shed} when its class is over
+ * its share while the limit still has room for more critical work, 503 {@code overloaded} when the whole limit is in
+ * use. The place is given back when the request completes (after an asynchronous request's last dispatch), its
+ * latency a sample for the limit; a 503 or 504 of the application's own is a drop. The actuator and the application's
+ * routes under {@code /api/admin/} and {@code /api/observability/} are never limited. While protection is off it
+ * costs one volatile read. Thread-safe; the refusals are built once.
+ */
+public final class OverloadInterceptor implements AsyncHandlerInterceptor {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final String ATTRIBUTE = OverloadInterceptor.class.getName() + ".admitted";
+
+    /** The place a request took, and when it began. */
+    private record Admitted(ConcurrencyLimiter limiter, long startedNanos) {
+    }
+
+    private final OverloadProtection protection;
+    private final AccessControl access;
+    private final Clock clock;
+    private final String actuator;
+    private final byte[][][] refusals;
+
+    public OverloadInterceptor(OverloadProtection protection, AccessControl access, Clock clock,
+                               String actuatorBasePath) {
+        this.protection = protection;
+        this.access = access;
+        this.clock = clock;
+        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
+        this.refusals = new byte[Criticality.values().length][][];
+        for (Criticality c : Criticality.values()) {
+            String name = c.name();
+            refusals[c.ordinal()] = new byte[][] {
+                json("shed", name + " requests are over their share of the concurrency limit; more critical work is "
+                        + "being served first. Retry after the Retry-After delay"),
+                json("overloaded", "the service is at its concurrency limit and refuses "
+                        + name.toLowerCase(Locale.ROOT) + " requests for now. Retry after the Retry-After delay")};
+        }
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (!protection.enabled() || request.getDispatcherType() != DispatcherType.REQUEST) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(actuator) || path.startsWith("/api/admin/") || path.startsWith("/api/observability/")) {
+            return true;
+        }
+        Criticality criticality = classify(request);
+        ConcurrencyLimiter limiter = protection.acquire(criticality);
+        if (limiter == null) {
+            OverloadProtection.Refusal why = protection.refusal(criticality);
+            response.setStatus(why == OverloadProtection.Refusal.OVER_SHARE ? 429 : 503);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setContentType("application/json");
+            response.getOutputStream().write(refusals[criticality.ordinal()][why.ordinal()]);
+            return false;
+        }
+        request.setAttribute(ATTRIBUTE, new Admitted(limiter, clock.nanoTime()));
+        return true;
+    }
+
+    private Criticality classify(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String route = request.getMethod() + " " + (pattern == null ? "unmatched" : pattern);
+        Optional<String> header = protection.header();
+        String requested = header.isPresent() ? request.getHeader(header.get()) : null;
+        boolean trusted = requested != null && access.trusts(request.getHeader("Authorization"));
+        return protection.classify(route, requested, trusted);
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                @Nullable Exception ex) {
+        if (!(request.getAttribute(ATTRIBUTE) instanceof Admitted admitted)) {
+            return;
+        }
+        request.removeAttribute(ATTRIBUTE);
+        int status = response.getStatus();
+        protection.finished(admitted.limiter(), clock.nanoTime() - admitted.startedNanos(),
+                status == 503 || status == 504 ? OverloadProtection.Outcome.DROPPED
+                        : OverloadProtection.Outcome.SERVED);
+    }
+
+    private static byte[] json(String error, String detail) {
+        return ("{\"error\":" + DreamNetFilter.quote(error) + ",\"detail\":" + DreamNetFilter.quote(detail) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
