@@ -85,6 +85,9 @@ class RolloutEndToEndTest {
         JsonNode rolledBack = rollout();
         assertThat(rolledBack.get("percent").asDouble()).isZero();
         assertThat(rolledBack.get("reason").asText()).containsIgnoringCase("error");
+        // The audit entry is written just after the status turns (the event is published outside the rollout's lock).
+        await("rollback audited").atMost(Servers.DEADLINE)
+                .until(() -> server.reader.get("/api/observability/audit").body().contains("rollout.rollback"));
         assertThat(server.reader.get("/api/observability/audit").body())
                 .contains("rollout.rollback").contains("dreamnet (automatic)");
         assertThat(server.reader.get("/metrics").body())
