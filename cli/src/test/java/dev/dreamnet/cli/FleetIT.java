@@ -72,8 +72,13 @@ class FleetIT {
     @Test
     @Order(1)
     void startedAtOnceOnAnEmptyDatabaseEachMigrationRanOnceAndAllThreeJoined() throws Exception {
+        long shipped;
+        try (var files = java.nio.file.Files.list(Path.of("..", "reference", "src", "main", "resources", "db",
+                "migration"))) {
+            shipped = files.filter(file -> file.getFileName().toString().endsWith(".up.sql")).count();
+        }
         assertThat(query("SELECT count(*) || ' ' || count(DISTINCT version) FROM schema_migrations"))
-                .as("seven migrations, each applied once").isEqualTo("7 7");
+                .as("every shipped migration, each applied once").isEqualTo(shipped + " " + shipped);
         for (ServerProcess server : servers) {
             await("three live instances").atMost(Duration.ofSeconds(30))
                     .until(() -> json(server, "/api/observability/fleet").path("live").asInt() == 3);
