@@ -88,6 +88,11 @@ class FleetIT {
         Cli cli = Cli.run("fleet", "--url", servers.get(2).url());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("shared state: following PostgreSQL at version", "3 live instance(s), converged");
+        // An instance's address reaches the registry with its next heartbeat after its port opens.
+        await("every instance's address registered").atMost(Duration.ofSeconds(30))
+                .until(() -> Cli.run("status", "--url", servers.get(1).url()).out().contains(servers.get(2).url()
+                        + " state ") && Cli.run("status", "--url", servers.get(1).url()).out()
+                        .contains(servers.get(0).url() + " state "));
         assertThat(Cli.run("status", "--url", servers.get(1).url()).out())
                 .contains("Fleet:      3 live, converged, shared state version ", servers.get(0).url() + " state ",
                         servers.get(2).url() + " state ", servers.get(1).url() + " state ");
