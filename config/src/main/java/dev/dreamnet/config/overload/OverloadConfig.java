@@ -62,6 +62,11 @@ public record OverloadConfig(boolean enabled, AdaptiveLimitConfig limit, Map<Mod
         return new Builder();
     }
 
+    /** No protection and no automatic brownout: every request is admitted. */
+    public static OverloadConfig off() {
+        return builder().enabled(false).brownout(AutoBrownout.off()).build();
+    }
+
     /** Protection on, with the limiter's defaults, every route DEFAULT and automatic brownout on. */
     public static OverloadConfig ofDefaults() {
         return builder().build();

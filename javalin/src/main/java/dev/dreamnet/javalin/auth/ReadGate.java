@@ -44,9 +44,11 @@ public final class ReadGate {
 
     /** Whether a read of the route template {@code path} needs the read token when read tokens are configured. */
     static boolean isProtected(String path) {
-        if (PATHS.contains(path)) {
-            return true;
-        }
+        return PATHS.contains(path) || isOperatorPath(path);
+    }
+
+    /** Whether {@code path} is an operator route: under {@code /api/observability/} or {@code /api/admin/}. */
+    public static boolean isOperatorPath(String path) {
         for (String prefix : PREFIXES) {
             if (path.startsWith(prefix)) {
                 return true;

@@ -2,6 +2,7 @@ package dev.dreamnet.javalin.http;
 
 import dev.dreamnet.core.overload.ConcurrencyLimiter;
 import dev.dreamnet.core.overload.Criticality;
+import dev.dreamnet.javalin.auth.ReadGate;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.overload.OverloadProtection;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ public final class OverloadGuard {
     /** {@code next} behind the limit, unless {@code endpoint} is one of DreamNet's own or not an HTTP route. */
     public Handler guard(Endpoint endpoint, Handler next) {
         String route = endpoint.method.name() + " " + endpoint.path;
-        if (!endpoint.method.isHttpMethod() || own.contains(route) || operators(endpoint.path)) {
+        if (!endpoint.method.isHttpMethod() || own.contains(route) || ReadGate.isOperatorPath(endpoint.path)) {
             return next;
         }
         return ctx -> {
@@ -58,11 +59,6 @@ public final class OverloadGuard {
             }
             next.handle(ctx);
         };
-    }
-
-    /** An application's own operator routes ({@code /api/admin/...}, {@code /api/observability/...}) stay open too. */
-    private static boolean operators(String path) {
-        return path.startsWith("/api/admin/") || path.startsWith("/api/observability/");
     }
 
     private void admit(Context ctx, String route) {

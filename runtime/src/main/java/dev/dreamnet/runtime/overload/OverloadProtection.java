@@ -72,13 +72,12 @@ public final class OverloadProtection {
 
     /** No protection: every request is admitted and nothing is counted. */
     public static OverloadProtection off(Clock clock) {
-        return of(OverloadConfig.builder().enabled(false).brownout(OverloadConfig.AutoBrownout.off()).build(), clock);
+        return of(OverloadConfig.off(), clock);
     }
 
     /** Protection configured by {@code file}, which is loaded on {@link #start()} and watched from then on. */
     public static OverloadProtection watching(ReloadingFile<OverloadConfig> file, Clock clock) {
-        return new OverloadProtection(OverloadConfig.builder().enabled(false)
-                .brownout(OverloadConfig.AutoBrownout.off()).build(), Objects.requireNonNull(file, "file"), clock);
+        return new OverloadProtection(OverloadConfig.off(), Objects.requireNonNull(file, "file"), clock);
     }
 
     /** Loads the file, if any, refusing to start on a bad one, and follows its changes. */
