@@ -34,7 +34,7 @@ public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
     private static final String HANDLED = "dreamnet.error-handled";
     private static final Duration FINISH_WRITING = Duration.ofSeconds(5);
-    private static final Duration IDLE_CONNECTION_CLOSE = Duration.ofMillis(200);
+    private static final Duration IDLE_SWEEP = Duration.ofMillis(50);
 
     private HttpApp() {
     }
@@ -75,12 +75,15 @@ public final class HttpApp {
     public static void jetty(JettyConfig jetty, HttpLimits limits) {
         JettyLimits.apply(jetty, limits);
         // The in-flight count drops before Javalin writes the response; Jetty's graceful stop lets
-        // those last bytes reach the client instead of cutting the connection under them.
+        // those last bytes reach the client instead of cutting the connection under them. A response to a
+        // client that reads slowly gets the whole stop timeout: connections idle between requests are closed
+        // by IdleConnections instead of by a short shutdown idle timeout, which would cut those writes too.
         jetty.modifyServer(server -> {
             GracefulHandler graceful = new GracefulHandler();
-            graceful.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE.toMillis());
+            graceful.setShutdownIdleTimeout(FINISH_WRITING.toMillis());
             server.insertHandler(graceful);
             server.setStopTimeout(FINISH_WRITING.toMillis());
+            IdleConnections.closeWhileStopping(server, IDLE_SWEEP);
             server.setErrorHandler(new JsonErrorHandler());
         });
     }
