@@ -105,6 +105,7 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
+    private CompletableFuture<Void> ownTables; // guarded by this
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -182,6 +183,7 @@ public final class DreamNet implements AutoCloseable {
      * @throws ConfigException when the flags file cannot be read; nothing is left running
      */
     public DreamNet start() throws ConfigException {
+        prepare();
         try {
             flags.start();
             overload.start();
@@ -200,6 +202,42 @@ public final class DreamNet implements AutoCloseable {
         brownoutTicks.start();
         dag.start();
         return this;
+    }
+
+    /**
+     * Begins, on a background thread, the work {@link #start()} would otherwise do after the graph and before
+     * readiness: opening DreamNet's own database (when the graph has no {@code database} service) and creating the
+     * toolkit's tables in it. An application whose own start leaves time (a Spring context refresh) calls this as soon
+     * as it has built DreamNet, so that work costs no time to ready; {@code start()} calls it too. Idempotent.
+     */
+    public synchronized void prepare() {
+        if (ownTables != null || stopped || kinds.first(DatabaseComponent.class).isPresent()) {
+            return;
+        }
+        ownTables = CompletableFuture.runAsync(() -> {
+            try {
+                ToolkitSchema.ensure(store());
+            } catch (java.sql.SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, checkPool);
+    }
+
+    /** The toolkit's tables, created by {@link #prepare()} or, in the graph's database, now that it is up. */
+    private void ensureToolkitTables() throws Exception {
+        CompletableFuture<Void> prepared;
+        synchronized (this) {
+            prepared = ownTables;
+        }
+        if (prepared == null) {
+            ToolkitSchema.ensure(store());
+            return;
+        }
+        try {
+            prepared.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void watchResilience() throws ConfigException {
@@ -231,7 +269,7 @@ public final class DreamNet implements AutoCloseable {
         if (result.status().isUp()) {
             wiring.wire(result);
             try {
-                ToolkitSchema.ensure(store());
+                ensureToolkitTables();
             } catch (Exception e) {
                 LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
                         + "only and rollouts are not restored", e.getMessage());
@@ -340,7 +378,12 @@ public final class DreamNet implements AutoCloseable {
             step("stop the watchdogs", watchdogs::close);
             step("stop the services", () -> dag.shutdown()
                     .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
-            step("close the toolkit's database", ownStore::stop);
+            step("close the toolkit's database", () -> {
+                if (ownTables != null) { // the background opening must not reopen it after the close
+                    ownTables.handle((done, failed) -> null).get(10, TimeUnit.SECONDS);
+                }
+                ownStore.stop();
+            });
             step("flush the traces", tracing::close);
         } finally {
             startupPool.shutdownNow();

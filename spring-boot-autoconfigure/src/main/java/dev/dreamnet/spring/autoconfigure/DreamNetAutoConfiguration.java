@@ -48,7 +48,10 @@ public class DreamNetAutoConfiguration {
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
                       ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
-        return DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
+        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(),
+                customizers.orderedStream().toList());
+        dreamnet.prepare(); // its own database opens while the rest of the context is built, not after
+        return dreamnet;
     }
 
     @Bean
