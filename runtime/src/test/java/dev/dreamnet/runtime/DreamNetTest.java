@@ -107,6 +107,46 @@ class DreamNetTest {
     }
 
     @Test
+    void prepareCreatesTheToolkitsTablesInItsOwnDatabaseBeforeStart() throws Exception {
+        dreamnet = builder().build();
+
+        dreamnet.prepare();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditTableExists(dreamnet));
+        assertThat(dreamnet.state().startupStatus()).as("nothing else started").isEqualTo(StartupStatus.NEW);
+        dreamnet.start();
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        dreamnet.audit().record("tester", "prepared", "tables", null, null, "the tables were there before start");
+        assertThat(dreamnet.audit().recent(10)).extracting(e -> e.action()).contains("prepared");
+    }
+
+    @Test
+    void aShutdownRightAfterPrepareWaitsForItAndClosesTheDatabase() throws Exception {
+        dreamnet = builder().build();
+        dreamnet.prepare();
+
+        dreamnet.shutdown();
+
+        dreamnet.prepare(); // after shutdown: does nothing, opens nothing
+        assertThatThrownBy(() -> dreamnet.store().getConnection()).as("the pool was closed, not left open")
+                .isInstanceOf(Exception.class);
+    }
+
+    private static boolean auditTableExists(DreamNet dreamnet) {
+        try (java.sql.Connection c = dreamnet.store().getConnection();
+             java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("audit_log")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    @Test
     void aServiceOfAnUnknownKindIsRefusedAtBuildNamingIt() {
         assertThatThrownBy(() -> builder().services(ServiceSpec.builder("search").kind("serach").build()).build())
                 .isInstanceOf(GraphValidationException.class).hasMessageContaining("serach");

@@ -9,7 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults the starter brings, each one overridden by any property the application sets: the liveness and readiness
  * probes ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) are on, and the readiness group
- * holds DreamNet's health gates beside Spring's readiness state. Stateless.
+ * holds DreamNet's health gates beside Spring's readiness state. And actuator's deprecated Jackson 2 mapper is not built
+ * (DreamNet's runtime brings Jackson 2 for its own JSON, and its presence alone makes Spring Boot build a second,
+ * Jackson 2, object mapper for the actuator endpoints at start; Boot 4's endpoints use Jackson 3). Stateless.
  */
 public final class DreamNetDefaults implements EnvironmentPostProcessor {
 
@@ -23,6 +25,7 @@ public final class DreamNetDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
                 "management.endpoint.health.probes.enabled", "true",
                 "management.endpoint.health.group.readiness.include", "readinessState,dreamnet",
-                "management.endpoint.health.group.liveness.include", "livenessState")));
+                "management.endpoint.health.group.liveness.include", "livenessState",
+                "management.endpoints.jackson2.isolated-object-mapper", "false")));
     }
 }

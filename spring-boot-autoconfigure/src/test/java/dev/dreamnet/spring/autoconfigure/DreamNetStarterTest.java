@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +63,8 @@ class DreamNetStarterTest {
     Downstreams downstreams;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ApplicationContext context;
     private Http http;
 
     @DynamicPropertySource
@@ -245,5 +248,16 @@ class DreamNetStarterTest {
         assertThat(summary.statusCode()).isEqualTo(200);
         HttpResponse<String> dreamnet = new Http(port).get("/actuator/dreamnet");
         assertThat(dreamnet.statusCode()).as("the summary needs the read token").isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void actuatorsSecondJackson2MapperIsNotBuiltAndTheEndpointsStillAnswerJson() throws Exception {
+        assertThat(context.containsBean("jackson2EndpointJsonMapper"))
+                .as("the runtime's Jackson 2 on the class path no longer makes Boot build a mapper for it").isFalse();
+        HttpResponse<String> health = http.get("/actuator/health");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).contains("json"));
+        assertThat(health.body()).startsWith("{").contains("\"status\":\"UP\"");
     }
 }
