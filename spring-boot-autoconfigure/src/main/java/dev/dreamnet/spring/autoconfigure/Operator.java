@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Who calls the {@code dreamnet} endpoint and whether they may: with DreamNet's tokens, the request's
  * {@code Authorization: Bearer} header is checked (an admin token to change anything; a read or admin token to read
  * when read tokens are configured) and the actor is the {@code X-Dreamnet-Actor} header; with Spring Security, the
- * application's security decided already and the actor is its principal. Thread-safe.
+ * application's security decided already and the actor is its principal; a write without an authenticated principal
+ * (a chain that permits the endpoint to anyone) is refused all the same. Thread-safe.
  */
 final class Operator {
 
@@ -46,6 +47,10 @@ final class Operator {
         return guarded(() -> {
             if (!springSecurity) {
                 access.requireAdmin(header("Authorization"));
+            } else if (security.getPrincipal() == null) {
+                // A chain that permits /actuator/dreamnet/** to anyone must not open the writes to anyone.
+                throw new Refused(401, "not authenticated", "a write needs an authenticated user; secure "
+                        + "/actuator/dreamnet/** in your SecurityFilterChain");
             }
             return operation.apply(actor(security));
         });
