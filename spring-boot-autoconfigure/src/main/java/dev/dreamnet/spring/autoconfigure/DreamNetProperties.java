@@ -13,19 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * starter works with none: one service, no flags, the toolkit's own resilience defaults. Immutable.
  *
  * @param enabled        whether the starter configures DreamNet at all
- * @param graph          the startup graph ({@code graph.json}); the application's component beans are added to it
- * @param flags          the flags file ({@code flags.yaml}), watched and reloaded
- * @param resilience     breakers, retries and timeouts per downstream ({@code resilience.yaml}), watched and reloaded
- * @param overload       overload protection ({@code overload.yaml}), watched and reloaded
+ * @param graph          the startup graph (graph.json); the application's component beans are added to it
+ * @param flags          the flags file (flags.yaml), watched and reloaded
+ * @param resilience     breakers, retries and timeouts per downstream (resilience.yaml), watched and reloaded
+ * @param overload       overload protection (overload.yaml), watched and reloaded
  * @param database       JDBC URL of the toolkit's state (audit log, rollouts); PostgreSQL makes a fleet; an H2 file
- *                       under {@code ./dreamnet-data} when unset
+ *                       under ./dreamnet-data when unset
  * @param shutdownGrace  how long shutdown waits for in-flight requests, then for each service to stop
  * @param startupThreads how many services start at once
  * @param tokens         the tokens that guard DreamNet's operations
  * @param fleet          fleet mode
  * @param gates          how often health gates check
  * @param web            the servlet filter on the application's requests
- * @param endpoints      the {@code dreamnet} actuator endpoint
+ * @param endpoints      the dreamnet actuator endpoint
  */
 @ConfigurationProperties(prefix = "dreamnet")
 public record DreamNetProperties(
@@ -78,10 +78,10 @@ public record DreamNetProperties(
      *
      * @param enabled    whether the filter is registered
      * @param ungated    path prefixes of the application's routes served before the service is ready
-     * @param notWrites  path patterns ({@code /api/search/**}) of POST, PUT, PATCH or DELETE routes that change nothing,
+     * @param notWrites  path patterns (/api/search/**) of POST, PUT, PATCH or DELETE routes that change nothing,
      *                   left open under WRITE_DRAIN
      * @param routeFlags per flag, the path patterns refused with 503 while it is off
-     *                   ({@code dreamnet.web.route-flags.recommendations=/api/recommendations/**})
+     *                   (dreamnet.web.route-flags.recommendations=/api/recommendations/**)
      */
     public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> ungated,
                       @DefaultValue List<String> notWrites, @DefaultValue Map<String, List<String>> routeFlags) {
@@ -90,9 +90,9 @@ public record DreamNetProperties(
     /**
      * The {@code dreamnet} actuator endpoint.
      *
-     * @param auth who guards its operations: {@code tokens} (DreamNet's tokens in the Authorization header),
-     *             {@code spring-security} (the application's security, the actor being its principal), or
-     *             {@code auto}: Spring Security when it is on the class path, tokens otherwise
+     * @param auth who guards its operations: tokens (DreamNet's tokens in the Authorization header),
+     *             spring-security (the application's security, the actor being its principal), or
+     *             auto: Spring Security when it is on the class path, tokens otherwise
      */
     public record Endpoints(@DefaultValue("auto") String auth) {
     }

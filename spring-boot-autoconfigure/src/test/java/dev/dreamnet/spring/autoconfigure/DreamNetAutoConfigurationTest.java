@@ -67,4 +67,20 @@ class DreamNetAutoConfigurationTest {
                 .containsEntry(AccessControl.READ_TOKENS_FILE, Path.of("read-tokens").toAbsolutePath().toString())
                 .doesNotContainKey(AccessControl.READ_TOKENS);
     }
+
+    @Test
+    void everyPropertyIsDescribedForTheIdeInPlainText() throws Exception {
+        java.net.URL metadata = DreamNetAutoConfigurationTest.class.getClassLoader()
+                .getResource("META-INF/spring-configuration-metadata.json");
+        assertThat(metadata).as("the configuration processor's metadata is in the jar").isNotNull();
+        tools.jackson.databind.JsonNode properties;
+        try (java.io.InputStream in = metadata.openStream()) {
+            properties = new tools.jackson.databind.ObjectMapper().readTree(in).get("properties");
+        }
+        assertThat(properties).isNotEmpty();
+        assertThat(properties).filteredOn(p -> p.get("name").asText().startsWith("dreamnet."))
+                .hasSizeGreaterThan(15)
+                .allSatisfy(p -> assertThat(p.path("description").asText()).as(p.get("name").asText())
+                        .isNotBlank().doesNotContain("{@"));
+    }
 }
