@@ -24,7 +24,6 @@ import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.fleet.FleetMode;
 import dev.dreamnet.runtime.fleet.FleetViews;
 import dev.dreamnet.runtime.fleet.InstanceRegistry;
-import dev.dreamnet.runtime.kinds.DatabaseComponent;
 import dev.dreamnet.runtime.kinds.Kinds;
 import dev.dreamnet.runtime.metrics.MetricSources;
 import dev.dreamnet.runtime.overload.AutomaticBrownout;
@@ -78,7 +77,7 @@ public final class DreamNet implements AutoCloseable {
     private final ServiceState state = new ServiceState(new HealthGates());
     private final InFlight inFlight = new InFlight();
     private final Kinds kinds;
-    private final DatabaseComponent ownStore;
+    private final ToolkitStore store;
     private final Downstreams downstreams;
     private final AccessControl access;
     private final AuditLog audit;
@@ -105,7 +104,6 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
-    private CompletableFuture<Void> ownTables; // guarded by this
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -117,7 +115,7 @@ public final class DreamNet implements AutoCloseable {
         this.startupPool = Pools.bounded("dreamnet-start", b.startupThreads);
         this.address = b.address;
         this.kinds = Kinds.builtIn(b.databaseUrl);
-        this.ownStore = new DatabaseComponent(b.databaseUrl, "SELECT 1", Duration.ofSeconds(2));
+        this.store = new ToolkitStore(kinds, b.databaseUrl, checkPool);
         this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, scheduler, null, t -> LOG.warn(
                 "circuit breaker {}: {} -> {} ({})", t.name(), t.from(), t.to(), t.reason()));
         this.tracing = b.tracing != null ? b.tracing : dev.dreamnet.runtime.tracing.Tracing.fromEnvironment(b.environment);
@@ -210,34 +208,8 @@ public final class DreamNet implements AutoCloseable {
      * toolkit's tables in it. An application whose own start leaves time (a Spring context refresh) calls this as soon
      * as it has built DreamNet, so that work costs no time to ready; {@code start()} calls it too. Idempotent.
      */
-    public synchronized void prepare() {
-        if (ownTables != null || stopped || kinds.first(DatabaseComponent.class).isPresent()) {
-            return;
-        }
-        ownTables = CompletableFuture.runAsync(() -> {
-            try {
-                ToolkitSchema.ensure(store());
-            } catch (java.sql.SQLException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, checkPool);
-    }
-
-    /** The toolkit's tables, created by {@link #prepare()} or, in the graph's database, now that it is up. */
-    private void ensureToolkitTables() throws Exception {
-        CompletableFuture<Void> prepared;
-        synchronized (this) {
-            prepared = ownTables;
-        }
-        if (prepared == null) {
-            ToolkitSchema.ensure(store());
-            return;
-        }
-        try {
-            prepared.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+    public void prepare() {
+        store.prepare();
     }
 
     private void watchResilience() throws ConfigException {
@@ -269,7 +241,7 @@ public final class DreamNet implements AutoCloseable {
         if (result.status().isUp()) {
             wiring.wire(result);
             try {
-                ensureToolkitTables();
+                store.ensureTables();
             } catch (Exception e) {
                 LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
                         + "only and rollouts are not restored", e.getMessage());
@@ -295,20 +267,7 @@ public final class DreamNet implements AutoCloseable {
      * service when it has one, otherwise a pool of DreamNet's own on {@link DreamNetBuilder#database} opened on first use.
      */
     public DataSource store() {
-        Optional<DatabaseComponent> graphs = kinds.first(DatabaseComponent.class);
-        if (graphs.isPresent()) {
-            return graphs.get().dataSource();
-        }
-        synchronized (ownStore) {
-            if (!ownStore.isOpen()) {
-                try {
-                    ownStore.start();
-                } catch (Exception e) {
-                    throw new IllegalStateException("the toolkit's database cannot be opened: " + e.getMessage(), e);
-                }
-            }
-        }
-        return ownStore.dataSource();
+        return store.dataSource();
     }
 
     /**
@@ -378,12 +337,7 @@ public final class DreamNet implements AutoCloseable {
             step("stop the watchdogs", watchdogs::close);
             step("stop the services", () -> dag.shutdown()
                     .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
-            step("close the toolkit's database", () -> {
-                if (ownTables != null) { // the background opening must not reopen it after the close
-                    ownTables.handle((done, failed) -> null).get(10, TimeUnit.SECONDS);
-                }
-                ownStore.stop();
-            });
+            step("close the toolkit's database", store::close);
             step("flush the traces", tracing::close);
         } finally {
             startupPool.shutdownNow();
