@@ -1,7 +1,5 @@
 package dev.dreamnet.config.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dreamnet.config.internal.ParserText;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -29,11 +27,7 @@ final class YamlErrors {
             return marked.getProblemMark().getLine() + 1;
         }
         ReaderException reader = cause(e, ReaderException.class);
-        if (reader != null) {
-            return lineAtCodePoint(text, reader.getPosition());
-        }
-        JsonLocation location = e instanceof JsonProcessingException jackson ? jackson.getLocation() : null;
-        return location != null && location.getLineNr() > 0 ? location.getLineNr() : fallback;
+        return reader != null ? lineAtCodePoint(text, reader.getPosition()) : fallback;
     }
 
     /** The problem to report: a key too long for YAML said in those words, else a syntax error. */
@@ -55,11 +49,7 @@ final class YamlErrors {
         if (reader != null) {
             return String.format("character U+%04X is not allowed", reader.getCodePoint());
         }
-        String message = e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage() : e.getMessage();
-        if (message != null && message.startsWith("Expected a field name")) {
-            return "a key must be a plain value, not a list or a mapping";
-        }
-        return ParserText.shorten(message, "not valid YAML");
+        return ParserText.shorten(e.getMessage(), "not valid YAML");
     }
 
     private static String describe(MarkedYAMLException e) {
