@@ -1,5 +1,7 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.InFlight;
@@ -10,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class DreamNetFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** The application's operator routes, by convention: never refused by WRITE_DRAIN. */
     private static final String ADMIN = "/api/admin/";
@@ -108,8 +110,7 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":" + quote(error) + ",\"detail\":" + quote(detail) + "}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(errorBody(error, detail));
     }
 
     private static String route(HttpServletRequest request) {
@@ -117,22 +118,12 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         return request.getMethod() + " " + (pattern == null ? "unmatched" : pattern);
     }
 
-    static String quote(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+    /** {@code {"error": ..., "detail": ...}}, the body of every refusal the starter answers itself. */
+    static byte[] errorBody(String error, String detail) {
+        try {
+            return JSON.writeValueAsBytes(JSON.createObjectNode().put("error", error).put("detail", detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("two strings could not be written as JSON", e);
         }
-        return json.append('"').toString();
     }
 }

@@ -8,7 +8,6 @@ import dev.dreamnet.runtime.overload.OverloadProtection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +104,6 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
     }
 
     private static byte[] json(String error, String detail) {
-        return ("{\"error\":" + DreamNetFilter.quote(error) + ",\"detail\":" + DreamNetFilter.quote(detail) + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        return DreamNetFilter.errorBody(error, detail);
     }
 }
