@@ -184,14 +184,39 @@ public class DreamNetAutoConfiguration {
             return new DreamNetErrors();
         }
 
+    }
+
+    /** Where the fleet registry says this instance answers: the port the web server (servlet or reactive) took. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebServerInitializedEvent.class)
+    static class Address {
+
         @Bean
-        @ConditionalOnClass(WebServerInitializedEvent.class)
         ApplicationListener<WebServerInitializedEvent> dreamNetAddress(DreamNet dreamnet) {
             return event -> {
                 String address = "http://" + dev.dreamnet.runtime.fleet.InstanceRegistry.hostName() + ":"
                         + event.getWebServer().getPort();
                 dreamnet.address(() -> address);
             };
+        }
+    }
+
+    /**
+     * Spring WebFlux: the same traffic gate, write drain, route flags, in-flight count and request recording as the
+     * servlet filter, as a {@code WebFilter}. Overload protection and the JSON error answers are servlet-only.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(org.springframework.web.server.WebFilter.class)
+    static class Reactive {
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
+        @ConditionalOnMissingBean(name = "dreamNetWebFilter")
+        DreamNetWebFilter dreamNetWebFilter(DreamNet dreamnet, DreamNetProperties properties, Environment environment) {
+            return new DreamNetWebFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
+                    dreamnet.requestMetrics(), dreamnet.clock(),
+                    environment.getProperty("management.endpoints.web.base-path", "/actuator"), properties.web());
         }
     }
 }

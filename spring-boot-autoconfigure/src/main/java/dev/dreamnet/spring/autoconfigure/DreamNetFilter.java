@@ -12,10 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -30,35 +26,25 @@ public final class DreamNetFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** The application's operator routes, by convention: never refused by WRITE_DRAIN. */
-    private static final String ADMIN = "/api/admin/";
 
-    private final ServiceState state;
     private final InFlight inFlight;
-    private final FlagService flags;
     private final RequestMetrics metrics;
     private final Clock clock;
-    private final String actuator;
-    private final DreamNetProperties.Web web;
-    private final AntPathMatcher paths = new AntPathMatcher();
+    private final TrafficRules rules;
 
     public DreamNetFilter(ServiceState state, InFlight inFlight, FlagService flags, RequestMetrics metrics, Clock clock,
                           String actuatorBasePath, DreamNetProperties.Web web) {
-        this.state = state;
         this.inFlight = inFlight;
-        this.flags = flags;
         this.metrics = metrics;
         this.clock = clock;
-        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
-        this.web = web;
+        this.rules = new TrafficRules(state, flags, actuatorBasePath, web);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(actuator) || path.equals(actuator.substring(0, actuator.length() - 1))) {
+        if (rules.isActuator(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,8 +52,11 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         // Counted before readiness is read, so a drain that begins now either waits for this request or refuses it.
         inFlight.enter();
         try {
-            if (admitted(request, response, path)) {
+            TrafficRules.Refusal refusal = rules.refusal(request.getMethod(), path);
+            if (refusal == null) {
                 chain.doFilter(request, response);
+            } else {
+                refuse(response, refusal);
             }
         } finally {
             inFlight.exit();
@@ -75,42 +64,11 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean admitted(HttpServletRequest request, HttpServletResponse response, String path)
-            throws IOException {
-        ServiceState.Readiness readiness = state.readiness();
-        if (!readiness.ready() && !matchesAny(web.ungated(), path, true)) {
-            refuse(response, "not ready", readiness.reason());
-            return false;
-        }
-        if (WRITES.contains(request.getMethod()) && !path.startsWith(ADMIN) && !matchesAny(web.notWrites(), path, false)
-                && flags.killSwitches().writeDrain()) {
-            refuse(response, "writes paused", "writes are paused (WRITE_DRAIN is on); reads keep working");
-            return false;
-        }
-        for (Map.Entry<String, List<String>> bound : web.routeFlags().entrySet()) {
-            if (matchesAny(bound.getValue(), path, false) && !flags.allows(bound.getKey())) {
-                refuse(response, "feature off", "flag " + bound.getKey() + " is off ("
-                        + flags.snapshot().explain(bound.getKey()).rule() + ")");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean matchesAny(List<String> patterns, String path, boolean prefixes) {
-        for (String pattern : patterns) {
-            if (prefixes ? path.startsWith(pattern) : paths.match(pattern, path)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void refuse(HttpServletResponse response, String error, String detail) throws IOException {
+    private static void refuse(HttpServletResponse response, TrafficRules.Refusal refusal) throws IOException {
         response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setContentType("application/json");
-        response.getOutputStream().write(errorBody(error, detail));
+        response.getOutputStream().write(errorBody(refusal.error(), refusal.detail()));
     }
 
     private static String route(HttpServletRequest request) {

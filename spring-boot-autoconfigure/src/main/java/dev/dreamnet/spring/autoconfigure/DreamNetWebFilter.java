@@ -1,0 +1,88 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.core.metrics.RequestMetrics;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.runtime.InFlight;
+import dev.dreamnet.runtime.ServiceState;
+import dev.dreamnet.runtime.flags.FlagService;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * {@link DreamNetFilter} for Spring WebFlux: counts each request of the application in flight from subscription until
+ * its response completes, fails or is cancelled (so shutdown drains it), refuses with the same 503s (not ready,
+ * WRITE_DRAIN, a route whose flag is off), and records latency and status under the route template. Thread-safe.
+ */
+public final class DreamNetWebFilter implements WebFilter, Ordered {
+
+    private final InFlight inFlight;
+    private final RequestMetrics metrics;
+    private final Clock clock;
+    private final TrafficRules rules;
+
+    public DreamNetWebFilter(ServiceState state, InFlight inFlight, FlagService flags, RequestMetrics metrics,
+                             Clock clock, String actuatorBasePath, DreamNetProperties.Web web) {
+        this.inFlight = inFlight;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.rules = new TrafficRules(state, flags, actuatorBasePath, web);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (rules.isActuator(path)) {
+            return chain.filter(exchange);
+        }
+        return Mono.defer(() -> {
+            long started = clock.nanoTime();
+            // Counted before readiness is read, as in the servlet filter.
+            inFlight.enter();
+            TrafficRules.Refusal refusal = rules.refusal(exchange.getRequest().getMethod().name(), path);
+            Mono<Void> handled = refusal == null ? chain.filter(exchange) : refuse(exchange.getResponse(), refusal);
+            return handled.doFinally(signal -> {
+                inFlight.exit();
+                metrics.record(route(exchange), status(exchange, signal), clock.nanoTime() - started);
+            });
+        });
+    }
+
+    private static Mono<Void> refuse(ServerHttpResponse response, TrafficRules.Refusal refusal) {
+        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        response.getHeaders().set("Retry-After", DreamNetFilter.RETRY_AFTER_SECONDS);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
+                .wrap(DreamNetFilter.errorBody(refusal.error(), refusal.detail()))));
+    }
+
+    /** An error not yet turned into a response counts as the 500 WebFlux will answer with. */
+    private static int status(ServerWebExchange exchange, SignalType signal) {
+        var status = exchange.getResponse().getStatusCode();
+        if (signal == SignalType.ON_ERROR && (status == null || !status.isError())) {
+            return 500;
+        }
+        return status == null ? 200 : status.value();
+    }
+
+    private static String route(ServerWebExchange exchange) {
+        Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern == null) {
+            pattern = exchange.getAttribute(RouterFunctions.MATCHING_PATTERN_ATTRIBUTE);
+        }
+        return exchange.getRequest().getMethod().name() + " " + (pattern == null ? "unmatched" : pattern);
+    }
+}
