@@ -149,7 +149,9 @@ class HedgingAgainstSlowUpstreamTest {
 
     @Test
     void whenEveryRequestIsSlowHedgesStayWithinTheirBudget() throws Exception {
-        Downstreams hedged = downstreams("    hedge: {after: p99, maxExtra: 5%, burst: 10}\n");
+        // A fixed delay, so that every call of the outage wants a hedge: after p99 the delay soon climbs to the
+        // outage's latency and asks for few, and whether they outrun the budget then depended on the machine's speed.
+        Downstreams hedged = downstreams("    hedge: {after: 20ms, maxExtra: 5%, burst: 10}\n");
         slow = n -> false;
         run(hedged, true, 400);
         HedgeSnapshot warm = hedged.outbound().get("provider").hedge();
@@ -216,7 +218,17 @@ class HedgingAgainstSlowUpstreamTest {
     private String interpret(Duration timeLeft) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeLeft)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            // The JDK client can hand out a pooled connection that the JDK server closed under a cancelled hedge
+            // loser; the request never reached the server. Sent again once, on another connection: a harness
+            // artefact, not the upstream failing (retries are off, so it would fail the call).
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
     }
 
     private static long p999(long[] latencies) {
