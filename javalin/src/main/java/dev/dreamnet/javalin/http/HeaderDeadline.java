@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
@@ -52,11 +50,7 @@ public final class HeaderDeadline {
     public void sweep() {
         long now = clock.nanoTime();
         Map<EndPoint, Arriving> seen = new HashMap<>();
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof AbstractConnector endPoints) {
-                endPoints.getConnectedEndPoints().forEach(endPoint -> check(endPoint, now, seen));
-            }
-        }
+        IdleConnections.endPoints(server).forEach(endPoint -> check(endPoint, now, seen));
         arriving = seen;
     }
 

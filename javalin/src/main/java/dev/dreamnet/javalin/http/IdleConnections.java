@@ -1,6 +1,8 @@
 package dev.dreamnet.javalin.http;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -35,17 +37,24 @@ public final class IdleConnections implements LifeCycle.Listener {
     /** Closes every HTTP/1 connection of {@code server} that has no request in progress; returns how many. */
     public static int close(Server server) {
         int closed = 0;
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof AbstractConnector endPoints) {
-                for (EndPoint endPoint : endPoints.getConnectedEndPoints()) {
-                    if (betweenRequests(endPoint)) {
-                        endPoint.close();
-                        closed++;
-                    }
-                }
+        for (EndPoint endPoint : endPoints(server)) {
+            if (betweenRequests(endPoint)) {
+                endPoint.close();
+                closed++;
             }
         }
         return closed;
+    }
+
+    /** Every connection {@code server}'s connectors hold now (also swept by {@link HeaderDeadline}). */
+    static List<EndPoint> endPoints(Server server) {
+        List<EndPoint> all = new ArrayList<>();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector endPoints) {
+                all.addAll(endPoints.getConnectedEndPoints());
+            }
+        }
+        return all;
     }
 
     @Override
