@@ -57,17 +57,7 @@ public final class StripedRecorder {
 
     /** Moves everything recorded since the last drain into {@code target}; returns how many values moved. */
     public long drainInto(Histogram target) {
-        long moved = 0;
-        for (int i = 0; i < stripes.length(); i++) {
-            Recorder recorder = stripes.get(i);
-            if (recorder != null) {
-                Histogram interval = recorder.getIntervalHistogram(recycled[i]);
-                recycled[i] = interval;
-                moved += interval.getTotalCount();
-                target.add(interval);
-            }
-        }
-        return moved;
+        return drainTo(target::add);
     }
 
     /**
