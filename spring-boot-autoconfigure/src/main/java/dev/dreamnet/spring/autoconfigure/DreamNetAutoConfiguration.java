@@ -5,6 +5,7 @@ import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -47,8 +48,9 @@ public class DreamNetAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
-                      ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
-        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(),
+                      ObjectProvider<DreamNetCustomizer> customizers, ObjectProvider<OpenTelemetry> openTelemetry)
+            throws Exception {
+        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), openTelemetry.getIfUnique(),
                 customizers.orderedStream().toList());
         dreamnet.prepare(); // its own database opens while the rest of the context is built, not after
         return dreamnet;

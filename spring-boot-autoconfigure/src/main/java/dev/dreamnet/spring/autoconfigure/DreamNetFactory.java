@@ -3,12 +3,15 @@ package dev.dreamnet.spring.autoconfigure;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.runtime.tracing.Tracing;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.ClassUtils;
 
 /** Builds the {@code DreamNet} bean from the {@code dreamnet.*} properties and the application's beans. Stateless. */
 final class DreamNetFactory {
@@ -17,9 +20,13 @@ final class DreamNetFactory {
     }
 
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
-                          List<DreamNetCustomizer> customizers) throws Exception {
+                          @Nullable OpenTelemetry openTelemetry, List<DreamNetCustomizer> customizers)
+            throws Exception {
         checkFleet(properties);
+        checkDriver(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
+        // Spans go where the application's own go; the runtime's OTEL_* set-up is for applications without Spring.
+        builder.tracing(openTelemetry == null ? Tracing.off() : Tracing.of(openTelemetry));
         new BeanServices(beans).configure(builder, properties.graph());
         if (properties.flags() != null) {
             builder.flags(properties.flags());
@@ -74,6 +81,15 @@ final class DreamNetFactory {
             throw new IllegalStateException("dreamnet.fleet.enabled=false, but dreamnet.database is PostgreSQL, and "
                     + "instances sharing a PostgreSQL database always form a fleet: remove the setting or use "
                     + "another database");
+        }
+    }
+
+    /** PostgreSQL's driver is the application's dependency, as for its own database: say so, not "no driver". */
+    private static void checkDriver(@Nullable String database) {
+        if (database != null && database.startsWith("jdbc:postgresql:")
+                && !ClassUtils.isPresent("org.postgresql.Driver", DreamNetFactory.class.getClassLoader())) {
+            throw new IllegalStateException("dreamnet.database is PostgreSQL (" + redact(database) + "), but its JDBC "
+                    + "driver is not on the class path: add the dependency org.postgresql:postgresql");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.InFlight;
@@ -11,7 +11,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -25,7 +27,8 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class DreamNetFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Jackson's streaming writer, not an ObjectMapper: a mapper's hundreds of classes would load at every start.
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final InFlight inFlight;
     private final RequestMetrics metrics;
@@ -78,10 +81,15 @@ public final class DreamNetFilter extends OncePerRequestFilter {
 
     /** {@code {"error": ..., "detail": ...}}, the body of every refusal the starter answers itself. */
     static byte[] errorBody(String error, String detail) {
-        try {
-            return JSON.writeValueAsBytes(JSON.createObjectNode().put("error", error).put("detail", detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("two strings could not be written as JSON", e);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + detail.length());
+        try (JsonGenerator json = JSON.createGenerator(body)) {
+            json.writeStartObject();
+            json.writeStringField("error", error);
+            json.writeStringField("detail", detail);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("two strings could not be written as JSON", e);
         }
+        return body.toByteArray();
     }
 }

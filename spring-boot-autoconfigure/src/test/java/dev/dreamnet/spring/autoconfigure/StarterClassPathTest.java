@@ -1,0 +1,92 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dreamnet.runtime.DreamNet;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * What the starter leaves to the application, and what it does with the application's choice: its tracing, its
+ * PostgreSQL driver; and its background warm-up.
+ */
+class StarterClassPathTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+            .withPropertyValues("dreamnet.database=jdbc:h2:mem:classpath_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+
+    @Test
+    void startupSpansGoToTheApplicationsOpenTelemetry() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build();
+        runner.withBean(OpenTelemetry.class, () -> sdk).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(DreamNet.class).started().get();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !spans.getFinishedSpanItems().isEmpty());
+            assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName)
+                    .contains("startup", "start " + DreamNet.APPLICATION);
+        });
+        sdk.close();
+    }
+
+    @Test
+    void withoutAnOpenTelemetryBeanNoSpansAreMadeAndTheRuntimesOwnSdkIsNotThere() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            DreamNet dreamnet = context.getBean(DreamNet.class);
+            dreamnet.started().get();
+            assertThat(dreamnet.tracing().enabled()).isFalse();
+        });
+        assertThat(present("io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk"))
+                .as("the runtime's OTEL_* set-up is not on a Spring application's class path").isFalse();
+    }
+
+    @Test
+    void aPostgresqlDatabaseWithoutItsDriverIsRefusedNamingTheDependency() {
+        assertThat(present("org.postgresql.Driver")).as("the starter brings no PostgreSQL driver").isFalse();
+        runner.withPropertyValues("dreamnet.database=jdbc:postgresql://127.0.0.1:5432/test?password=secret")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("dreamnet.database is PostgreSQL (jdbc:postgresql://127.0.0.1:5432/test?...)")
+                        .hasStackTraceContaining("add the dependency org.postgresql:postgresql"));
+    }
+
+    @Test
+    void noQueueClientComesWithTheStarter() {
+        assertThat(present("com.rabbitmq.client.ConnectionFactory")).isFalse();
+    }
+
+    @Test
+    void theWarmUpLeavesNothingRunning() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        java.util.concurrent.atomic.AtomicBoolean completed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread warm = new Thread(() -> completed.set(DreamNetPreinitializer.warm(true)), "warm-up under test");
+        warm.start();
+        warm.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(completed).as("the warm-up ran to its end").isTrue();
+        // Threads of other tests' applications may be running; none the warm-up started may be.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> !before.contains(thread)).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("dreamnet-")));
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, StarterClassPathTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
