@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * surefire execution: the module's other tests run without Spring Security.
  */
 @SpringBootTest(classes = SecuredApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dreamnet.database=jdbc:h2:mem:secured_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
         "dreamnet.tokens.admin=admin-secret",
         "management.endpoints.web.exposure.include=health,dreamnet"})
 class SpringSecurityEndpointTest {

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * is off, leaves the actuator alone, and records each request under its route template.
  */
 @SpringBootTest(classes = ReactiveApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dreamnet.database=jdbc:h2:mem:reactive_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
         "spring.main.web-application-type=reactive",
         "dreamnet.flags=src/test/resources/test-flags.yaml",
         "dreamnet.web.route-flags.recommendations=/api/recommendations/**",
