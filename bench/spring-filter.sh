@@ -42,7 +42,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 measure() { # name: prints "req/s cpu-us-per-request"
   local args pid url="http://127.0.0.1:$port/api/products/1"
   read -r -a args <<<"$(variant "$1")"
-  java -Xmx128m -jar "${args[0]}" --server.port="$port" "${args[@]:1}" >"$data/$1.log" 2>&1 &
+  (cd "$data" && exec java -Xmx128m -jar "${args[0]}" --server.port="$port" "${args[@]:1}") >"$data/$1.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "$1 exited: $(tail -5 "$data/$1.log")" >&2; exit 1; }

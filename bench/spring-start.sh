@@ -5,6 +5,10 @@
 # Usage: bench/spring-start.sh [RUNS] [-- EXTRA JVM OR APP ARGUMENTS FOR THE DREAMNET JAR]
 #   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 # CDS=1 uses a class-data sharing archive per jar (made by one training run, -XX:ArchiveClassesAtExit).
+# APP=reference measures the service the issue's goal names instead: web, actuator, Resilience4j and JDBC with H2.
+# Each start runs in a new empty directory, as a container's first start: DreamNet's store (./dreamnet-data) does not
+# exist yet. RESTART=1 starts each jar in the same directory every time, so from the second start on the store
+# exists and is opened, and what it holds restored, before readiness.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 app="$root/bench/spring-app/target"
@@ -13,14 +17,16 @@ shift || true
 [ "${1:-}" = "--" ] && shift
 extra=("$@")
 port=5078
-if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/plain.jar" ] || [ ! -f "$app/dreamnet.jar" ]; then
+prefix="${APP:+$APP-}"
+if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
   "$root/bench/spring-app/build.sh"
 fi
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+runs_dir="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$runs_dir"' EXIT
 
 jvm() { # name: the JVM options of that jar
   local options=(-Xmx128m)
-  if [ "${CDS:-}" = 1 ]; then options+=(-XX:SharedArchiveFile="$app/$1.jsa" -Xshare:auto); fi
+  if [ "${CDS:-}" = 1 ]; then options+=(-XX:SharedArchiveFile="$app/$prefix$1.jsa" -Xshare:auto); fi
   echo "${options[@]}"
 }
 
@@ -30,12 +36,16 @@ launch() { # name: prints milliseconds from launch to readiness, and the CPU tim
   local extra_args=()
   [ "$1" = dreamnet ] && extra_args=("${extra[@]}")
   local start end pid
+  local dir="$runs_dir/$1"
+  [ "${RESTART:-}" = 1 ] || dir="$(mktemp -d "$runs_dir/$1.XXXX")"
+  mkdir -p "$dir"
   start=$(date +%s%N)
   # shellcheck disable=SC2046
-  java $(jvm "$1") -jar "$app/$1.jar" --server.port="$port" "${extra_args[@]}" >"$app/$1.log" 2>&1 &
+  (cd "$dir" && exec java $(jvm "$1") -jar "$app/$prefix$1.jar" --server.port="$port" "${extra_args[@]}") \
+      >"$app/$prefix$1.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$1 exited, see $app/$1.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "$1 exited, see $app/$prefix$1.log" >&2; exit 1; }
     sleep 0.01
   done
   end=$(date +%s%N)
@@ -47,9 +57,9 @@ launch() { # name: prints milliseconds from launch to readiness, and the CPU tim
 
 if [ "${CDS:-}" = 1 ]; then
   for name in plain dreamnet; do
-    if [ ! -f "$app/$name.jsa" ]; then
-      java -Xmx128m -XX:ArchiveClassesAtExit="$app/$name.jsa" -jar "$app/$name.jar" --server.port="$port" \
-          >"$app/$name-cds.log" 2>&1 &
+    if [ ! -f "$app/$prefix$name.jsa" ]; then
+      (cd "$runs_dir" && exec java -Xmx128m -XX:ArchiveClassesAtExit="$app/$prefix$name.jsa" \
+          -jar "$app/$prefix$name.jar" --server.port="$port") >"$app/$prefix$name-cds.log" 2>&1 &
       pid=$!
       until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
         sleep 0.05

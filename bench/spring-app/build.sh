@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds bench/spring-app twice, as executable jars: target/plain.jar (Spring Boot web + actuator) and
-# target/dreamnet.jar (the same with dreamnet-spring-boot-starter). DreamNet's artifacts come from the repository
-# the examples' build made from this checkout (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or,
+# Builds bench/spring-app as executable jars: target/plain.jar (Spring Boot web + actuator), target/dreamnet.jar (the
+# same with dreamnet-spring-boot-starter), and the service the issue's start-time goal names,
+# target/reference-plain.jar (web, actuator, Resilience4j, JDBC with H2) and target/reference-dreamnet.jar (the same
+# with the starter). DreamNet's artifacts come from the repository the examples' build made from this checkout (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or,
 # when there is none, from your local repository (`mvn -B install -DskipTests -Dinvoker.skip` at the root).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,8 +23,20 @@ if [ -d "$root/examples-it/target/local-repo/dev/dreamnet/dreamnet-spring-boot-s
 XML
   repo=(-s "$settings" -Dmaven.repo.local="$root/examples-it/target/local-repo")
 fi
-mvn -B -q -f "$app/pom.xml" "${repo[@]}" clean package
-cp "$app/target/spring-app-1.0.0-SNAPSHOT.jar" "$app/target/plain.jar"
-mvn -B -q -f "$app/pom.xml" "${repo[@]}" -Pdreamnet package
-cp "$app/target/dreamnet/spring-app-1.0.0-SNAPSHOT.jar" "$app/target/dreamnet.jar"
-echo "built $app/target/plain.jar and $app/target/dreamnet.jar"
+# Each variant from a clean build; the jars wait in a scratch directory, as each clean empties target/.
+built="$(mktemp -d)"
+variant() { # name, then the Maven profiles
+  local name="$1" profiles="$2"
+  mvn -B -q -f "$app/pom.xml" "${repo[@]}" clean package ${profiles:+-P"$profiles"}
+  local out="$app/target"
+  case ",$profiles," in *,dreamnet,*) out="$app/target/dreamnet" ;; esac # the dreamnet profile builds there
+  cp "$out/spring-app-1.0.0-SNAPSHOT.jar" "$built/$name.jar"
+}
+variant plain ""
+variant dreamnet dreamnet
+variant reference-plain reference
+variant reference-dreamnet reference,dreamnet
+mkdir -p "$app/target"
+mv "$built"/*.jar "$app/target/"
+rmdir "$built"
+echo "built $app/target/{plain,dreamnet,reference-plain,reference-dreamnet}.jar"

@@ -104,6 +104,7 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
+    private final java.util.concurrent.CompletionStage<?> applicationReady;
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -114,6 +115,7 @@ public final class DreamNet implements AutoCloseable {
         this.queues = b.queues;
         this.startupPool = Pools.bounded("dreamnet-start", b.startupThreads);
         this.address = b.address;
+        this.applicationReady = b.applicationReady;
         this.kinds = Kinds.builtIn(b.databaseUrl);
         this.store = new ToolkitStore(kinds, b.databaseUrl, checkPool);
         this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, scheduler, null, t -> LOG.warn(
@@ -238,6 +240,28 @@ public final class DreamNet implements AutoCloseable {
         LOG.info("startup {} in {} ms (critical path {} ms: {}){}", result.status(), result.elapsed().toMillis(),
                 result.criticalPathDuration().toMillis(), String.join(" -> ", result.criticalPath()),
                 result.reason() == null ? "" : ": " + result.reason());
+        if (result.status().isUp() && store.startsEmpty()) {
+            // Nothing is stored yet (a new database file), so nothing is restored before traffic: the store opens
+            // after readiness, and what writes to it starts once it has.
+            wiring.wire(result);
+            rollouts.startWithNothingStored();
+            state.startup(result.status());
+            // Not on the thread that opened the store: shutdown holds this lock while it waits for that opening.
+            applicationReady.thenCompose(ready -> store.openInBackground()).whenCompleteAsync((opened, failed) -> {
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (failed != null) {
+                        Throwable cause = failed instanceof java.util.concurrent.CompletionException
+                                && failed.getCause() != null ? failed.getCause() : failed;
+                        LOG.error("{}; the audit log keeps entries in the log only", cause.getMessage());
+                    }
+                    startStoreUsers();
+                }
+            }, checkPool);
+            return;
+        }
         if (result.status().isUp()) {
             wiring.wire(result);
             try {
@@ -255,11 +279,16 @@ public final class DreamNet implements AutoCloseable {
             } catch (Exception e) {
                 LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
             }
-            instances.start();
-            slos.tick(); // judged once now, so the objectives are shown from the first request on
-            sloTicks.start();
+            startStoreUsers();
         }
         state.startup(result.status());
+    }
+
+    /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on. */
+    private void startStoreUsers() {
+        instances.start();
+        slos.tick(); // judged once now, so the objectives are shown from the first request on
+        sloTicks.start();
     }
 
     /**

@@ -43,8 +43,7 @@ public final class DreamNetBuilder {
     dev.dreamnet.runtime.tracing.Tracing tracing;
     dev.dreamnet.config.slo.SlosConfig slos = dev.dreamnet.config.slo.SlosConfig.none();
     Map<String, String> environment = System.getenv();
-    String databaseUrl = "jdbc:h2:file:" + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet")
-            + ";DB_CLOSE_ON_EXIT=FALSE";
+    String databaseUrl = defaultDatabaseUrl();
     QueueService queues = new QueueService(List.of(), null);
     Clock clock = Clock.system();
     Scheduler scheduler;
@@ -54,6 +53,7 @@ public final class DreamNetBuilder {
     Duration gateStartupInterval = GateConfig.DEFAULT_STARTUP_INTERVAL;
     Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
     Supplier<String> address = () -> "unknown";
+    java.util.concurrent.CompletionStage<?> applicationReady = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     DreamNetBuilder() {
     }
@@ -164,12 +164,20 @@ public final class DreamNetBuilder {
         return this;
     }
 
+    /** The {@link #database} when none is given: an embedded H2 file, {@code ./dreamnet-data/dreamnet.mv.db}. */
+    public static String defaultDatabaseUrl() {
+        return dev.dreamnet.jdbc.DurableUrls.durableOnCommit("jdbc:h2:file:"
+                + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
     /**
      * The database of the graph's {@code database} services and of the toolkit's own state; an embedded H2 file
-     * under {@code ./dreamnet-data} by default. On PostgreSQL, instances sharing it form a fleet.
+     * under {@code ./dreamnet-data} by default. On PostgreSQL, instances sharing it form a fleet. An H2 file writes
+     * each commit before the commit returns ({@code WRITE_DELAY=0}) unless the URL sets a write delay itself, so an
+     * acknowledged change (an operator's, an audit entry) survives a crash of the process.
      */
     public DreamNetBuilder database(String jdbcUrl) {
-        this.databaseUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this.databaseUrl = dev.dreamnet.jdbc.DurableUrls.durableOnCommit(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         return this;
     }
 
@@ -214,6 +222,17 @@ public final class DreamNetBuilder {
     public DreamNetBuilder gateIntervals(Duration whileStarting, Duration whenReady) {
         this.gateStartupInterval = Objects.requireNonNull(whileStarting, "whileStarting");
         this.gateInterval = Objects.requireNonNull(whenReady, "whenReady");
+        return this;
+    }
+
+    /**
+     * The application's own readiness, when the web layer reports it after DreamNet's (Spring's
+     * {@code ApplicationReadyEvent}). What DreamNet puts off until the service takes traffic (opening a store that is
+     * still empty: nothing in it to restore first) waits for it as well, so that it does not compete with the
+     * application's last steps to ready. By default, DreamNet's own readiness alone.
+     */
+    public DreamNetBuilder applicationReady(java.util.concurrent.CompletionStage<?> applicationReady) {
+        this.applicationReady = Objects.requireNonNull(applicationReady, "applicationReady");
         return this;
     }
 

@@ -10,6 +10,7 @@ import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.ManualScheduler;
 import dev.dreamnet.testing.SwitchableComponent;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runtime an application builds, driven on a fake clock: its graph starts, its health gates decide readiness as
@@ -130,6 +132,75 @@ class DreamNetTest {
         dreamnet.prepare(); // after shutdown: does nothing, opens nothing
         assertThatThrownBy(() -> dreamnet.store().getConnection()).as("the pool was closed, not left open")
                 .isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aNewDatabaseFileOpensAfterReadinessAndWhatItHoldsWorksOnceItHas(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.mv.db");
+        dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).build();
+        dreamnet.prepare(); // as the Spring starter does: with nothing stored, nothing to open ahead of time
+        assertThat(file).doesNotExist();
+
+        dreamnet.start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.state().readiness().ready()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dreamnet.fleet().live())
+                .as("the instance registered itself once the store opened").extracting(i -> i.id()).hasSize(1));
+        assertThat(file).exists();
+        dreamnet.audit().record("tester", "opened", "store", null, null, "after readiness");
+        assertThat(dreamnet.audit().recent(10)).extracting(e -> e.action()).contains("opened");
+    }
+
+    @Test
+    void aNewDatabaseFileWaitsForTheApplicationsOwnReadinessToo(@TempDir Path dir) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> applicationReady = new java.util.concurrent.CompletableFuture<>();
+        Path file = dir.resolve("state.mv.db");
+        dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).applicationReady(applicationReady)
+                .build().start();
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(file).as("not opened while the application makes its last steps to ready").doesNotExist();
+
+        applicationReady.complete(null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dreamnet.fleet().live()).hasSize(1));
+        assertThat(file).exists();
+    }
+
+    @Test
+    void anExistingDatabaseFileIsOpenedAndReadBeforeReadiness(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("state");
+        DreamNet first = builder().database(url).build().start();
+        first.started().get(10, TimeUnit.SECONDS);
+        first.audit().record("tester", "remembered", "store", null, null, "before the restart");
+        first.shutdown();
+
+        dreamnet = builder().database(url).build().start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.fleet().live()).as("registered before readiness: the store was open").hasSize(1);
+        assertThat(dreamnet.audit().recent(10)).extracting(e -> e.action()).contains("remembered");
+    }
+
+    @Test
+    void aShutdownWhileANewDatabaseFileOpensClosesItAndReopensNothing(@TempDir Path dir) throws Exception {
+        dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).build().start();
+        dreamnet.started().get(10, TimeUnit.SECONDS);
+
+        dreamnet.shutdown();
+
+        assertThatThrownBy(() -> dreamnet.store().getConnection()).as("closed, and not opened again")
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void anH2FileWritesEveryCommitBeforeItReturnsUnlessTheUrlSaysOtherwise() {
+        assertThat(DreamNet.builder().databaseUrl).contains("dreamnet-data").endsWith(";WRITE_DELAY=0");
+        assertThat(DreamNet.builder().database("jdbc:h2:file:/srv/state").databaseUrl)
+                .isEqualTo("jdbc:h2:file:/srv/state;WRITE_DELAY=0");
+        assertThat(DreamNet.builder().database("jdbc:h2:file:/srv/state;WRITE_DELAY=300").databaseUrl)
+                .as("the user's informed choice").isEqualTo("jdbc:h2:file:/srv/state;WRITE_DELAY=300");
+        assertThat(DreamNet.builder().database("jdbc:h2:mem:x").databaseUrl).isEqualTo("jdbc:h2:mem:x");
     }
 
     private static boolean auditTableExists(DreamNet dreamnet) {

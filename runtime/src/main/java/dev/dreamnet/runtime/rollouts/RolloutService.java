@@ -86,6 +86,11 @@ public final class RolloutService {
         evaluation.start();
     }
 
+    /** {@link #start()} when the store is known to hold no rollout: judging begins without reading it. */
+    public void startWithNothingStored() {
+        evaluation.start();
+    }
+
     public void stop() {
         evaluation.stop();
     }

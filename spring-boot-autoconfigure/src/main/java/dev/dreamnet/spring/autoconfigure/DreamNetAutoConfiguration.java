@@ -6,6 +6,7 @@ import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -24,6 +25,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -48,10 +50,17 @@ public class DreamNetAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
-                      ObjectProvider<DreamNetCustomizer> customizers, ObjectProvider<OpenTelemetry> openTelemetry)
-            throws Exception {
+                      ObjectProvider<DreamNetCustomizer> customizers, ObjectProvider<OpenTelemetry> openTelemetry,
+                      ConfigurableApplicationContext context) throws Exception {
+        CompletableFuture<Void> applicationReady = new CompletableFuture<>();
+        context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() { // a class: its type is read
+            @Override
+            public void onApplicationEvent(ApplicationReadyEvent event) {
+                applicationReady.complete(null);
+            }
+        });
         DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), openTelemetry.getIfUnique(),
-                customizers.orderedStream().toList());
+                applicationReady, customizers.orderedStream().toList());
         dreamnet.prepare(); // its own database opens while the rest of the context is built, not after
         return dreamnet;
     }

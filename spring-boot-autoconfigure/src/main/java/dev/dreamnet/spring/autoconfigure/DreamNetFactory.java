@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -20,13 +21,15 @@ final class DreamNetFactory {
     }
 
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
-                          @Nullable OpenTelemetry openTelemetry, List<DreamNetCustomizer> customizers)
-            throws Exception {
+                          @Nullable OpenTelemetry openTelemetry, CompletionStage<?> applicationReady,
+                          List<DreamNetCustomizer> customizers) throws Exception {
         checkFleet(properties);
         checkDriver(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
         // Spans go where the application's own go; the runtime's OTEL_* set-up is for applications without Spring.
         builder.tracing(openTelemetry == null ? Tracing.off() : Tracing.of(openTelemetry));
+        // A new store opens once the application is ready (ApplicationReadyEvent), not during its last steps to ready.
+        builder.applicationReady(applicationReady);
         new BeanServices(beans).configure(builder, properties.graph());
         if (properties.flags() != null) {
             builder.flags(properties.flags());

@@ -1,7 +1,10 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.jdbc.H2Files;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.tracing.Tracing;
+import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +14,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Warms DreamNet up on a background thread while Spring is still reading the application's configuration, as Spring
- * Boot does for Jackson and its message converters: loads the runtime's classes by building (and shutting down,
- * never started) a DreamNet of no services, and, when the toolkit's state will be in H2, runs the toolkit's DDL once
- * in a private in-memory H2 database. Nothing is opened, listened on or written, and nothing is logged. The
+ * Boot does for Jackson and its message converters: loads the runtime's classes by building (and shutting down, never
+ * started) a DreamNet of no services, and, when DreamNet will open an H2 database before readiness, runs the toolkit's
+ * DDL once in a private in-memory H2 database. Nothing is opened, listened on or written, and nothing is logged. The
  * {@code DreamNet} bean, built later on the main thread, then finds its classes loaded and H2 warm. Once per JVM; off
  * with {@code dreamnet.enabled=false} and with Boot's own switch, {@code spring.backgroundpreinitializer.ignore=true}.
  */
@@ -30,11 +33,18 @@ public final class DreamNetPreinitializer implements ApplicationListener<Applica
                 || Boolean.parseBoolean(System.getProperty(IGNORE)) || !STARTED.compareAndSet(false, true)) {
             return;
         }
-        String database = environment.getProperty("dreamnet.database");
-        boolean h2 = database == null || database.startsWith("jdbc:h2:");
-        Thread thread = new Thread(() -> warm(h2), "dreamnet-preinit");
+        String database = environment.getProperty("dreamnet.database", DreamNetBuilder.defaultDatabaseUrl());
+        Thread thread = new Thread(() -> warm(opensH2BeforeReadiness(database)), "dreamnet-preinit");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Whether DreamNet will open an H2 database before the application is ready: an H2 URL, but not a file not
+     * created yet (a new store opens after readiness, so warming H2 now would only compete with the start).
+     */
+    static boolean opensH2BeforeReadiness(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && H2Files.dataFile(jdbcUrl).map(Files::exists).orElse(true);
     }
 
     /** Whether the warm-up ran to its end. */

@@ -10,8 +10,11 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -79,6 +82,17 @@ class StarterClassPathTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                 .filteredOn(thread -> !before.contains(thread)).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("dreamnet-")));
+    }
+
+    @Test
+    void theWarmUpWarmsH2OnlyWhenAnH2DatabaseOpensBeforeReadiness(@TempDir Path dir) throws Exception {
+        String existing = "jdbc:h2:file:" + dir.resolve("old");
+        Files.createFile(dir.resolve("old.mv.db"));
+
+        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isTrue();
+        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness(existing)).isTrue();
+        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:h2:file:" + dir.resolve("new"))).isFalse();
+        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:postgresql://localhost/db")).isFalse();
     }
 
     private static boolean present(String className) {
