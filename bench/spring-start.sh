@@ -2,7 +2,8 @@
 # Start time of a minimal Spring Boot 4 service (web, actuator; bench/spring-app) with dreamnet-spring-boot-starter
 # against without it: from launching `java -Xmx128m -jar` to the first 200 on /actuator/health/readiness, both
 # executable jars, alternating which goes first in each round.
-# Usage: bench/spring-start.sh [RUNS] [-- EXTRA JVM OR APP ARGUMENTS FOR THE DREAMNET JAR]
+# Usage: bench/spring-start.sh [RUNS] [-- EXTRA APP ARGUMENTS FOR THE DREAMNET JAR]
+#   DREAMNET_JVM="-Dx=y ..." adds JVM options to the dreamnet jar only.
 #   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 # CDS=1 uses a class-data sharing archive per jar (made by one training run, -XX:ArchiveClassesAtExit).
 # APP=reference measures the service the goal names instead: web, actuator, Resilience4j and JDBC with H2.
@@ -24,8 +25,10 @@ fi
 runs_dir="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$runs_dir"' EXIT
 
-jvm() { # name: the JVM options of that jar
+jvm() { # name: the JVM options of that jar (DREAMNET_JVM: more, for the dreamnet jar only)
   local options=(-Xmx128m)
+  # shellcheck disable=SC2206
+  if [ "$1" = dreamnet ] && [ -n "${DREAMNET_JVM:-}" ]; then options+=($DREAMNET_JVM); fi
   if [ "${CDS:-}" = 1 ]; then options+=(-XX:SharedArchiveFile="$app/$prefix$1.jsa" -Xshare:auto); fi
   echo "${options[@]}"
 }

@@ -165,7 +165,7 @@ public final class DreamNetBuilder {
     }
 
     /** The {@link #database} when none is given: an embedded H2 file, {@code ./dreamnet-data/dreamnet.mv.db}. */
-    public static String defaultDatabaseUrl() {
+    private static String defaultDatabaseUrl() {
         return dev.dreamnet.jdbc.DurableUrls.durableOnCommit("jdbc:h2:file:"
                 + Path.of("dreamnet-data").toAbsolutePath().resolve("dreamnet") + ";DB_CLOSE_ON_EXIT=FALSE");
     }

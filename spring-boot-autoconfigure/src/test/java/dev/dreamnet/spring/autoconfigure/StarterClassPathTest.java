@@ -10,17 +10,14 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * What the starter leaves to the application, and what it does with the application's choice: its tracing, its
- * PostgreSQL driver; and its background warm-up.
+ * PostgreSQL driver.
  */
 class StarterClassPathTest {
 
@@ -67,32 +64,6 @@ class StarterClassPathTest {
     @Test
     void noQueueClientComesWithTheStarter() {
         assertThat(present("com.rabbitmq.client.ConnectionFactory")).isFalse();
-    }
-
-    @Test
-    void theWarmUpLeavesNothingRunning() throws Exception {
-        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
-        java.util.concurrent.atomic.AtomicBoolean completed = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread warm = new Thread(() -> completed.set(DreamNetPreinitializer.warm(true)), "warm-up under test");
-        warm.start();
-        warm.join(Duration.ofSeconds(30).toMillis());
-
-        assertThat(completed).as("the warm-up ran to its end").isTrue();
-        // Threads of other tests' applications may be running; none the warm-up started may be.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(thread -> !before.contains(thread)).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("dreamnet-")));
-    }
-
-    @Test
-    void theWarmUpWarmsH2OnlyWhenAnH2DatabaseOpensBeforeReadiness(@TempDir Path dir) throws Exception {
-        String existing = "jdbc:h2:file:" + dir.resolve("old");
-        Files.createFile(dir.resolve("old.mv.db"));
-
-        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isTrue();
-        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness(existing)).isTrue();
-        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:h2:file:" + dir.resolve("new"))).isFalse();
-        assertThat(DreamNetPreinitializer.opensH2BeforeReadiness("jdbc:postgresql://localhost/db")).isFalse();
     }
 
     private static boolean present(String className) {
