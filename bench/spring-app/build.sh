@@ -2,8 +2,9 @@
 # Builds bench/spring-app as executable jars: target/plain.jar (Spring Boot web + actuator), target/dreamnet.jar (the
 # same with dreamnet-spring-boot-starter), and the service the issue's start-time goal names,
 # target/reference-plain.jar (web, actuator, Resilience4j, JDBC with H2) and target/reference-dreamnet.jar (the same
-# with the starter). DreamNet's artifacts come from the repository the examples' build made from this checkout (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or,
-# when there is none, from your local repository (`mvn -B install -DskipTests -Dinvoker.skip` at the root).
+# with the starter). DreamNet's artifacts come from the repository the examples' build made from this checkout
+# (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or, when there is none, from your local repository
+# (`mvn -B install -DskipTests -Dinvoker.skip` at the root).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 app="$root/bench/spring-app"
