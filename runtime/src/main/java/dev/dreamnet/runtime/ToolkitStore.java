@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -17,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * Where the toolkit keeps its state (audit log, rollouts, fleet registry, SLO minutes): the graph's {@code database}
  * service when it has one, otherwise a pool of DreamNet's own. The own pool is handed out only once it is open and
- * the toolkit's tables are in it: opened on first use, ahead of time by {@link #prepare()}, or after readiness by
- * {@link #openInBackground()} when it {@link #startsEmpty() starts empty}. Thread-safe.
+ * the toolkit's tables are in it: opened by the first caller that needs it, ahead of time by {@link #prepare()}, or
+ * after readiness by {@link #openInBackground()} when it {@link #startsEmpty() starts empty}. A caller never waits on
+ * a queued task, only on the thread opening the pool. Never reopened once closed. Thread-safe.
  */
 final class ToolkitStore {
 
@@ -26,11 +25,12 @@ final class ToolkitStore {
 
     private final Kinds kinds;
     private final String ownJdbcUrl;
-    private final DatabaseComponent own;
+    private final DatabaseComponent own; // its monitor guards opening and closing it
     private final Executor background;
-    private CompletableFuture<Void> opening; // guarded by this: the own pool being opened, or open, with its tables
-    private Boolean startsEmpty; // guarded by this; decided once, before the own pool first opens
-    private boolean closed; // guarded by this
+    private volatile boolean ownReady; // open, with the tables in it
+    private volatile boolean closed;
+    private CompletableFuture<Void> opening; // guarded by this: a background opening, which close() waits for
+    private Boolean startsEmpty; // guarded by this; decided once
 
     ToolkitStore(Kinds kinds, String ownJdbcUrl, Executor background) {
         this.kinds = kinds;
@@ -44,28 +44,9 @@ final class ToolkitStore {
         if (graphs.isPresent()) {
             return graphs.get().dataSource();
         }
-        CompletableFuture<Void> ready;
-        synchronized (this) {
-            if (closed && (opening == null || opening.isCompletedExceptionally())) {
-                throw new IllegalStateException("DreamNet is shut down: its database is closed");
-            }
-            if (opening == null || opening.isCompletedExceptionally()) { // a failed opening is tried again
-                opening = new CompletableFuture<>();
-                ready = opening;
-            } else {
-                ready = null;
-            }
+        if (!ownReady) {
+            openOwn();
         }
-        if (ready != null) { // opened here, on the caller's thread
-            try {
-                openOwn();
-                ready.complete(null);
-            } catch (RuntimeException e) {
-                ready.completeExceptionally(e);
-                throw e;
-            }
-        }
-        awaitOwn();
         return own.dataSource();
     }
 
@@ -75,7 +56,7 @@ final class ToolkitStore {
      */
     synchronized boolean startsEmpty() {
         if (startsEmpty == null) {
-            startsEmpty = graphDatabase().isEmpty() && opening == null
+            startsEmpty = graphDatabase().isEmpty() && !ownReady && opening == null
                     && H2Files.dataFile(ownJdbcUrl).map(file -> !Files.exists(file)).orElse(false);
         }
         return startsEmpty;
@@ -92,12 +73,12 @@ final class ToolkitStore {
         opening = CompletableFuture.runAsync(this::openOwn, background);
     }
 
-    /** Opens the own pool with its tables in the background, if nothing has; completes once they are there. */
+    /** Opens the own pool with its tables in the background, unless something has; completes once they are there. */
     synchronized CompletableFuture<Void> openInBackground() {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("DreamNet is shut down"));
         }
-        if (opening == null) {
+        if (opening == null || opening.isCompletedExceptionally()) {
             opening = CompletableFuture.runAsync(this::openOwn, background);
         }
         return opening;
@@ -113,48 +94,47 @@ final class ToolkitStore {
         dataSource();
     }
 
-    /** Closes the own pool, after an opening under way has finished, so that it cannot reopen it. */
-    synchronized void close() throws Exception {
-        closed = true;
-        if (opening != null) {
-            opening.handle((done, failed) -> null).get(OPENING_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+    /** Closes the own pool, after a background opening under way has finished, so that nothing reopens it. */
+    void close() throws Exception {
+        CompletableFuture<Void> underWay;
+        synchronized (this) {
+            closed = true;
+            underWay = opening;
         }
-        own.stop();
+        if (underWay != null) {
+            underWay.handle((done, failed) -> null).get(OPENING_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        synchronized (own) {
+            own.stop();
+        }
     }
 
     private Optional<DatabaseComponent> graphDatabase() {
         return kinds.first(DatabaseComponent.class);
     }
 
+    /** Idempotent; a failed opening leaves the pool to be opened again by the next caller. */
     private void openOwn() {
-        try {
-            synchronized (own) {
+        synchronized (own) {
+            if (ownReady) {
+                return;
+            }
+            if (closed) {
+                throw new IllegalStateException("DreamNet is shut down: its database is closed");
+            }
+            try {
                 if (!own.isOpen()) {
                     own.start();
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException("the toolkit's database cannot be opened: " + e.getMessage(), e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("the toolkit's database cannot be opened: " + e.getMessage(), e);
-        }
-        try {
-            ToolkitSchema.ensure(own.dataSource());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the toolkit's tables cannot be created: " + e.getMessage(), e);
-        }
-    }
-
-    private void awaitOwn() {
-        CompletableFuture<Void> ready;
-        synchronized (this) {
-            ready = opening;
-        }
-        try {
-            ready.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the toolkit's database opened", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+            try {
+                ToolkitSchema.ensure(own.dataSource());
+            } catch (SQLException e) {
+                throw new IllegalStateException("the toolkit's tables cannot be created: " + e.getMessage(), e);
+            }
+            ownReady = true;
         }
     }
 }
