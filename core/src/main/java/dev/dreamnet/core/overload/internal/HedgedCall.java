@@ -112,17 +112,16 @@ public final class HedgedCall<T> {
     }
 
     private void succeeded(int leg, T value, long latencyNanos) {
-        boolean first;
-        synchronized (this) {
+        synchronized (this) { // every completion of the result happens under this lock
             running--;
             closed = true;
-            first = result.complete(value);
-            if (first) {
-                winner = leg;
+            if (result.isDone()) {
+                return;
             }
-        }
-        if (first) {
+            winner = leg;
+            // Counted before the caller is answered: a caller reading the statistics after its answer sees its call.
             hooks.won(leg == HEDGE, latencyNanos);
+            result.complete(value);
         }
     }
 
