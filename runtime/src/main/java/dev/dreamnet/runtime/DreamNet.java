@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +106,7 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
-    private final java.util.concurrent.CompletionStage<?> applicationReady;
+    private final CompletionStage<?> applicationReady;
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -240,30 +242,16 @@ public final class DreamNet implements AutoCloseable {
         LOG.info("startup {} in {} ms (critical path {} ms: {}){}", result.status(), result.elapsed().toMillis(),
                 result.criticalPathDuration().toMillis(), String.join(" -> ", result.criticalPath()),
                 result.reason() == null ? "" : ": " + result.reason());
-        if (result.status().isUp() && store.startsEmpty()) {
-            // Nothing is stored yet (a new database file), so nothing is restored before traffic: the store opens
-            // after readiness, and what writes to it starts once it has.
-            wiring.wire(result);
-            rollouts.startWithNothingStored();
-            state.startup(result.status());
-            // Not on the thread that opened the store: shutdown holds this lock while it waits for that opening.
-            applicationReady.thenCompose(ready -> store.openInBackground()).whenCompleteAsync((opened, failed) -> {
-                synchronized (this) {
-                    if (stopped) {
-                        return;
-                    }
-                    if (failed != null) {
-                        Throwable cause = failed instanceof java.util.concurrent.CompletionException
-                                && failed.getCause() != null ? failed.getCause() : failed;
-                        LOG.error("{}; the audit log keeps entries in the log only", cause.getMessage());
-                    }
-                    startStoreUsers();
-                }
-            }, checkPool);
-            return;
-        }
         if (result.status().isUp()) {
             wiring.wire(result);
+            if (store.startsEmpty()) {
+                // Nothing is stored yet (a new database file), so nothing is restored before traffic: the store
+                // opens after readiness, and what writes to it starts once it has.
+                rollouts.startWithNothingStored();
+                state.startup(result.status());
+                openStoreAfterReadiness();
+                return;
+            }
             try {
                 store.ensureTables();
             } catch (Exception e) {
@@ -282,6 +270,23 @@ public final class DreamNet implements AutoCloseable {
             startStoreUsers();
         }
         state.startup(result.status());
+    }
+
+    private void openStoreAfterReadiness() {
+        // Not on the thread that opened the store: shutdown holds this lock while it waits for that opening.
+        applicationReady.thenCompose(ready -> store.openInBackground()).whenCompleteAsync((opened, failed) -> {
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                if (failed != null) {
+                    Throwable cause = failed instanceof CompletionException && failed.getCause() != null
+                            ? failed.getCause() : failed;
+                    LOG.error("{}; the audit log keeps entries in the log only", cause.getMessage());
+                }
+                startStoreUsers();
+            }
+        }, checkPool);
     }
 
     /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on. */

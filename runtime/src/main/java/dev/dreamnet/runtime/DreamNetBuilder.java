@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -53,7 +55,7 @@ public final class DreamNetBuilder {
     Duration gateStartupInterval = GateConfig.DEFAULT_STARTUP_INTERVAL;
     Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
     Supplier<String> address = () -> "unknown";
-    java.util.concurrent.CompletionStage<?> applicationReady = java.util.concurrent.CompletableFuture.completedFuture(null);
+    CompletionStage<?> applicationReady = CompletableFuture.completedFuture(null);
 
     DreamNetBuilder() {
     }
@@ -231,7 +233,7 @@ public final class DreamNetBuilder {
      * still empty: nothing in it to restore first) waits for it as well, so that it does not compete with the
      * application's last steps to ready. By default, DreamNet's own readiness alone.
      */
-    public DreamNetBuilder applicationReady(java.util.concurrent.CompletionStage<?> applicationReady) {
+    public DreamNetBuilder applicationReady(CompletionStage<?> applicationReady) {
         this.applicationReady = Objects.requireNonNull(applicationReady, "applicationReady");
         return this;
     }

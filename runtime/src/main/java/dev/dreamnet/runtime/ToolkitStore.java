@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 final class ToolkitStore {
 
     private static final Duration OPENING_AT_CLOSE = Duration.ofSeconds(10);
+    private static final String SHUT_DOWN = "DreamNet is shut down: its database is closed";
 
     private final Kinds kinds;
     private final String ownJdbcUrl;
@@ -76,7 +77,7 @@ final class ToolkitStore {
     /** Opens the own pool with its tables in the background, unless something has; completes once they are there. */
     synchronized CompletableFuture<Void> openInBackground() {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("DreamNet is shut down"));
+            return CompletableFuture.failedFuture(new IllegalStateException(SHUT_DOWN));
         }
         if (opening == null || opening.isCompletedExceptionally()) {
             opening = CompletableFuture.runAsync(this::openOwn, background);
@@ -120,7 +121,7 @@ final class ToolkitStore {
                 return;
             }
             if (closed) {
-                throw new IllegalStateException("DreamNet is shut down: its database is closed");
+                throw new IllegalStateException(SHUT_DOWN);
             }
             try {
                 if (!own.isOpen()) {

@@ -74,14 +74,15 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         response.getOutputStream().write(errorBody(refusal.error(), refusal.detail()));
     }
 
-    private static String route(HttpServletRequest request) {
+    /** {@code GET /api/products/{id}}: the method and the route template Spring matched, or {@code unmatched}. */
+    static String route(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         return request.getMethod() + " " + (pattern == null ? "unmatched" : pattern);
     }
 
     /** {@code {"error": ..., "detail": ...}}, the body of every refusal the starter answers itself. */
     static byte[] errorBody(String error, String detail) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + detail.length());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(body)) {
             json.writeStartObject();
             json.writeStringField("error", error);

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Puts the application's Spring MVC routes behind DreamNet's {@link OverloadProtection} ({@code dreamnet.overload}):
@@ -50,9 +49,9 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         for (Criticality c : Criticality.values()) {
             String name = c.name();
             refusals[c.ordinal()] = new byte[][] {
-                json("shed", name + " requests are over their share of the concurrency limit; more critical work is "
-                        + "being served first. Retry after the Retry-After delay"),
-                json("overloaded", "the service is at its concurrency limit and refuses "
+                DreamNetFilter.errorBody("shed", name + " requests are over their share of the concurrency limit; "
+                        + "more critical work is being served first. Retry after the Retry-After delay"),
+                DreamNetFilter.errorBody("overloaded", "the service is at its concurrency limit and refuses "
                         + name.toLowerCase(Locale.ROOT) + " requests for now. Retry after the Retry-After delay")};
         }
     }
@@ -82,12 +81,10 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
     }
 
     private Criticality classify(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String route = request.getMethod() + " " + (pattern == null ? "unmatched" : pattern);
         Optional<String> header = protection.header();
         String requested = header.isPresent() ? request.getHeader(header.get()) : null;
         boolean trusted = requested != null && access.trusts(request.getHeader("Authorization"));
-        return protection.classify(route, requested, trusted);
+        return protection.classify(DreamNetFilter.route(request), requested, trusted);
     }
 
     @Override
@@ -101,9 +98,5 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         protection.finished(admitted.limiter(), clock.nanoTime() - admitted.startedNanos(),
                 status == 503 || status == 504 ? OverloadProtection.Outcome.DROPPED
                         : OverloadProtection.Outcome.SERVED);
-    }
-
-    private static byte[] json(String error, String detail) {
-        return DreamNetFilter.errorBody(error, detail);
     }
 }
