@@ -2,8 +2,6 @@ package dev.dreamnet.runtime.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,24 +11,24 @@ import java.util.Map;
  * only when {@code OTEL_TRACES_EXPORTER} names an exporter (such as {@code otlp}), and then the SDK is configured by
  * the standard {@code OTEL_*} variables ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code OTEL_SERVICE_NAME} ...); metrics
  * and logs are not exported unless their own variables say so. Callers check {@link #enabled()} first, so tracing off
- * costs one field read. Thread-safe.
+ * costs one field read. Tracing off touches no OpenTelemetry class, so an application without OpenTelemetry's API on
+ * its class path (the Spring Boot starter leaves it out) runs with tracing off. Thread-safe.
  */
 public final class Tracing implements AutoCloseable {
 
     /** The instrumentation scope of DreamNet's spans. */
     public static final String SCOPE = "dev.dreamnet";
 
-    private static final Tracing OFF = new Tracing(OpenTelemetry.noop(), false, null);
+    private static final Tracing OFF = new Tracing(null, null);
 
-    private final OpenTelemetry openTelemetry;
-    private final Tracer tracer;
-    private final boolean enabled;
-    private final OpenTelemetrySdk owned;
+    private final OpenTelemetry openTelemetry; // null when off
+    private final Tracer tracer; // null when off
+    private final AutoCloseable owned;
 
-    private Tracing(OpenTelemetry openTelemetry, boolean enabled, OpenTelemetrySdk owned) {
+    /** Spans through {@code openTelemetry}, or off when it is null; {@code owned} is closed by {@link #close()}. */
+    Tracing(OpenTelemetry openTelemetry, AutoCloseable owned) {
         this.openTelemetry = openTelemetry;
-        this.tracer = openTelemetry.getTracer(SCOPE);
-        this.enabled = enabled;
+        this.tracer = openTelemetry == null ? null : openTelemetry.getTracer(SCOPE);
         this.owned = owned;
     }
 
@@ -41,7 +39,7 @@ public final class Tracing implements AutoCloseable {
 
     /** Spans through {@code openTelemetry}, which the caller configured and keeps (tests pass an in-memory SDK). */
     public static Tracing of(OpenTelemetry openTelemetry) {
-        return new Tracing(openTelemetry, true, null);
+        return new Tracing(java.util.Objects.requireNonNull(openTelemetry, "openTelemetry"), null);
     }
 
     /** On when {@code OTEL_TRACES_EXPORTER} is set to an exporter other than {@code none}; configured by OTEL_*. */
@@ -60,26 +58,26 @@ public final class Tracing implements AutoCloseable {
                 properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
-        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook()
-                .addPropertiesSupplier(() -> properties).build().getOpenTelemetrySdk();
-        return new Tracing(sdk, true, sdk);
+        return SdkFromEnvironment.tracing(properties);
     }
 
     public boolean enabled() {
-        return enabled;
+        return openTelemetry != null;
     }
 
+    /** DreamNet's tracer; OpenTelemetry's no-op one when off (which needs OpenTelemetry's API on the class path). */
     public Tracer tracer() {
-        return tracer;
+        return tracer != null ? tracer : OpenTelemetry.noop().getTracer(SCOPE);
     }
 
+    /** Where the spans go; OpenTelemetry's no-op when off (which needs OpenTelemetry's API on the class path). */
     public OpenTelemetry openTelemetry() {
-        return openTelemetry;
+        return openTelemetry != null ? openTelemetry : OpenTelemetry.noop();
     }
 
     /** Flushes and stops an SDK made from the environment; one passed in is the caller's to close. */
     @Override
-    public void close() {
+    public void close() throws Exception {
         if (owned != null) {
             owned.close();
         }

@@ -5,7 +5,6 @@ import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.opentelemetry.api.OpenTelemetry;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,8 +49,8 @@ public class DreamNetAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
-                      ObjectProvider<DreamNetCustomizer> customizers, ObjectProvider<OpenTelemetry> openTelemetry,
-                      ConfigurableApplicationContext context) throws Exception {
+                      ObjectProvider<DreamNetCustomizer> customizers, ConfigurableApplicationContext context)
+            throws Exception {
         CompletableFuture<Void> applicationReady = new CompletableFuture<>();
         context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() { // a class: its type is read
             @Override
@@ -59,8 +58,8 @@ public class DreamNetAutoConfiguration {
                 applicationReady.complete(null);
             }
         });
-        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), openTelemetry.getIfUnique(),
-                applicationReady, customizers.orderedStream().toList());
+        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), applicationReady,
+                customizers.orderedStream().toList());
         dreamnet.prepare(); // its own database opens while the rest of the context is built, not after
         return dreamnet;
     }

@@ -4,7 +4,6 @@ import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.tracing.Tracing;
-import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +16,20 @@ import org.springframework.util.ClassUtils;
 /** Builds the {@code DreamNet} bean from the {@code dreamnet.*} properties and the application's beans. Stateless. */
 final class DreamNetFactory {
 
+    private static final String OPEN_TELEMETRY = "io.opentelemetry.api.OpenTelemetry";
+
     private DreamNetFactory() {
     }
 
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
-                          @Nullable OpenTelemetry openTelemetry, CompletionStage<?> applicationReady,
+                          CompletionStage<?> applicationReady,
                           List<DreamNetCustomizer> customizers) throws Exception {
         checkFleet(properties);
         checkDriver(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
         // Spans go where the application's own go; the runtime's OTEL_* set-up is for applications without Spring.
-        builder.tracing(openTelemetry == null ? Tracing.off() : Tracing.of(openTelemetry));
+        builder.tracing(ClassUtils.isPresent(OPEN_TELEMETRY, DreamNetFactory.class.getClassLoader())
+                ? ApplicationTracing.of(beans) : Tracing.off());
         // A new store opens once the application is ready (ApplicationReadyEvent), not during its last steps to ready.
         builder.applicationReady(applicationReady);
         new BeanServices(beans).configure(builder, properties.graph());

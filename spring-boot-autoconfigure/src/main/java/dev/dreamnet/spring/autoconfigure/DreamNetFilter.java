@@ -27,8 +27,6 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class DreamNetFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
-    // Jackson's streaming writer, not an ObjectMapper: a mapper's hundreds of classes would load at every start.
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final InFlight inFlight;
     private final RequestMetrics metrics;
@@ -83,7 +81,7 @@ public final class DreamNetFilter extends OncePerRequestFilter {
     /** {@code {"error": ..., "detail": ...}}, the body of every refusal the starter answers itself. */
     static byte[] errorBody(String error, String detail) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try (JsonGenerator json = JSON.createGenerator(body)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(body)) {
             json.writeStartObject();
             json.writeStringField("error", error);
             json.writeStringField("detail", detail);
@@ -92,5 +90,13 @@ public final class DreamNetFilter extends OncePerRequestFilter {
             throw new UncheckedIOException("two strings could not be written as JSON", e);
         }
         return body.toByteArray();
+    }
+
+    /**
+     * Jackson's streaming writer, not an ObjectMapper, whose hundreds of classes would load at every start; made at the
+     * first refusal, so that a start loads none of Jackson's classes for it.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 }
