@@ -37,7 +37,6 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
     private final AccessControl access;
     private final Clock clock;
     private final String actuator;
-    private final byte[][][] refusals;
 
     public OverloadInterceptor(OverloadProtection protection, AccessControl access, Clock clock,
                                String actuatorBasePath) {
@@ -45,14 +44,24 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         this.access = access;
         this.clock = clock;
         this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
-        this.refusals = new byte[Criticality.values().length][][];
-        for (Criticality c : Criticality.values()) {
-            String name = c.name();
-            refusals[c.ordinal()] = new byte[][] {
-                DreamNetFilter.errorBody("shed", name + " requests are over their share of the concurrency limit; "
-                        + "more critical work is being served first. Retry after the Retry-After delay"),
-                DreamNetFilter.errorBody("overloaded", "the service is at its concurrency limit and refuses "
-                        + name.toLowerCase(Locale.ROOT) + " requests for now. Retry after the Retry-After delay")};
+    }
+
+    /**
+     * The refusal bodies, by criticality and then reason: written once, so that shedding allocates nothing, at the
+     * first refusal rather than at start (they need Jackson's writer, whose classes a start need not load).
+     */
+    private static final class Refusals {
+        static final byte[][][] BODIES = new byte[Criticality.values().length][][];
+
+        static {
+            for (Criticality c : Criticality.values()) {
+                String name = c.name();
+                BODIES[c.ordinal()] = new byte[][] {
+                    DreamNetFilter.errorBody("shed", name + " requests are over their share of the concurrency limit; "
+                            + "more critical work is being served first. Retry after the Retry-After delay"),
+                    DreamNetFilter.errorBody("overloaded", "the service is at its concurrency limit and refuses "
+                            + name.toLowerCase(Locale.ROOT) + " requests for now. Retry after the Retry-After delay")};
+            }
         }
     }
 
@@ -73,7 +82,7 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
             response.setStatus(why == OverloadProtection.Refusal.OVER_SHARE ? 429 : 503);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setContentType("application/json");
-            response.getOutputStream().write(refusals[criticality.ordinal()][why.ordinal()]);
+            response.getOutputStream().write(Refusals.BODIES[criticality.ordinal()][why.ordinal()]);
             return false;
         }
         request.setAttribute(ATTRIBUTE, new Admitted(limiter, clock.nanoTime()));
