@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +104,6 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
-    private final CompletionStage<?> applicationReady;
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -117,7 +114,6 @@ public final class DreamNet implements AutoCloseable {
         this.queues = b.queues;
         this.startupPool = Pools.bounded("dreamnet-start", b.startupThreads);
         this.address = b.address;
-        this.applicationReady = b.applicationReady;
         this.kinds = Kinds.builtIn(b.databaseUrl);
         this.store = new ToolkitStore(kinds, b.databaseUrl, checkPool);
         this.downstreams = new Downstreams(b.resilience, clock, b.sleeper, scheduler, null, t -> LOG.warn(
@@ -131,8 +127,8 @@ public final class DreamNet implements AutoCloseable {
         this.resilienceFile = b.resilienceFile == null ? null : ReloadingFile.builder(b.resilienceFile,
                 dev.dreamnet.config.resilience.ResilienceFile::load).scheduler(scheduler).clock(clock).build();
         this.rollouts = new RolloutService(this::store, audit, downstreams, clock, scheduler, checkPool);
-        this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, flags::snapshot,
-                downstreams, clock, scheduler, checkPool);
+        this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, store::isOpen,
+                flags::snapshot, downstreams, clock, scheduler, checkPool);
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
@@ -245,11 +241,11 @@ public final class DreamNet implements AutoCloseable {
         if (result.status().isUp()) {
             wiring.wire(result);
             if (store.startsEmpty()) {
-                // Nothing is stored yet (a new database file), so nothing is restored before traffic: the store
-                // opens after readiness, and what writes to it starts once it has.
+                // Nothing is stored yet (a new database file), so nothing is restored before traffic, and the store
+                // opens at its first write: an application that writes nothing to it never opens it.
                 rollouts.startWithNothingStored();
+                startStoreUsers();
                 state.startup(result.status());
-                openStoreAfterReadiness();
                 return;
             }
             try {
@@ -272,24 +268,7 @@ public final class DreamNet implements AutoCloseable {
         state.startup(result.status());
     }
 
-    private void openStoreAfterReadiness() {
-        // Not on the thread that opened the store: shutdown holds this lock while it waits for that opening.
-        applicationReady.thenCompose(ready -> store.openInBackground()).whenCompleteAsync((opened, failed) -> {
-            synchronized (this) {
-                if (stopped) {
-                    return;
-                }
-                if (failed != null) {
-                    Throwable cause = failed instanceof CompletionException && failed.getCause() != null
-                            ? failed.getCause() : failed;
-                    LOG.error("{}; the audit log keeps entries in the log only", cause.getMessage());
-                }
-                startStoreUsers();
-            }
-        }, checkPool);
-    }
-
-    /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on. */
+    /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on (once open). */
     private void startStoreUsers() {
         instances.start();
         slos.tick(); // judged once now, so the objectives are shown from the first request on

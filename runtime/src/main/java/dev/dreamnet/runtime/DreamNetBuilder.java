@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,7 +53,6 @@ public final class DreamNetBuilder {
     Duration gateStartupInterval = GateConfig.DEFAULT_STARTUP_INTERVAL;
     Duration gateInterval = GateConfig.DEFAULT_INTERVAL;
     Supplier<String> address = () -> "unknown";
-    CompletionStage<?> applicationReady = CompletableFuture.completedFuture(null);
 
     DreamNetBuilder() {
     }
@@ -224,17 +221,6 @@ public final class DreamNetBuilder {
     public DreamNetBuilder gateIntervals(Duration whileStarting, Duration whenReady) {
         this.gateStartupInterval = Objects.requireNonNull(whileStarting, "whileStarting");
         this.gateInterval = Objects.requireNonNull(whenReady, "whenReady");
-        return this;
-    }
-
-    /**
-     * The application's own readiness, when the web layer reports it after DreamNet's (Spring's
-     * {@code ApplicationReadyEvent}). What DreamNet puts off until the service takes traffic (opening a store that is
-     * still empty: nothing in it to restore first) waits for it as well, so that it does not compete with the
-     * application's last steps to ready. By default, DreamNet's own readiness alone.
-     */
-    public DreamNetBuilder applicationReady(CompletionStage<?> applicationReady) {
-        this.applicationReady = Objects.requireNonNull(applicationReady, "applicationReady");
         return this;
     }
 

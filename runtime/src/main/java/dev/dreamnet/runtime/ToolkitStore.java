@@ -15,9 +15,10 @@ import javax.sql.DataSource;
 /**
  * Where the toolkit keeps its state (audit log, rollouts, fleet registry, SLO minutes): the graph's {@code database}
  * service when it has one, otherwise a pool of DreamNet's own. The own pool is handed out only once it is open and
- * the toolkit's tables are in it: opened by the first caller that needs it, ahead of time by {@link #prepare()}, or
- * after readiness by {@link #openInBackground()} when it {@link #startsEmpty() starts empty}. A caller never waits on
- * a queued task, only on the thread opening the pool. Never reopened once closed. Thread-safe.
+ * the toolkit's tables are in it: opened by the first caller that needs it, or ahead of time by {@link #prepare()}.
+ * One that {@link #startsEmpty() starts empty} is opened by its first caller only, so that an application that never
+ * writes to it never opens it. A caller never waits on a queued task, only on the thread opening the pool. Never
+ * reopened once closed. Thread-safe.
  */
 final class ToolkitStore {
 
@@ -30,7 +31,7 @@ final class ToolkitStore {
     private final Executor background;
     private volatile boolean ownReady; // open, with the tables in it
     private volatile boolean closed;
-    private CompletableFuture<Void> opening; // guarded by this: a background opening, which close() waits for
+    private CompletableFuture<Void> opening; // guarded by this: prepare()'s opening, which close() waits for
     private Boolean startsEmpty; // guarded by this; decided once
 
     ToolkitStore(Kinds kinds, String ownJdbcUrl, Executor background) {
@@ -65,7 +66,7 @@ final class ToolkitStore {
 
     /**
      * Opens the own pool and creates the tables in the background, unless the graph has a database or the store
-     * {@link #startsEmpty() starts empty} (then {@link #openInBackground()} opens it after readiness).
+     * {@link #startsEmpty() starts empty} (then its first caller opens it).
      */
     synchronized void prepare() {
         if (opening != null || closed || graphDatabase().isPresent() || startsEmpty()) {
@@ -74,15 +75,9 @@ final class ToolkitStore {
         opening = CompletableFuture.runAsync(this::openOwn, background);
     }
 
-    /** Opens the own pool with its tables in the background, unless something has; completes once they are there. */
-    synchronized CompletableFuture<Void> openInBackground() {
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException(SHUT_DOWN));
-        }
-        if (opening == null || opening.isCompletedExceptionally()) {
-            opening = CompletableFuture.runAsync(this::openOwn, background);
-        }
-        return opening;
+    /** Whether the store can be used without opening anything: the graph's database, or the own pool once open. */
+    boolean isOpen() {
+        return !closed && (ownReady || graphDatabase().isPresent());
     }
 
     /** The tables exist once this returns: in the own pool (opened now if nothing has), or now in the graph's. */

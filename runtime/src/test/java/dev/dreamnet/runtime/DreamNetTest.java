@@ -135,7 +135,8 @@ class DreamNetTest {
     }
 
     @Test
-    void aNewDatabaseFileOpensAfterReadinessAndWhatItHoldsWorksOnceItHas(@TempDir Path dir) throws Exception {
+    void aNewDatabaseFileOpensAtItsFirstWriteNotBeforeAndTheRegistryWritesItsRowOnceItHas(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("state.mv.db");
         dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).build();
         dreamnet.prepare(); // as the Spring starter does: with nothing stored, nothing to open ahead of time
@@ -145,26 +146,15 @@ class DreamNetTest {
 
         assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
         assertThat(dreamnet.state().readiness().ready()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dreamnet.fleet().live())
-                .as("the instance registered itself once the store opened").extracting(i -> i.id()).hasSize(1));
+        assertThat(dreamnet.fleet().live()).as("this instance, from memory").hasSize(1);
+        assertThat(file).as("nothing was written, so nothing was opened").doesNotExist();
+
+        dreamnet.audit().record("tester", "opened", "store", null, null, "the first write");
+
         assertThat(file).exists();
-        dreamnet.audit().record("tester", "opened", "store", null, null, "after readiness");
         assertThat(dreamnet.audit().recent(10)).extracting(e -> e.action()).contains("opened");
-    }
-
-    @Test
-    void aNewDatabaseFileWaitsForTheApplicationsOwnReadinessToo(@TempDir Path dir) throws Exception {
-        java.util.concurrent.CompletableFuture<Void> applicationReady = new java.util.concurrent.CompletableFuture<>();
-        Path file = dir.resolve("state.mv.db");
-        dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).applicationReady(applicationReady)
-                .build().start();
-        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
-        assertThat(file).as("not opened while the application makes its last steps to ready").doesNotExist();
-
-        applicationReady.complete(null);
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dreamnet.fleet().live()).hasSize(1));
-        assertThat(file).exists();
+        time.advance(Duration.ofSeconds(2)); // the registry's next heartbeat
+        await().atMost(Duration.ofSeconds(10)).until(() -> instanceRows(dreamnet) == 1);
     }
 
     @Test
@@ -183,7 +173,7 @@ class DreamNetTest {
     }
 
     @Test
-    void aShutdownWhileANewDatabaseFileOpensClosesItAndReopensNothing(@TempDir Path dir) throws Exception {
+    void aNewDatabaseFileNeverWrittenIsNeitherOpenedByTheShutdownNorAfterIt(@TempDir Path dir) throws Exception {
         dreamnet = builder().database("jdbc:h2:file:" + dir.resolve("state")).build().start();
         dreamnet.started().get(10, TimeUnit.SECONDS);
 
@@ -191,6 +181,7 @@ class DreamNetTest {
 
         assertThatThrownBy(() -> dreamnet.store().getConnection()).as("closed, and not opened again")
                 .hasMessageContaining("closed");
+        assertThat(dir.resolve("state.mv.db")).doesNotExist();
     }
 
     @Test
@@ -201,6 +192,14 @@ class DreamNetTest {
         assertThat(DreamNet.builder().database("jdbc:h2:file:/srv/state;WRITE_DELAY=300").databaseUrl)
                 .as("the user's informed choice").isEqualTo("jdbc:h2:file:/srv/state;WRITE_DELAY=300");
         assertThat(DreamNet.builder().database("jdbc:h2:mem:x").databaseUrl).isEqualTo("jdbc:h2:mem:x");
+    }
+
+    private static int instanceRows(DreamNet dreamnet) throws java.sql.SQLException {
+        try (java.sql.Connection c = dreamnet.store().getConnection();
+             java.sql.ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM instances")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static boolean auditTableExists(DreamNet dreamnet) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * This instance's row in the {@code instances} table: a heartbeat every two seconds with the
  * configuration and flag-state versions it runs. Every instance sharing the database reads the same
  * table, so {@code /api/observability/fleet} shows each live one and whether they have converged.
- * Thread-safe.
+ * While the toolkit's store is not open (a new embedded store opens at its first write, and only one process can
+ * open it), this instance is the only one it could list: it is kept in memory, a heartbeat does not open the store,
+ * and the first heartbeat after something else opened it writes the row. Thread-safe.
  */
 public final class InstanceRegistry {
 
@@ -41,6 +44,7 @@ public final class InstanceRegistry {
     private final Supplier<String> address;
     private final long startedAtMillis;
     private final Supplier<DataSource> dataSource;
+    private final BooleanSupplier storeOpen;
     private final Supplier<FlagSnapshot> flags;
     private final Downstreams downstreams;
     private final Clock clock;
@@ -49,13 +53,15 @@ public final class InstanceRegistry {
     private volatile String lastError;
     private volatile boolean started; // a registry never started has no row to remove
 
+    /** @param storeOpen whether {@code dataSource} can be used without opening the store */
     public InstanceRegistry(String id, Supplier<String> address, Supplier<DataSource> dataSource,
-                            Supplier<FlagSnapshot> flags, Downstreams downstreams, Clock clock, Scheduler scheduler,
-                            Executor executor) {
+                            BooleanSupplier storeOpen, Supplier<FlagSnapshot> flags, Downstreams downstreams,
+                            Clock clock, Scheduler scheduler, Executor executor) {
         this.id = id;
         this.address = address;
         this.startedAtMillis = clock.wallMillis();
         this.dataSource = dataSource;
+        this.storeOpen = storeOpen;
         this.flags = flags;
         this.downstreams = downstreams;
         this.clock = clock;
@@ -95,7 +101,7 @@ public final class InstanceRegistry {
      */
     public void stop() {
         heartbeats.stop();
-        if (!started) {
+        if (!started || !storeOpen.getAsBoolean()) {
             return;
         }
         try {
@@ -131,9 +137,10 @@ public final class InstanceRegistry {
     }
 
     private synchronized void beat() {
-        FlagSnapshot snapshot = flags.get();
-        Instance self = new Instance(id, address.get(), startedAtMillis, clock.wallMillis(), snapshot.configVersion(),
-                snapshot.state().version());
+        if (!storeOpen.getAsBoolean()) {
+            return;
+        }
+        Instance self = self();
         try {
             downstreams.call(Downstreams.DATABASE, () -> save(self));
             lastError = null;
@@ -145,8 +152,21 @@ public final class InstanceRegistry {
         }
     }
 
-    /** Every instance heard from within {@link #LIVE_WITHIN}, oldest first; forgets long-dead rows. */
+    /** This instance as its heartbeat writes it now. */
+    private Instance self() {
+        FlagSnapshot snapshot = flags.get();
+        return new Instance(id, address.get(), startedAtMillis, clock.wallMillis(), snapshot.configVersion(),
+                snapshot.state().version());
+    }
+
+    /**
+     * Every instance heard from within {@link #LIVE_WITHIN}, oldest first; forgets long-dead rows. This instance alone
+     * while the store is not open.
+     */
     public List<Instance> live() throws Exception {
+        if (!storeOpen.getAsBoolean()) {
+            return List.of(self());
+        }
         long now = clock.wallMillis();
         return downstreams.call(Downstreams.DATABASE, () -> {
             List<Instance> live = new ArrayList<>();

@@ -5,7 +5,6 @@ import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -24,7 +23,6 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -49,18 +47,9 @@ public class DreamNetAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
-                      ObjectProvider<DreamNetCustomizer> customizers, ConfigurableApplicationContext context)
-            throws Exception {
-        CompletableFuture<Void> applicationReady = new CompletableFuture<>();
-        context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() { // a class: its type is read
-            @Override
-            public void onApplicationEvent(ApplicationReadyEvent event) {
-                applicationReady.complete(null);
-            }
-        });
-        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), applicationReady,
-                customizers.orderedStream().toList());
-        dreamnet.prepare(); // its own database opens while the rest of the context is built, not after
+                      ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
+        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
+        dreamnet.prepare(); // a store with something to restore opens while the rest of the context is built
         return dreamnet;
     }
 

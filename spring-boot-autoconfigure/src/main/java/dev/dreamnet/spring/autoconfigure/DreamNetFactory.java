@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -22,7 +21,6 @@ final class DreamNetFactory {
     }
 
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
-                          CompletionStage<?> applicationReady,
                           List<DreamNetCustomizer> customizers) throws Exception {
         checkFleet(properties);
         checkDriver(properties.database());
@@ -30,8 +28,6 @@ final class DreamNetFactory {
         // Spans go where the application's own go; the runtime's OTEL_* set-up is for applications without Spring.
         builder.tracing(ClassUtils.isPresent(OPEN_TELEMETRY, DreamNetFactory.class.getClassLoader())
                 ? ApplicationTracing.of(beans) : Tracing.off());
-        // A new store opens once the application is ready (ApplicationReadyEvent), not during its last steps to ready.
-        builder.applicationReady(applicationReady);
         new BeanServices(beans).configure(builder, properties.graph());
         if (properties.flags() != null) {
             builder.flags(properties.flags());
