@@ -2,14 +2,16 @@
 # Start time of a minimal Spring Boot 4 service (web, actuator; bench/spring-app) with dreamnet-spring-boot-starter
 # against without it: from launching `java -Xmx128m -jar` to the first 200 on /actuator/health/readiness, both
 # executable jars, alternating which goes first in each round.
+# The last line gives each run's difference (with the starter minus without), as a median and its middle half.
 # Usage: bench/spring-start.sh [RUNS] [-- EXTRA APP ARGUMENTS FOR THE DREAMNET JAR]
 #   DREAMNET_JVM="-Dx=y ..." adds JVM options to the dreamnet jar only.
 #   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 # CDS=1 uses a class-data sharing archive per jar (made by one training run, -XX:ArchiveClassesAtExit).
 # APP=reference measures the service the issue's goal names instead: web, actuator, Resilience4j and JDBC with H2.
 # Each start runs in a new empty directory, as a container's first start: DreamNet's store (./dreamnet-data) does not
-# exist yet. RESTART=1 starts each jar in the same directory every time, so from the second start on the store
-# exists and is opened, and what it holds restored, before readiness.
+# exist yet, and it is not opened unless something is written to it. RESTART=1 starts each jar in the same directory
+# every time, after one start of the dreamnet jar there that writes to the store (an operator turns brownout on and
+# off), so the store exists and is opened, and what it holds restored, before readiness at every measured start.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 app="$root/bench/spring-app/target"
@@ -72,6 +74,24 @@ if [ "${CDS:-}" = 1 ]; then
   done
 fi
 
+if [ "${RESTART:-}" = 1 ]; then # the store, written once, as an application that has run before
+  mkdir -p "$runs_dir/dreamnet"
+  (cd "$runs_dir/dreamnet" && exec java -Xmx128m -jar "$app/${prefix}dreamnet.jar" --server.port="$port" \
+      --management.endpoints.web.exposure.include=health,dreamnet --dreamnet.tokens.admin=bench-seed) \
+      >"$app/${prefix}dreamnet-seed.log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
+    sleep 0.05
+  done
+  for enabled in true false; do
+    curl -sf -o /dev/null -X POST -H 'Authorization: Bearer bench-seed' -H 'Content-Type: application/json' \
+        -d "{\"enabled\": $enabled, \"reason\": \"bench: a store written before\"}" \
+        "http://127.0.0.1:$port/actuator/dreamnet/modes/brownout"
+  done
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  [ -d "$runs_dir/dreamnet/dreamnet-data" ] || { echo "the store was not written, see $app/${prefix}dreamnet-seed.log" >&2; exit 1; }
+fi
+
 echo "load average before: $(cat /proc/loadavg)"
 plain=(); dreamnet=(); plain_cpu=(); dreamnet_cpu=()
 for run in $(seq 1 "$runs"); do
@@ -87,3 +107,13 @@ echo "load average after: $(cat /proc/loadavg)"
 stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1; s+=$1} END {printf "median %d ms, mean %d ms, min %d, max %d", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), s/NR, a[1], a[NR]}'; }
 echo "without the starter: $(stats "${plain[@]}"); CPU $(stats "${plain_cpu[@]}")"
 echo "with the starter:    $(stats "${dreamnet[@]}"); CPU $(stats "${dreamnet_cpu[@]}")"
+# Each run's two starts ran side by side in time, so their difference cancels what the machine did in that run; the
+# median of those differences, and the middle half of them, say more on a noisy machine than two medians apart.
+paired() { # plain values, then "--", then the dreamnet values
+  local -a a=() b=(); local seen=0
+  for v in "$@"; do if [ "$v" = -- ]; then seen=1; elif (( seen )); then b+=("$v"); else a+=("$v"); fi; done
+  for i in "${!a[@]}"; do echo $(( b[i] - a[i] )); done | sort -n | awk '{d[NR]=$1} END {
+    printf "median %+d ms, middle half %+d to %+d ms (%d runs)", (NR%2 ? d[(NR+1)/2] : (d[NR/2]+d[NR/2+1])/2),
+        d[int((NR+3)/4)], d[int((3*NR+3)/4)], NR}'
+}
+echo "difference, run by run: wall $(paired "${plain[@]}" -- "${dreamnet[@]}"); CPU $(paired "${plain_cpu[@]}" -- "${dreamnet_cpu[@]}")"
