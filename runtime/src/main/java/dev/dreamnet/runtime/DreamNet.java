@@ -244,28 +244,32 @@ public final class DreamNet implements AutoCloseable {
                 // Nothing is stored yet (a new database file), so nothing is restored before traffic, and the store
                 // opens at its first write: an application that writes nothing to it never opens it.
                 rollouts.startWithNothingStored();
-                startStoreUsers();
-                state.startup(result.status());
-                return;
-            }
-            try {
-                store.ensureTables();
-            } catch (Exception e) {
-                LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
-                        + "only and rollouts are not restored", e.getMessage());
-            }
-            if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
+            } else if (!restoreFromStore()) {
                 state.startup(StartupStatus.FAILED);
                 return;
-            }
-            try {
-                rollouts.start();
-            } catch (Exception e) {
-                LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
             }
             startStoreUsers();
         }
         state.startup(result.status());
+    }
+
+    /** Opens the store with its tables, joins the fleet and restores rollouts; false when the fleet refused it. */
+    private boolean restoreFromStore() {
+        try {
+            store.ensureTables();
+        } catch (Exception e) {
+            LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
+                    + "only and rollouts are not restored", e.getMessage());
+        }
+        if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
+            return false;
+        }
+        try {
+            rollouts.start();
+        } catch (Exception e) {
+            LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
+        }
+        return true;
     }
 
     /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on (once open). */

@@ -16,6 +16,6 @@ final class SdkFromEnvironment {
     static Tracing tracing(Map<String, String> properties) {
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook()
                 .addPropertiesSupplier(() -> properties).build().getOpenTelemetrySdk();
-        return new Tracing(sdk, sdk);
+        return new Tracing(sdk, sdk::close);
     }
 }

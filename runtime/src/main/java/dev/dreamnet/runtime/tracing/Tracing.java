@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.Tracer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * OpenTelemetry tracing for DreamNet's own spans (requests, outbound calls, startup). Off by default: spans are made
@@ -23,13 +24,13 @@ public final class Tracing implements AutoCloseable {
 
     private final OpenTelemetry openTelemetry; // null when off
     private final Tracer tracer; // null when off
-    private final AutoCloseable owned;
+    private final Runnable onClose; // null when the caller keeps what it passed in
 
-    /** Spans through {@code openTelemetry}, or off when it is null; {@code owned} is closed by {@link #close()}. */
-    Tracing(OpenTelemetry openTelemetry, AutoCloseable owned) {
+    /** Spans through {@code openTelemetry}, or off when it is null; {@link #close()} runs {@code onClose}, if any. */
+    Tracing(OpenTelemetry openTelemetry, Runnable onClose) {
         this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry == null ? null : openTelemetry.getTracer(SCOPE);
-        this.owned = owned;
+        this.onClose = onClose;
     }
 
     /** No spans. */
@@ -39,7 +40,7 @@ public final class Tracing implements AutoCloseable {
 
     /** Spans through {@code openTelemetry}, which the caller configured and keeps (tests pass an in-memory SDK). */
     public static Tracing of(OpenTelemetry openTelemetry) {
-        return new Tracing(java.util.Objects.requireNonNull(openTelemetry, "openTelemetry"), null);
+        return new Tracing(Objects.requireNonNull(openTelemetry, "openTelemetry"), null);
     }
 
     /** On when {@code OTEL_TRACES_EXPORTER} is set to an exporter other than {@code none}; configured by OTEL_*. */
@@ -77,9 +78,9 @@ public final class Tracing implements AutoCloseable {
 
     /** Flushes and stops an SDK made from the environment; one passed in is the caller's to close. */
     @Override
-    public void close() throws Exception {
-        if (owned != null) {
-            owned.close();
+    public void close() {
+        if (onClose != null) {
+            onClose.run();
         }
     }
 }

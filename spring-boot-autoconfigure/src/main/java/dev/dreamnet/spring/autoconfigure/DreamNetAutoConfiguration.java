@@ -48,7 +48,8 @@ public class DreamNetAutoConfiguration {
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
                       ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
-        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
+        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(),
+                customizers.orderedStream().toList());
         dreamnet.prepare(); // a store with something to restore opens while the rest of the context is built
         return dreamnet;
     }
