@@ -240,9 +240,9 @@ public final class DreamNet implements AutoCloseable {
                 result.reason() == null ? "" : ": " + result.reason());
         if (result.status().isUp()) {
             wiring.wire(result);
-            if (store.startsEmpty()) {
-                // Nothing is stored yet (a new database file), so nothing is restored before traffic, and the store
-                // opens at its first write: an application that writes nothing to it never opens it.
+            if (store.nothingToRestore()) {
+                // No rollout is stored (a new database file, or one marked as holding none), so nothing is restored
+                // before traffic, and the store opens at its first use: an application that writes nothing never opens it.
                 rollouts.startWithNothingStored();
             } else if (!restoreFromStore()) {
                 state.startup(StartupStatus.FAILED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.health.GateConfig;
+import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupStatus;
@@ -158,18 +159,50 @@ class DreamNetTest {
     }
 
     @Test
-    void anExistingDatabaseFileIsOpenedAndReadBeforeReadiness(@TempDir Path dir) throws Exception {
+    void aDatabaseFileHoldingARolloutIsOpenedAndTheRolloutRestoredBeforeReadiness(@TempDir Path dir)
+            throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("state");
         DreamNet first = builder().database(url).build().start();
         first.started().get(10, TimeUnit.SECONDS);
-        first.audit().record("tester", "remembered", "store", null, null, "before the restart");
+        first.rollouts().start(RolloutConfig.builder("search-v2").build(), "tester", "before the restart");
         first.shutdown();
+        assertThat(dir.resolve("state" + ToolkitStore.NO_ROLLOUTS)).as("it holds a rollout").doesNotExist();
 
         dreamnet = builder().database(url).build().start();
 
         assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.rollouts().find("search-v2")).as("restored before readiness").isPresent();
         assertThat(dreamnet.fleet().live()).as("registered before readiness: the store was open").hasSize(1);
-        assertThat(dreamnet.audit().recent(10)).extracting(e -> e.action()).contains("remembered");
+    }
+
+    @Test
+    void aDatabaseFileClosedHoldingNoRolloutIsMarkedSoAndNotOpenedAtTheNextStartUntilItsFirstUse(@TempDir Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("state");
+        Path marker = dir.resolve("state" + ToolkitStore.NO_ROLLOUTS);
+        DreamNet first = builder().database(url).build().start();
+        first.started().get(10, TimeUnit.SECONDS);
+        first.audit().record("tester", "remembered", "store", null, null, "before the restart");
+        assertThat(marker).as("never while the file is open: a crash now must leave it read at the next start")
+                .doesNotExist();
+        first.shutdown();
+        assertThat(marker).as("a clean close, no rollout").exists();
+
+        dreamnet = builder().database(url).build().start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(marker).as("the file was not opened to start").exists();
+        assertThat(dreamnet.audit().recent(10)).as("opened at its first read").extracting(e -> e.action())
+                .contains("remembered");
+        assertThat(marker).as("removed as the file opened").doesNotExist();
+        dreamnet.rollouts().start(RolloutConfig.builder("search-v2").build(), "tester", "written after the marker");
+        dreamnet.shutdown();
+        assertThat(marker).as("the file holds a rollout now").doesNotExist();
+
+        dreamnet = builder().database(url).build().start();
+
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.rollouts().find("search-v2")).as("restored before readiness").isPresent();
     }
 
     @Test
