@@ -26,13 +26,18 @@ import org.springframework.util.ReflectionUtils;
 public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 
     private static final long serialVersionUID = 1L;
+    /** Packages of libraries that do not know DreamNet, so none of their types carries the annotation. */
+    private static final String[] NEVER_ANNOTATED = {"java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.",
+        "org.springframework.", "io.micrometer.", "org.apache.", "tools.jackson.", "com.fasterxml.", "ch.qos.",
+        "org.slf4j.", "com.zaxxer.", "org.h2.", "io.opentelemetry.", "org.hibernate.", "kotlin."};
 
     public DreamNetCallProcessor(ObjectProvider<Downstreams> downstreams) {
         ComposablePointcut annotated = new ComposablePointcut(new AnnotationMatchingPointcut(DreamNetCall.class, true))
                 .union(new AnnotationMatchingPointcut(null, DreamNetCall.class, true));
         // Spring's search of every method's hierarchy for the annotation, run for every bean, cost a start about
         // 0.4 s of C2 compilation (JFR, docs/PERFORMANCE.md): a bean whose types declare no @DreamNetCall at all is
-        // ruled out first, from their declared annotations.
+        // ruled out first, from their declared annotations, and the types of libraries that do not know DreamNet are
+        // not read at all.
         ComposablePointcut pointcut = new ComposablePointcut(DreamNetCallProcessor::declaresCall).intersection(annotated);
         this.advisor = new DefaultPointcutAdvisor(pointcut, new Interceptor(downstreams));
         setBeforeExistingAdvisors(true);
@@ -45,7 +50,7 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
         left.add(type);
         while (!left.isEmpty()) {
             Class<?> next = left.removeFirst();
-            if (next.getName().startsWith("java.") || !seen.add(next)) { // the JDK's types never have it
+            if (neverAnnotated(next.getName()) || !seen.add(next)) {
                 continue;
             }
             if (next.getDeclaredAnnotation(DreamNetCall.class) != null) {
@@ -60,6 +65,15 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
                 left.add(next.getSuperclass());
             }
             Collections.addAll(left, next.getInterfaces());
+        }
+        return false;
+    }
+
+    private static boolean neverAnnotated(String type) {
+        for (String library : NEVER_ANNOTATED) {
+            if (type.startsWith(library)) {
+                return true;
+            }
         }
         return false;
     }

@@ -8,7 +8,7 @@ import dev.dreamnet.core.health.OverallStatus;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.overload.Criticality;
 import dev.dreamnet.core.time.Repeating;
-import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.core.watchdog.Watchdog;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.overload.OverloadProtection;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -114,8 +114,8 @@ public final class DreamNetMeters implements MeterBinder {
             once("flag " + name, () -> gauge("dreamnet.flag.enabled", Tags.of("flag", name),
                     d -> d.flags().allows(name) ? 1 : 0, "1 when the flag is on, every rule applied"));
         }
-        for (Reading reading : dreamnet.watchdogReadings()) {
-            String name = reading.name();
+        for (Watchdog watchdog : dreamnet.watchdogs().all()) { // their names: the gauge reads them when scraped
+            String name = watchdog.name();
             once("watchdog " + name, () -> gauge("dreamnet.watchdog.level", Tags.of("watchdog", name),
                     d -> d.watchdogReadings().stream().filter(r -> r.name().equals(name)).findFirst()
                             .map(r -> r.level().ordinal()).orElse(0), "Each watchdog's level: 0 OK, 1 WARN, 2 CRIT"));

@@ -70,6 +70,19 @@ class DreamNetCallProcessorTest {
         assertThat(DreamNetCallProcessor.declaresCall(ImplementsAnAnnotatedType.class)).isTrue();
     }
 
+    static class ExtendsASpringClass extends org.springframework.util.AntPathMatcher {
+        @DreamNetCall("pricing")
+        String price() {
+            return "1";
+        }
+    }
+
+    @Test
+    void findsItOnAnApplicationTypeThatExtendsALibrarysWhoseTypesAreNotRead() {
+        assertThat(DreamNetCallProcessor.declaresCall(ExtendsASpringClass.class)).isTrue();
+        assertThat(DreamNetCallProcessor.declaresCall(org.springframework.util.AntPathMatcher.class)).isFalse();
+    }
+
     @Test
     void rulesOutATypeWithoutIt() {
         assertThat(DreamNetCallProcessor.declaresCall(Plain.class)).isFalse();

@@ -14,20 +14,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@link JvmProbe} over the platform MXBeans, looked up once. Thread-safe (the MXBeans are). */
+/**
+ * The {@link JvmProbe} over the platform MXBeans, looked up once, at the first reading (not while an application
+ * builds its watchdogs at start). Thread-safe (the MXBeans are).
+ */
 public final class RealJvmProbe implements JvmProbe {
 
     public static final RealJvmProbe INSTANCE = new RealJvmProbe();
 
-    private final Optional<MemoryPoolMXBean> oldPool = findOldPool(ManagementFactory.getMemoryPoolMXBeans());
-    private final List<GarbageCollectorMXBean> pausingCollectors = pausing(ManagementFactory.getGarbageCollectorMXBeans());
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-
     private RealJvmProbe() {
+    }
+
+    /** The MXBeans, looked up when this class is first used (the JVM's class initialisation makes that once). */
+    private static final class Beans {
+        static final Optional<MemoryPoolMXBean> OLD_POOL = findOldPool(ManagementFactory.getMemoryPoolMXBeans());
+        static final List<GarbageCollectorMXBean> PAUSING = pausing(ManagementFactory.getGarbageCollectorMXBeans());
+        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     }
 
     @Override
     public HeapUsage heapAfterGc() {
+        Optional<MemoryPoolMXBean> oldPool = Beans.OLD_POOL;
         if (oldPool.isPresent()) {
             MemoryUsage after = oldPool.get().getCollectionUsage();
             if (after != null && (after.getUsed() > 0 || after.getCommitted() > 0)) {
@@ -42,7 +49,7 @@ public final class RealJvmProbe implements JvmProbe {
     @Override
     public long gcPauseMillis() {
         long total = 0;
-        for (GarbageCollectorMXBean collector : pausingCollectors) {
+        for (GarbageCollectorMXBean collector : Beans.PAUSING) {
             total += Math.max(0, collector.getCollectionTime());
         }
         return total;
@@ -50,16 +57,17 @@ public final class RealJvmProbe implements JvmProbe {
 
     @Override
     public int threadCount() {
-        return threads.getThreadCount();
+        return Beans.THREADS.getThreadCount();
     }
 
     @Override
     public int peakThreadCount() {
-        return threads.getPeakThreadCount();
+        return Beans.THREADS.getPeakThreadCount();
     }
 
     @Override
     public List<DeadlockedThread> deadlockedThreads() {
+        ThreadMXBean threads = Beans.THREADS;
         long[] ids = threads.isSynchronizerUsageSupported() ? threads.findDeadlockedThreads()
                 : threads.findMonitorDeadlockedThreads();
         if (ids == null) {
