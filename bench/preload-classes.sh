@@ -19,7 +19,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 loaded() { # name: the classes that jar's start loads before readiness, one per line, sorted
   mkdir -p "$work/$1"
   # The preloader itself is switched off, so that the list is what the start needs, not what the last list said.
-  (cd "$work/$1" && exec java -Xmx128m -Dspring.backgroundpreinitializer.ignore=true \
+  (cd "$work/$1" && exec java -Xmx128m -Ddreamnet.preload=false \
       -Xlog:class+load=info:file="$work/$1.log" -jar "$app/$1.jar" --server.port="$port") >"$work/$1.out" 2>&1 &
   local pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do

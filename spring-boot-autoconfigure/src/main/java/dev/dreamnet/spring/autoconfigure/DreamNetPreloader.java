@@ -14,17 +14,28 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
  * thread, while the main thread is still reading the configuration: building the runtime is then mostly running it,
  * not reading some 350 classes out of the application's jar. No class is initialised here (no static initialiser
  * runs, so no two threads can wait on each other's), and a class this application lacks is skipped. Spring Boot runs
- * it only with more than one processor, and not with {@code -Dspring.backgroundpreinitializer.ignore=true}.
- * The list is {@value #CLASSES}, written by {@code bench/preload-classes.sh}.
+ * it only with more than one processor, and not with {@code -Dspring.backgroundpreinitializer.ignore=true};
+ * {@code -D}{@value #SWITCH}{@code =false} turns this one off alone. The list is {@value #CLASSES}, written by
+ * {@code bench/preload-classes.sh}.
  */
 final class DreamNetPreloader implements BackgroundPreinitializer {
 
     static final String CLASSES = "META-INF/dreamnet/preload-classes.txt";
+    /** The system property that turns preloading off when {@code false}. */
+    static final String SWITCH = "dreamnet.preload";
 
     @Override
     public void preinitialize() throws IOException {
+        run();
+    }
+
+    /** Loads and links the listed classes, unless the system property says not to; returns how many it loaded. */
+    int run() throws IOException {
+        if ("false".equalsIgnoreCase(System.getProperty(SWITCH))) {
+            return 0;
+        }
         ClassLoader loader = DreamNetPreloader.class.getClassLoader();
-        preload(classes(loader), loader);
+        return preload(classes(loader), loader);
     }
 
     /** Loads and links each class of {@code names} that {@code loader} has; returns how many it had. */

@@ -47,6 +47,22 @@ class DreamNetPreloaderTest {
         assertThat(INITIALISED).as("its static initialiser has not run").isFalse();
     }
 
+    @Test
+    void theSystemPropertyTurnsItOff() throws Exception {
+        String before = System.getProperty(DreamNetPreloader.SWITCH);
+        System.setProperty(DreamNetPreloader.SWITCH, "false");
+        try {
+            assertThat(new DreamNetPreloader().run()).as("classes preloaded").isZero();
+        } finally {
+            if (before == null) {
+                System.clearProperty(DreamNetPreloader.SWITCH);
+            } else {
+                System.setProperty(DreamNetPreloader.SWITCH, before);
+            }
+        }
+        assertThat(new DreamNetPreloader().run()).isPositive();
+    }
+
     private static final AtomicBoolean INITIALISED = new AtomicBoolean();
 
     static final class NotInitialised {
