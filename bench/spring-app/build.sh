@@ -3,13 +3,16 @@
 # same with dreamnet-spring-boot-starter), and the service the issue's start-time goal names,
 # target/reference-plain.jar (web, actuator, Resilience4j, JDBC with H2) and target/reference-dreamnet.jar (the same
 # with the starter). DreamNet's artifacts come from the repository the examples' build made from this checkout
-# (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or, when there is none, from your local repository
-# (`mvn -B install -DskipTests -Dinvoker.skip` at the root).
+# (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or from your local repository
+# (`mvn -B install -DskipTests -Dinvoker.skip` at the root), whichever holds the newer build; it says which.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 app="$root/bench/spring-app"
 repo=()
-if [ -d "$root/examples-it/target/local-repo/dev/dreamnet/dreamnet-spring-boot-starter" ]; then
+# The newer of the two, so that a repository left by an earlier build never stands in for what was installed since.
+jar=dev/dreamnet/dreamnet-spring-boot-autoconfigure/0.1.0-SNAPSHOT/dreamnet-spring-boot-autoconfigure-0.1.0-SNAPSHOT.jar
+examples="$root/examples-it/target/local-repo/$jar"
+if [ -f "$examples" ] && { [ ! -f "$HOME/.m2/repository/$jar" ] || [ "$examples" -nt "$HOME/.m2/repository/$jar" ]; }; then
   # As the examples' build does: DreamNet from its repository, everything else from yours, no network.
   settings="$(mktemp)"
   trap 'rm -f "$settings"' EXIT
@@ -23,6 +26,9 @@ if [ -d "$root/examples-it/target/local-repo/dev/dreamnet/dreamnet-spring-boot-s
 </profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>
 XML
   repo=(-s "$settings" -Dmaven.repo.local="$root/examples-it/target/local-repo")
+  echo "DreamNet from examples-it/target/local-repo (built $(date -r "$examples" '+%F %T'))"
+else
+  echo "DreamNet from ~/.m2/repository (built $(date -r "$HOME/.m2/repository/$jar" '+%F %T' 2>/dev/null || echo never))"
 fi
 # Each variant from a clean build; the jars wait in a scratch directory, as each clean empties target/.
 built="$(mktemp -d)"
