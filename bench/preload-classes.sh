@@ -3,7 +3,7 @@
 # META-INF/dreamnet/preload-classes.txt): those a start of bench/spring-app with the starter loads before readiness
 # and the same service without it does not, leaving out lambdas, proxies, reflection accessors and other classes made at run time.
 # Run it after a change that makes a start load other classes (a new part built at start, a renamed class);
-# PreloadClassesTest fails when a listed class no longer exists.
+# DreamNetPreloaderTest fails when a listed class no longer exists.
 # Usage: bench/preload-classes.sh   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

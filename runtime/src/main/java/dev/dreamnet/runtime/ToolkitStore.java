@@ -4,10 +4,14 @@ import dev.dreamnet.jdbc.H2Files;
 import dev.dreamnet.runtime.kinds.DatabaseComponent;
 import dev.dreamnet.runtime.kinds.Kinds;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,13 +41,16 @@ final class ToolkitStore {
     private static final Duration OPENING_AT_CLOSE = Duration.ofSeconds(10);
     /** The marker's suffix, in place of {@code .mv.db}. */
     static final String NO_ROLLOUTS = ".no-rollouts";
+    private static final String MARKER_TEXT = "Written by DreamNet when it closed this database holding no rollout, "
+            + "so that its next start need not open it before readiness. Removed when the database opens.\n";
     private static final String SHUT_DOWN = "DreamNet is shut down: its database is closed";
 
     private final Kinds kinds;
     private final String ownJdbcUrl;
     private final DatabaseComponent own; // its monitor guards opening and closing it
     private final Executor background;
-    private final Optional<Path> noRollouts; // the marker beside the own database file, when it is one
+    private final Optional<Path> ownFile; // the own database's data file, when it is an H2 file on disk
+    private final Optional<Path> noRollouts; // the marker beside that file
     private volatile boolean ownReady; // open, with the tables in it
     private volatile boolean closed;
     private CompletableFuture<Void> opening; // guarded by this: prepare()'s opening, which close() waits for
@@ -54,7 +61,8 @@ final class ToolkitStore {
         this.ownJdbcUrl = ownJdbcUrl;
         this.own = new DatabaseComponent(ownJdbcUrl, "SELECT 1", Duration.ofSeconds(2));
         this.background = background;
-        this.noRollouts = H2Files.dataFile(ownJdbcUrl).map(ToolkitStore::marker);
+        this.ownFile = H2Files.dataFile(ownJdbcUrl);
+        this.noRollouts = ownFile.map(ToolkitStore::marker);
     }
 
     /** The marker that says the database file {@code dataFile} ({@code <name>.mv.db}) holds no rollout. */
@@ -81,8 +89,7 @@ final class ToolkitStore {
     synchronized boolean nothingToRestore() {
         if (nothingToRestore == null) {
             nothingToRestore = graphDatabase().isEmpty() && !ownReady && opening == null
-                    && H2Files.dataFile(ownJdbcUrl).map(file -> !Files.exists(file)
-                            || Files.exists(marker(file))).orElse(false);
+                    && ownFile.map(file -> !Files.exists(file) || Files.exists(marker(file))).orElse(false);
         }
         return nothingToRestore;
     }
@@ -135,12 +142,12 @@ final class ToolkitStore {
     }
 
     private void markIfNoRollouts(Path marker) {
-        try (java.sql.Connection c = own.dataSource().getConnection();
-             java.sql.ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM rollouts")) {
+        try (Connection c = own.dataSource().getConnection();
+             ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM rollouts")) {
             if (rows.next() && rows.getLong(1) == 0) {
-                Files.writeString(marker, "Written by DreamNet when it closed this database holding no rollout, so "
-                        + "that its next start need not open it before readiness. Removed when the database opens.\n");
-                try (FileChannel file = FileChannel.open(marker, StandardOpenOption.WRITE)) {
+                try (FileChannel file = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    file.write(ByteBuffer.wrap(MARKER_TEXT.getBytes(StandardCharsets.UTF_8)));
                     file.force(true);
                 }
                 syncDirectory(marker);
