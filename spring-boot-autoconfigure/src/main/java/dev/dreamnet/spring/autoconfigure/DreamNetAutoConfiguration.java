@@ -90,6 +90,11 @@ public class DreamNetAutoConfiguration {
     }
 
     @Bean
+    static DreamNetInfrastructure dreamNetInfrastructure() {
+        return new DreamNetInfrastructure();
+    }
+
+    @Bean
     static DreamNetCallProcessor dreamNetCallProcessor(ObjectProvider<Downstreams> downstreams) {
         return new DreamNetCallProcessor(downstreams);
     }

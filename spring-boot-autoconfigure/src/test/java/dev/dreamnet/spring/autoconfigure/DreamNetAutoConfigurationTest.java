@@ -9,10 +9,15 @@ import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The auto-configuration's wiring, without a server: what it creates, when it backs off, what it refuses. */
 class DreamNetAutoConfigurationTest {
@@ -30,6 +35,43 @@ class DreamNetAutoConfigurationTest {
                     .hasSingleBean(DreamNetMeters.class);
             assertThat(context.getBean(Downstreams.class)).isSameAs(context.getBean(DreamNet.class).downstreams());
         });
+    }
+
+    @Test
+    void theApplicationsPostProcessorsPassOverDreamNetsBeansButNotTheApplicationsOwn() {
+        runner.withUserConfiguration(AppWithPostProcessor.class).run(context -> {
+            assertThat(context).hasNotFailed().hasBean("dreamNet").hasBean("dreamNetDownstreams")
+                    .hasBean("dreamnetHealthContributor").hasBean("appLifecycle").doesNotHaveBean("dreamNetLifecycle");
+            List<String> seen = context.getBean(SeenBeans.class).names;
+            assertThat(seen).contains("appLifecycle").doesNotContain("dreamNet", "dreamNetDownstreams", "dreamNetFlags",
+                    "dreamNetRollouts", "dreamnetHealthContributor", "dreamNetMeters", "applicationAvailability",
+                    "dreamNetFeatureProvider", "dreamNetOpenFeatureClient", DreamNetAutoConfiguration.class.getName());
+        });
+    }
+
+    /** An application bean in place of one of DreamNet's, and a post-processor (as an aspect's proxy creator is). */
+    @Configuration(proxyBeanMethods = false)
+    static class AppWithPostProcessor {
+
+        @Bean
+        static SeenBeans seenBeans() {
+            return new SeenBeans();
+        }
+
+        @Bean
+        DreamNetLifecycle appLifecycle(DreamNet dreamnet) {
+            return new DreamNetLifecycle(dreamnet);
+        }
+    }
+
+    static final class SeenBeans implements BeanPostProcessor {
+        final List<String> names = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            names.add(name);
+            return bean;
+        }
     }
 
     @Test
