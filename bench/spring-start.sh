@@ -8,9 +8,9 @@
 #   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 # CDS=1 uses a class-data sharing archive per jar (made by one training run, -XX:ArchiveClassesAtExit).
 # APP=reference measures the service the issue's goal names instead: web, actuator, Resilience4j and JDBC with H2.
-# EXTRACT=1 runs each jar as Spring Boot's efficient-deployment layout instead (`java -Djarmode=tools -jar X.jar extract`:
-# the application's jar and its libraries side by side, read by the JVM's own class loader); with CDS=1, the archive
-# is made from that layout, as Spring Boot documents for class-data sharing.
+# EXTRACT=1 runs each jar as Spring Boot's efficient-deployment layout instead
+# (`java -Djarmode=tools -jar X.jar extract`: the application's jar and its libraries side by side, read by the JVM's
+# own class loader); with CDS=1, the archive is made from that layout, as Spring Boot documents for class-data sharing.
 # Each start runs in a new empty directory, as a container's first start: DreamNet's store (./dreamnet-data) does not
 # exist yet, and it is not opened unless something is written to it. RESTART=1 starts each jar in the same directory
 # every time, after one start of the dreamnet jar there that writes to the store (an operator turns brownout on and
@@ -31,7 +31,7 @@ runs_dir="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$runs_dir"' EXIT
 layout="${EXTRACT:+-extracted}"
 
-jar() { # name: the jar to launch, extracted first with EXTRACT=1
+launch_jar() { # name: the jar to launch, extracted first with EXTRACT=1
   if [ "${EXTRACT:-}" = 1 ]; then
     local dir="$app/extracted/$prefix$1"
     if [ ! -f "$dir/$prefix$1.jar" ] || [ "$app/$prefix$1.jar" -nt "$dir/$prefix$1.jar" ]; then
@@ -43,6 +43,8 @@ jar() { # name: the jar to launch, extracted first with EXTRACT=1
     echo "$app/$prefix$1.jar"
   fi
 }
+# Extracted now, so that no measured start includes the extraction.
+if [ "${EXTRACT:-}" = 1 ]; then launch_jar plain >/dev/null; launch_jar dreamnet >/dev/null; fi
 
 jvm() { # name: the JVM options of that jar (DREAMNET_JVM: more, for the dreamnet jar only)
   local options=(-Xmx128m)
@@ -63,7 +65,7 @@ launch() { # name: prints milliseconds from launch to readiness, and the CPU tim
   mkdir -p "$dir"
   start=$(date +%s%N)
   # shellcheck disable=SC2046
-  (cd "$dir" && exec java $(jvm "$1") -jar "$(jar "$1")" --server.port="$port" "${extra_args[@]}") \
+  (cd "$dir" && exec java $(jvm "$1") -jar "$(launch_jar "$1")" --server.port="$port" "${extra_args[@]}") \
       >"$app/$prefix$1.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
@@ -81,7 +83,7 @@ if [ "${CDS:-}" = 1 ]; then
   for name in plain dreamnet; do
     if [ ! -f "$app/$prefix$name$layout.jsa" ]; then
       (cd "$runs_dir" && exec java -Xmx128m -XX:ArchiveClassesAtExit="$app/$prefix$name$layout.jsa" \
-          -jar "$(jar "$name")" --server.port="$port") >"$app/$prefix$name-cds.log" 2>&1 &
+          -jar "$(launch_jar "$name")" --server.port="$port") >"$app/$prefix$name-cds.log" 2>&1 &
       pid=$!
       until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
         sleep 0.05
@@ -93,7 +95,7 @@ fi
 
 if [ "${RESTART:-}" = 1 ]; then # the store, written once, as an application that has run before
   mkdir -p "$runs_dir/dreamnet"
-  (cd "$runs_dir/dreamnet" && exec java -Xmx128m -jar "$(jar dreamnet)" --server.port="$port" \
+  (cd "$runs_dir/dreamnet" && exec java -Xmx128m -jar "$(launch_jar dreamnet)" --server.port="$port" \
       --management.endpoints.web.exposure.include=health,dreamnet --dreamnet.tokens.admin=bench-seed) \
       >"$app/${prefix}dreamnet-seed.log" 2>&1 &
   pid=$!

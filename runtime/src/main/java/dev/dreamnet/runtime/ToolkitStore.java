@@ -89,7 +89,7 @@ final class ToolkitStore {
     synchronized boolean nothingToRestore() {
         if (nothingToRestore == null) {
             nothingToRestore = graphDatabase().isEmpty() && !ownReady && opening == null
-                    && ownFile.map(file -> !Files.exists(file) || Files.exists(marker(file))).orElse(false);
+                    && ownFile.isPresent() && (!Files.exists(ownFile.get()) || Files.exists(noRollouts.get()));
         }
         return nothingToRestore;
     }

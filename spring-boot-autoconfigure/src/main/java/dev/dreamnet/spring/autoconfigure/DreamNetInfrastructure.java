@@ -18,6 +18,7 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 final class DreamNetInfrastructure implements BeanFactoryPostProcessor {
 
     private static final String CONFIGURATION = DreamNetAutoConfiguration.class.getName();
+    private static final String NESTED = CONFIGURATION + "$";
     private static final String OPENFEATURE = DreamNetAutoConfiguration.class.getPackageName()
             + ".DreamNetOpenFeatureConfiguration"; // by name: the class needs OpenFeature on the class path
 
@@ -36,6 +37,6 @@ final class DreamNetInfrastructure implements BeanFactoryPostProcessor {
         if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
             type = annotated.getFactoryMethodMetadata().getDeclaringClassName();
         }
-        return type != null && (type.equals(CONFIGURATION) || type.startsWith(CONFIGURATION + "$") || type.equals(OPENFEATURE));
+        return type != null && (type.equals(CONFIGURATION) || type.startsWith(NESTED) || type.equals(OPENFEATURE));
     }
 }

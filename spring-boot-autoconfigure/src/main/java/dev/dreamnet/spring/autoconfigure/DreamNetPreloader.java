@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
 /**
  * Loads and links the classes the DreamNet bean and its web layer need, on Spring Boot's background pre-initialisation
  * thread, while the main thread is still reading the configuration: building the runtime is then mostly running it,
- * not reading some 350 classes out of the application's jar. No class is initialised here (no static initialiser
+ * not reading some 270 classes out of the application's jar. No class is initialised here (no static initialiser
  * runs, so no two threads can wait on each other's), and a class this application lacks is skipped. Spring Boot runs
  * it only with more than one processor, and not with {@code -Dspring.backgroundpreinitializer.ignore=true};
  * {@code -D}{@value #SWITCH}{@code =false} turns this one off alone. The list is {@value #CLASSES}, written by
