@@ -4,7 +4,6 @@ import dev.dreamnet.config.resilience.ResilienceSettings;
 import dev.dreamnet.config.resilience.ServiceSettings;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.breaker.CircuitBreakerConfig;
-import dev.dreamnet.core.breaker.CircuitBreakerRegistry;
 import dev.dreamnet.core.breaker.TransitionListener;
 import dev.dreamnet.core.retry.Retry;
 import dev.dreamnet.core.retry.RetryConfig;
@@ -41,9 +40,6 @@ public final class Downstreams {
     public static final List<String> NAMES = List.of(DATABASE, PROVIDER, QUEUE);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final CircuitBreakerRegistry breakers;
-    private final Map<String, Retry> retries = new LinkedHashMap<>();
-    private final Map<String, OutboundGuards> guards = new LinkedHashMap<>();
     private final Map<String, ServiceSettings> settings;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -51,8 +47,12 @@ public final class Downstreams {
     /** Times hedge delays and runs hedged requests; null until a service hedges. Guarded by this. */
     private Scheduler hedgeTimer;
     private ExecutorService hedgeRequests;
-    /** What {@link #reload} put in force; null until the first reload, while the constructor's maps hold. */
-    private volatile Reloaded reloaded;
+    /**
+     * The breakers, retries and outbound guards in force: built at the first call or look-up (an application that
+     * calls none of its downstreams before it is ready loads none of their classes before then), replaced by each
+     * {@link #reload}.
+     */
+    private volatile InForce inForce;
     private volatile dev.dreamnet.runtime.tracing.Tracing tracing = dev.dreamnet.runtime.tracing.Tracing.off();
 
     /**
@@ -71,17 +71,41 @@ public final class Downstreams {
     public Downstreams(ResilienceSettings resilience, Clock clock, Sleeper sleeper, Scheduler scheduler,
                        ExecutorService hedgeExecutor, TransitionListener listener) {
         this.settings = resilience.services();
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        this.sleeper = java.util.Objects.requireNonNull(sleeper, "sleeper");
         this.listener = listener;
-        CircuitBreakerRegistry.Builder registry = CircuitBreakerRegistry.builder().clock(clock).listener(listener);
-        resilience.breakers().forEach(registry::add);
-        this.breakers = registry.build();
-        settings.forEach((name, service) -> retries.put(name, Retry.builder(name).config(service.retry())
-                .breaker(breakers.get(name)).clock(clock).sleeper(sleeper).build()));
         this.hedgeTimer = scheduler;
         this.hedgeRequests = hedgeExecutor;
-        settings.forEach((name, service) -> guards.put(name, guards(name, service)));
+    }
+
+    private InForce inForce() {
+        InForce current = inForce;
+        return current != null ? current : build();
+    }
+
+    private synchronized InForce build() {
+        if (inForce == null) {
+            Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+            Map<String, Retry> retries = new LinkedHashMap<>();
+            Map<String, OutboundGuards> guards = new LinkedHashMap<>();
+            settings.forEach((name, service) -> {
+                CircuitBreaker breaker = breaker(name, service);
+                breakers.put(name, breaker);
+                retries.put(name, retry(name, service, breaker));
+                guards.put(name, guards(name, service));
+            });
+            inForce = new InForce(settings, breakers, retries, guards);
+        }
+        return inForce;
+    }
+
+    private CircuitBreaker breaker(String name, ServiceSettings service) {
+        CircuitBreaker.Builder breaker = CircuitBreaker.builder(name).config(service.breaker()).clock(clock);
+        return (listener == null ? breaker : breaker.listener(listener)).build();
+    }
+
+    private Retry retry(String name, ServiceSettings service, CircuitBreaker breaker) {
+        return Retry.builder(name).config(service.retry()).breaker(breaker).clock(clock).sleeper(sleeper).build();
     }
 
     /** The outbound guards {@code service}'s settings ask for, starting the hedging threads the first time one hedges. */
@@ -196,40 +220,45 @@ public final class Downstreams {
     /** The outbound guards of every downstream, by name, in file order. */
     public Map<String, OutboundSnapshot> outbound() {
         Map<String, OutboundSnapshot> snapshots = new LinkedHashMap<>();
-        Reloaded current = reloaded;
-        (current == null ? guards : current.guards()).forEach((name, guard) -> snapshots.put(name, guard.snapshot()));
+        inForce().guards().forEach((name, guard) -> snapshots.put(name, guard.snapshot()));
         return Collections.unmodifiableMap(snapshots);
     }
 
+    /** Every downstream's name, in file order (a reload cannot change them), without building their breakers. */
+    public List<String> names() {
+        return List.copyOf(settings.keySet());
+    }
+
     public Retry retry(String service) {
-        Reloaded current = reloaded;
-        Retry retry = current == null ? retries.get(service) : current.retries().get(service);
-        if (retry == null) {
-            throw new IllegalArgumentException("no downstream service \"" + service + "\" in the resilience "
-                    + "configuration (configured: " + String.join(", ", retries.keySet()) + ")");
-        }
-        return retry;
+        settings(service);
+        return inForce().retries().get(service);
     }
 
     private OutboundGuards guard(String service) {
-        Reloaded current = reloaded;
-        return current == null ? guards.get(service) : current.guards().get(service);
+        return inForce().guards().get(service);
     }
 
     public CircuitBreaker breaker(String service) {
-        Reloaded current = reloaded;
-        return current == null ? breakers.get(service) : current.breaker(service);
+        return inForce().breaker(service);
     }
 
     public Collection<CircuitBreaker> breakers() {
-        Reloaded current = reloaded;
-        return current == null ? breakers.all() : current.breakers().values();
+        return inForce().breakers().values();
     }
 
+    /**
+     * The settings in force for {@code service}.
+     *
+     * @throws IllegalArgumentException naming the configured services, if it is not one of them
+     */
     public ServiceSettings settings(String service) {
-        retry(service);
-        Reloaded current = reloaded;
-        return current == null ? settings.get(service) : current.settings().get(service);
+        InForce current = inForce;
+        ServiceSettings found = (current == null ? settings : current.settings()).get(service);
+        if (found == null) {
+            throw new IllegalArgumentException("no downstream service \"" + service + "\" in the resilience "
+                    + "configuration (configured: " + String.join(", ", settings.keySet()) + ")");
+        }
+        return found;
     }
 
     /** How long one call to {@code service} may take, retries included. */
@@ -249,7 +278,7 @@ public final class Downstreams {
      */
     public synchronized void reload(ResilienceSettings next) {
         Map<String, ServiceSettings> nextSettings = next.services();
-        java.util.Set<String> known = retries.keySet();
+        java.util.Set<String> known = settings.keySet();
         if (!nextSettings.keySet().equals(known)) {
             List<String> added = nextSettings.keySet().stream().filter(name -> !known.contains(name)).toList();
             List<String> removed = known.stream().filter(name -> !nextSettings.containsKey(name)).toList();
@@ -266,19 +295,23 @@ public final class Downstreams {
             // Configs are records: equal unless a value changed. An exception filter read from a file is a new
             // object at each load, so a breaker that names its exceptions starts afresh at every reload.
             CircuitBreaker breaker = settings(name).breaker().equals(service.breaker()) ? breaker(name)
-                    : CircuitBreaker.builder(name).config(service.breaker()).clock(clock).listener(listener).build();
+                    : breaker(name, service);
             nextBreakers.put(name, breaker);
-            nextRetries.put(name, Retry.builder(name).config(service.retry()).breaker(breaker).clock(clock)
-                    .sleeper(sleeper).build());
+            nextRetries.put(name, retry(name, service, breaker));
         });
-        reloaded = new Reloaded(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nextSettings)),
-                java.util.Collections.unmodifiableMap(nextBreakers), java.util.Collections.unmodifiableMap(nextRetries),
-                java.util.Collections.unmodifiableMap(nextGuards));
+        inForce = new InForce(nextSettings, nextBreakers, nextRetries, nextGuards);
     }
 
-    /** The settings, breakers, retries and outbound guards {@link #reload} put in force, in the file's order. */
-    private record Reloaded(Map<String, ServiceSettings> settings, Map<String, CircuitBreaker> breakers,
-                            Map<String, Retry> retries, Map<String, OutboundGuards> guards) {
+    /** The settings, breakers, retries and outbound guards in force, each by name in the file's order. */
+    private record InForce(Map<String, ServiceSettings> settings, Map<String, CircuitBreaker> breakers,
+                           Map<String, Retry> retries, Map<String, OutboundGuards> guards) {
+
+        InForce {
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            breakers = Collections.unmodifiableMap(breakers);
+            retries = Collections.unmodifiableMap(retries);
+            guards = Collections.unmodifiableMap(guards);
+        }
 
         CircuitBreaker breaker(String service) {
             CircuitBreaker breaker = breakers.get(service);

@@ -50,6 +50,19 @@ class DownstreamsReloadTest {
     }
 
     @Test
+    void theBreakersBuiltAtFirstUseKeepTheSettingsNamesAndListener() {
+        assertThat(downstreams.names()).containsExactly("provider", "database");
+        assertThat(downstreams.timeout("provider")).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> downstreams.call("payments", () -> "never called"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configured: provider, database");
+
+        fail("provider", 5);
+
+        assertThat(transitions).containsExactly("provider OPEN");
+        assertThat(downstreams.breakers()).extracting(CircuitBreaker::name).containsExactly("provider", "database");
+    }
+
+    @Test
     void aLowerThresholdAfterReloadOpensTheBreakerSooner() {
         fail("provider", 2);
         assertThat(downstreams.breaker("provider").state()).isEqualTo(CircuitBreaker.State.CLOSED);

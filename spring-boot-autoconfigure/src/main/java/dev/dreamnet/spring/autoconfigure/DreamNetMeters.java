@@ -49,8 +49,7 @@ public final class DreamNetMeters implements MeterBinder {
         this.registry = registry;
         gauge("dreamnet.http.server.requests.in.flight", Tags.empty(), d -> d.inFlight().count(),
                 "HTTP requests being served right now");
-        for (CircuitBreaker breaker : dreamnet.downstreams().breakers()) {
-            String name = breaker.name();
+        for (String name : dreamnet.downstreams().names()) { // the breakers themselves are built at first use
             for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
                 gauge("dreamnet.circuit.breaker.state", Tags.of("name", name, "state", state.name()),
                         d -> d.downstreams().breaker(name).state() == state ? 1 : 0,

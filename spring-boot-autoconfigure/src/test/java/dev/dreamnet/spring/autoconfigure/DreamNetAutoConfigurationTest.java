@@ -39,13 +39,16 @@ class DreamNetAutoConfigurationTest {
 
     @Test
     void theApplicationsPostProcessorsPassOverDreamNetsBeansButNotTheApplicationsOwn() {
-        runner.withUserConfiguration(AppWithPostProcessor.class).run(context -> {
+        runner.withPropertyValues("dreamnet.gates.interval=7s").withUserConfiguration(AppWithPostProcessor.class)
+                .run(context -> {
             assertThat(context).hasNotFailed().hasBean("dreamNet").hasBean("dreamNetDownstreams")
                     .hasBean("dreamnetHealthContributor").hasBean("appLifecycle").doesNotHaveBean("dreamNetLifecycle");
             List<String> seen = context.getBean(SeenBeans.class).names;
             assertThat(seen).contains("appLifecycle").doesNotContain("dreamNet", "dreamNetDownstreams", "dreamNetFlags",
                     "dreamNetRollouts", "dreamnetHealthContributor", "dreamNetMeters", "applicationAvailability",
-                    "dreamNetFeatureProvider", "dreamNetOpenFeatureClient", DreamNetAutoConfiguration.class.getName());
+                    "dreamNetFeatureProvider", "dreamNetOpenFeatureClient", DreamNetAutoConfiguration.class.getName(),
+                    "dreamnet-" + DreamNetProperties.class.getName());
+            assertThat(context.getBean(DreamNetProperties.class).gates().interval()).hasSeconds(7);
         });
     }
 

@@ -255,6 +255,8 @@ class DreamNetStarterTest {
     void actuatorsSecondJackson2MapperIsNotBuiltAndTheEndpointsStillAnswerJson() throws Exception {
         assertThat(context.containsBean("jackson2EndpointJsonMapper"))
                 .as("the runtime's Jackson 2 on the class path no longer makes Boot build a mapper for it").isFalse();
+        assertThat(context.containsBean(DreamNetImportFilter.JACKSON2_ENDPOINTS))
+                .as("nor keep the configuration class that would build it").isFalse();
         HttpResponse<String> health = http.get("/actuator/health");
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).contains("json"));
