@@ -91,12 +91,7 @@ public final class DreamNet implements AutoCloseable {
     private final Watchdogs watchdogs;
     private final Repeating metricsSlots;
     private final Repeating watchdogSamples;
-    private final OverloadProtection overload;
-    private final AutomaticBrownout automaticBrownout;
-    private final Repeating brownoutTicks;
-    private final ReloadingFile<dev.dreamnet.config.slo.SlosConfig> slosFile;
-    private final dev.dreamnet.runtime.slo.SloService slos;
-    private final Repeating sloTicks;
+    private final Objectives objectives;
     private final dev.dreamnet.runtime.tracing.Tracing tracing;
     private final dev.dreamnet.runtime.metrics.LatencyExemplars exemplars =
             new dev.dreamnet.runtime.metrics.LatencyExemplars();
@@ -132,23 +127,8 @@ public final class DreamNet implements AutoCloseable {
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
-        this.overload = b.overloadFile != null ? OverloadProtection.watching(ReloadingFile.builder(b.overloadFile,
-                dev.dreamnet.config.overload.OverloadFile::load).scheduler(scheduler).clock(clock).build(), clock)
-                : b.overload != null ? OverloadProtection.of(b.overload, clock) : OverloadProtection.off(clock);
-        this.automaticBrownout = new AutomaticBrownout(overload, flags, audit, requestMetrics, clock);
-        flags.addListener(automaticBrownout);
-        this.brownoutTicks = new Repeating(clock, scheduler, checkPool, AutomaticBrownout.TICK, automaticBrownout::tick);
-        this.slosFile = b.slosFile == null ? null : ReloadingFile.builder(b.slosFile,
-                dev.dreamnet.config.slo.SlosFile::load).scheduler(scheduler).clock(clock).build();
-        dev.dreamnet.config.slo.SlosConfig codeSlos = b.slos;
-        this.slos = new dev.dreamnet.runtime.slo.SloService(slosFile == null ? () -> codeSlos : slosFile::current,
-                requestMetrics, new dev.dreamnet.runtime.slo.SloStore(this::store, instances.id()), clock);
-        this.sloTicks = new Repeating(clock, scheduler, checkPool, dev.dreamnet.runtime.slo.SloService.TICK,
-                slos::tick);
-        rollouts.promotionGate(this::sloGate);
-        automaticBrownout.evidence(() -> !slos.config().brownoutOnPage() ? List.of() : slos.statuses().stream()
-                .filter(s -> s.state() == dev.dreamnet.core.slo.SloState.PAGE)
-                .map(s -> "SLO " + s.slo().name() + " pages (" + String.join("; ", s.firing()) + ")").toList());
+        this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, requestMetrics, rollouts,
+                this::store, instances.id());
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
@@ -184,11 +164,7 @@ public final class DreamNet implements AutoCloseable {
         prepare();
         try {
             flags.start();
-            overload.start();
-            if (slosFile != null) {
-                slosFile.start();
-            }
-            slos.start();
+            objectives.start();
             watchResilience();
         } catch (ConfigException | RuntimeException e) {
             shutdown();
@@ -197,7 +173,7 @@ public final class DreamNet implements AutoCloseable {
         state.startup(StartupStatus.STARTING);
         metricsSlots.start();
         watchdogSamples.start();
-        brownoutTicks.start();
+        objectives.startBrownoutTicks();
         dag.start();
         return this;
     }
@@ -275,8 +251,7 @@ public final class DreamNet implements AutoCloseable {
     /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on (once open). */
     private void startStoreUsers() {
         instances.start();
-        slos.tick(); // judged once now, so the objectives are shown from the first request on
-        sloTicks.start();
+        objectives.startJudging();
     }
 
     /**
@@ -334,19 +309,9 @@ public final class DreamNet implements AutoCloseable {
                     resilienceFile.stop();
                 }
             });
-            step("write the SLO minutes", () -> {
-                sloTicks.stop();
-                if (slosFile != null) {
-                    slosFile.stop();
-                }
-                if (started.isDone() && !started.isCompletedExceptionally() && started.getNow(null).status().isUp()) {
-                    slos.flushNow();
-                }
-            });
-            step("stop overload protection", () -> {
-                brownoutTicks.stop();
-                overload.stop();
-            });
+            step("write the SLO minutes", () -> objectives.stopJudging(started.isDone()
+                    && !started.isCompletedExceptionally() && started.getNow(null).status().isUp()));
+            step("stop overload protection", objectives::stopOverload);
             step("stop the metrics slots", () -> {
                 metricsSlots.stop();
                 watchdogSamples.stop();
@@ -390,18 +355,6 @@ public final class DreamNet implements AutoCloseable {
         return watchdogs.readAll(clock.nanoTime());
     }
 
-    /** Why a rollout serving {@code routes} may not promote: an objective covering one of them has spent its budget. */
-    private String sloGate(java.util.Set<String> routes) {
-        if (!slos.config().gateRollouts()) {
-            return null;
-        }
-        List<String> spent = routes.stream().sorted().flatMap(route -> slos.exhausted(route).stream())
-                .map(s -> String.format(java.util.Locale.ROOT, "%s (%.0f%% left)", s.slo().name(),
-                        s.budgetRemaining() * 100)).distinct().toList();
-        return spent.isEmpty() ? null : "promotion held: the error budget of SLO " + String.join(", ", spent)
-                + " is spent (slos.yaml gateRollouts)";
-    }
-
     /** Tracing of requests, outbound calls and startup; {@link dev.dreamnet.runtime.tracing.Tracing#enabled} says if on. */
     public dev.dreamnet.runtime.tracing.Tracing tracing() {
         return tracing;
@@ -414,17 +367,17 @@ public final class DreamNet implements AutoCloseable {
 
     /** The service level objectives and their error budgets. */
     public dev.dreamnet.runtime.slo.SloService slos() {
-        return slos;
+        return objectives.slos();
     }
 
     /** Inbound overload protection for the application's routes; off unless the builder configured it. */
     public OverloadProtection overload() {
-        return overload;
+        return objectives.overload();
     }
 
     /** Automatic brownout: what it decided, and the operators' pin. */
     public AutomaticBrownout automaticBrownout() {
-        return automaticBrownout;
+        return objectives.automaticBrownout();
     }
 
     /** What {@code /metrics} reports beside the request series. */
@@ -432,13 +385,14 @@ public final class DreamNet implements AutoCloseable {
         return new MetricSources(() -> downstreams.breakers().stream().map(CircuitBreaker::snapshot).toList(),
                 () -> state.gates().snapshot(), flags::snapshot, inFlight::count,
                 () -> queues.depths(downstreams), this::watchdogReadings, rollouts::metrics,
-                () -> fleetMode.map(m -> m.shared().status()), () -> overload.enabled()
-                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound, slos::statuses, exemplars);
+                () -> fleetMode.map(m -> m.shared().status()), () -> overload().enabled()
+                        ? Optional.of(overloadView()) : Optional.empty(), downstreams::outbound, slos()::statuses,
+                exemplars);
     }
 
     /** Inbound protection, automatic brownout and the outbound guards, as {@code /api/observability/overload} shows them. */
     public OverloadViews.OverloadView overloadView() {
-        return OverloadViews.of(overload, automaticBrownout, downstreams.outbound());
+        return OverloadViews.of(overload(), automaticBrownout(), downstreams.outbound());
     }
 
     /** The fleet as operators see it. */
