@@ -42,7 +42,10 @@ public final class OverloadProtection {
         IGNORED
     }
 
-    /** A configuration and the limiter built from it; a reload that changes the limit or shares builds a new one. */
+    /**
+     * A configuration and the limiter built from it; a reload that changes the limit or shares builds a new one. While
+     * protection is off the limiter is built only when something asks for it (a meter, a view): until then null.
+     */
     private record Active(OverloadConfig config, ConcurrencyLimiter limiter) {
     }
 
@@ -106,11 +109,15 @@ public final class OverloadProtection {
     }
 
     private Active build(OverloadConfig config) {
+        return new Active(config, config.enabled() ? limiter(config) : null);
+    }
+
+    private ConcurrencyLimiter limiter(OverloadConfig config) {
         ConcurrencyLimiter.Builder builder = ConcurrencyLimiter.builder().limit(config.limit());
         config.shares().forEach(builder::shares);
         ConcurrencyLimiter limiter = builder.build();
         limiter.mode(mode);
-        return new Active(config, limiter);
+        return limiter;
     }
 
     public boolean enabled() {
@@ -165,7 +172,7 @@ public final class OverloadProtection {
      */
     public ConcurrencyLimiter acquire(Criticality criticality) {
         Active now = active;
-        ConcurrencyLimiter limiter = now.limiter();
+        ConcurrencyLimiter limiter = now.limiter() != null ? now.limiter() : limiter();
         if (limiter.tryAcquire(criticality)) {
             admitted.increment();
             return limiter;
@@ -201,7 +208,7 @@ public final class OverloadProtection {
 
     /** Why {@link #acquire} refused a request of {@code criticality}, counted. */
     public Refusal refusal(Criticality criticality) {
-        ConcurrencyLimiter limiter = active.limiter();
+        ConcurrencyLimiter limiter = limiter();
         Refusal why = limiter.inflight() < limiter.limit() ? Refusal.OVER_SHARE : Refusal.OVER_LIMIT;
         refused[criticality.ordinal()][why.ordinal()].increment();
         return why;
@@ -219,7 +226,10 @@ public final class OverloadProtection {
     /** Uses the shares of {@code mode}: the mode in force, made stricter by an automatic brownout of this instance. */
     public synchronized void mode(Mode next) {
         mode = next;
-        active.limiter().mode(next);
+        ConcurrencyLimiter limiter = active.limiter();
+        if (limiter != null) {
+            limiter.mode(next);
+        }
     }
 
     public Mode mode() {
@@ -227,7 +237,18 @@ public final class OverloadProtection {
     }
 
     public ConcurrencyLimiter limiter() {
-        return active.limiter();
+        ConcurrencyLimiter limiter = active.limiter();
+        return limiter != null ? limiter : builtLimiter();
+    }
+
+    /** The limiter of a configuration that is off, built now: something reads it (a meter, a view). */
+    private synchronized ConcurrencyLimiter builtLimiter() {
+        Active now = active;
+        if (now.limiter() == null) {
+            now = new Active(now.config(), limiter(now.config()));
+            active = now;
+        }
+        return now.limiter();
     }
 
     /** Requests waiting for a place now. */

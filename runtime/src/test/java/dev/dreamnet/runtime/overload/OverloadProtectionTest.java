@@ -47,6 +47,20 @@ class OverloadProtectionTest {
     }
 
     @Test
+    void protectionThatIsOffBuildsItsLimiterWhenReadWithTheModeInForce() {
+        OverloadProtection off = OverloadProtection.off(clock);
+        off.mode(Mode.BROWNOUT);
+
+        assertThat(off.enabled()).isFalse();
+        ConcurrencyLimiter limiter = off.limiter();
+        assertThat(limiter.mode()).isEqualTo(Mode.BROWNOUT);
+        assertThat(limiter.inflight()).isZero();
+        assertThat(off.limiter()).as("built once").isSameAs(limiter);
+        off.mode(Mode.NORMAL);
+        assertThat(limiter.mode()).isEqualTo(Mode.NORMAL);
+    }
+
+    @Test
     void aClassOverItsShareIsRefusedForItsShareAndAFullLimitForTheLimit() {
         OverloadProtection protection = protection();
         assertThat(protection.acquire(Criticality.SHEDDABLE)).isNotNull();
