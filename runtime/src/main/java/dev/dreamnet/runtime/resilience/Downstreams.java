@@ -230,8 +230,11 @@ public final class Downstreams {
     }
 
     public Retry retry(String service) {
-        settings(service);
-        return inForce().retries().get(service);
+        Retry retry = inForce().retries().get(service);
+        if (retry == null) {
+            settings(service); // throws, naming the configured services
+        }
+        return retry;
     }
 
     private OutboundGuards guard(String service) {
