@@ -15,6 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 app="$root/bench/spring-app/target"
 list="$root/spring-boot-autoconfigure/src/main/resources/META-INF/dreamnet/preload-classes.txt"
 port=5078
+. "$root/bench/spring-ready.sh"
 if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/plain.jar" ] || [ ! -f "$app/dreamnet.jar" ]; then
   "$root/bench/spring-app/build.sh"
 fi
@@ -28,10 +29,7 @@ loaded() { # name: the classes that jar's start loads before readiness, one per 
       -Xlog:class+load=info:file="$work/$1.log" -Xlog:class+init=info:file="$work/$1.init" \
       -jar "$app/$1.jar" --server.port="$port") >"$work/$1.out" 2>&1 &
   local pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$1 exited, see $work/$1.out" >&2; exit 1; }
-    sleep 0.05
-  done
+  await_ready "$pid" "$port" "$work/$1.out"
   cp "$work/$1.log" "$work/$1.ready" # what was loaded by readiness, not what shutting down loads
   cp "$work/$1.init" "$work/$1.init.ready"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true

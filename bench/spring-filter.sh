@@ -14,6 +14,7 @@ app="$root/bench/spring-app/target"
 seconds="${1:-10}"
 rounds="${2:-3}"
 port=5079
+. "$root/bench/spring-ready.sh"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/plain.jar" ] || [ ! -f "$app/dreamnet.jar" ]; then
   "$root/bench/spring-app/build.sh"
@@ -44,10 +45,7 @@ measure() { # name: prints "req/s cpu-us-per-request"
   read -r -a args <<<"$(variant "$1")"
   (cd "$data" && exec java -Xmx128m -jar "${args[0]}" --server.port="$port" "${args[@]:1}") >"$data/$1.log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$1 exited: $(tail -5 "$data/$1.log")" >&2; exit 1; }
-    sleep 0.1
-  done
+  await_ready "$pid" "$port" "$data/$1.log" 0.1
   wrk -t1 -c16 -d"${seconds}s" "$url" >/dev/null # warm-up
   local before after rps requests
   before=$(cpu_ticks "$pid")

@@ -11,6 +11,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 app="$root/bench/spring-app/target"
 prefix="${APP:+$APP-}"
 port=5078
+. "$root/bench/spring-ready.sh"
 if [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
   "$root/bench/spring-app/build.sh"
 fi
@@ -46,10 +47,7 @@ count() { # name: prints classes loaded, DreamNet's classes, DreamNet's lambdas 
       -agentpath:"$profiler"=start,event='jdk.internal.loader.URLClassPath$Loader.getResource',interval=1 \
       -jar "$app/$prefix$1.jar" --server.port="$port") >"$dir/out.log" 2>&1 &
   local pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$1 exited, see $dir/out.log" >&2; exit 1; }
-    sleep 0.05
-  done
+  await_ready "$pid" "$port" "$dir/out.log"
   # What was loaded and probed by readiness, not what the readiness probes and shutting down add.
   java "$work/Attach.java" "$pid" "$profiler" "stop,file=$dir/probes.txt,collapsed"
   cp "$dir/classes.log" "$dir/ready.log"

@@ -23,6 +23,7 @@ shift || true
 [ "${1:-}" = "--" ] && shift
 extra=("$@")
 port=5078
+. "$root/bench/spring-ready.sh"
 prefix="${APP:+$APP-}"
 if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
   "$root/bench/spring-app/build.sh"
@@ -68,10 +69,7 @@ launch() { # name: prints milliseconds from launch to readiness, and the CPU tim
   (cd "$dir" && exec java $(jvm "$1") -jar "$(launch_jar "$1")" --server.port="$port" "${extra_args[@]}") \
       >"$app/$prefix$1.log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$1 exited, see $app/$prefix$1.log" >&2; exit 1; }
-    sleep 0.01
-  done
+  await_ready "$pid" "$port" "$app/$prefix$1.log" 0.01
   end=$(date +%s%N)
   local cpu
   cpu=$(cpu_ms "$pid")
@@ -85,9 +83,7 @@ if [ "${CDS:-}" = 1 ]; then
       (cd "$runs_dir" && exec java -Xmx128m -XX:ArchiveClassesAtExit="$app/$prefix$name$layout.jsa" \
           -jar "$(launch_jar "$name")" --server.port="$port") >"$app/$prefix$name-cds.log" 2>&1 &
       pid=$!
-      until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-        sleep 0.05
-      done
+      await_ready "$pid" "$port" "$app/$prefix$name-cds.log"
       kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
     fi
   done
@@ -99,9 +95,7 @@ if [ "${RESTART:-}" = 1 ]; then # the store, written once, as an application tha
       --management.endpoints.web.exposure.include=health,dreamnet --dreamnet.tokens.admin=bench-seed) \
       >"$app/${prefix}dreamnet-seed.log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
-    sleep 0.05
-  done
+  await_ready "$pid" "$port" "$app/${prefix}dreamnet-seed.log"
   for enabled in true false; do
     curl -sf -o /dev/null -X POST -H 'Authorization: Bearer bench-seed' -H 'Content-Type: application/json' \
         -d "{\"enabled\": $enabled, \"reason\": \"bench: a store written before\"}" \
