@@ -82,7 +82,7 @@ public final class DreamNet implements AutoCloseable {
     private final AccessControl access;
     private final AuditLog audit;
     private final FlagService flags;
-    private final ReloadingFile<dev.dreamnet.config.resilience.ResilienceSettings> resilienceFile;
+    private final ResilienceReloads resilienceFile;
     private final RolloutService rollouts;
     private final InstanceRegistry instances;
     private final Optional<FleetMode> fleetMode;
@@ -119,8 +119,7 @@ public final class DreamNet implements AutoCloseable {
         this.audit = new AuditLog(this::store, downstreams, clock);
         this.flags = new FlagService(b.flagsFile == null ? null : ReloadingFile.builder(b.flagsFile, FlagsFile::load)
                 .scheduler(scheduler).clock(clock).build(), BootSwitches.from(b.environment), audit);
-        this.resilienceFile = b.resilienceFile == null ? null : ReloadingFile.builder(b.resilienceFile,
-                dev.dreamnet.config.resilience.ResilienceFile::load).scheduler(scheduler).clock(clock).build();
+        this.resilienceFile = new ResilienceReloads(b.resilienceFile, scheduler, clock);
         this.rollouts = new RolloutService(this::store, audit, downstreams, clock, scheduler, checkPool);
         this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, store::isOpen,
                 flags::snapshot, downstreams, clock, scheduler, checkPool);
@@ -143,9 +142,11 @@ public final class DreamNet implements AutoCloseable {
         state.attach(dag);
         GateWiring wiring = new GateWiring(kinds, state.gates(), state, clock, scheduler, checkPool,
                 b.gateStartupInterval, b.gateInterval);
+        AfterStartup after = new AfterStartup(state, wiring, tracing, store, flags, rollouts, instances, fleetMode,
+                objectives);
         // Completes once gates, the toolkit's tables, fleet and rollouts have followed the graph's result.
         this.started = dag.started().thenApply(result -> {
-            onStarted(result, wiring);
+            after.follow(result);
             return result;
         });
     }
@@ -165,7 +166,7 @@ public final class DreamNet implements AutoCloseable {
         try {
             flags.start();
             objectives.start();
-            watchResilience();
+            resilienceFile.start(downstreams);
         } catch (ConfigException | RuntimeException e) {
             shutdown();
             throw e;
@@ -186,72 +187,6 @@ public final class DreamNet implements AutoCloseable {
      */
     public void prepare() {
         store.prepare();
-    }
-
-    private void watchResilience() throws ConfigException {
-        if (resilienceFile == null) {
-            return;
-        }
-        resilienceFile.start();
-        resilienceFile.addListener(settings -> {
-            try {
-                downstreams.reload(DreamNetBuilder.toolkitDefaults(settings));
-                LOG.info("resilience settings reloaded from {}", resilienceFile.file());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("{}: {}", resilienceFile.file(), e.getMessage());
-            }
-        });
-    }
-
-    private void onStarted(StartupSnapshot result, GateWiring wiring) {
-        if (tracing.enabled()) {
-            try {
-                dev.dreamnet.runtime.tracing.StartupTrace.record(tracing.tracer(), result);
-            } catch (RuntimeException e) {
-                LOG.warn("startup trace: {}", e.toString());
-            }
-        }
-        LOG.info("startup {} in {} ms (critical path {} ms: {}){}", result.status(), result.elapsed().toMillis(),
-                result.criticalPathDuration().toMillis(), String.join(" -> ", result.criticalPath()),
-                result.reason() == null ? "" : ": " + result.reason());
-        if (result.status().isUp()) {
-            wiring.wire(result);
-            if (store.nothingToRestore()) {
-                // No rollout is stored (a new database file, or one marked as holding none), so nothing is restored
-                // before traffic, and the store opens at its first use: an application that writes nothing never opens it.
-                rollouts.startWithNothingStored();
-            } else if (!restoreFromStore()) {
-                state.startup(StartupStatus.FAILED);
-                return;
-            }
-            startStoreUsers();
-        }
-        state.startup(result.status());
-    }
-
-    /** Opens the store with its tables, joins the fleet and restores rollouts; false when the fleet refused it. */
-    private boolean restoreFromStore() {
-        try {
-            store.ensureTables();
-        } catch (Exception e) {
-            LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
-                    + "only and rollouts are not restored", e.getMessage());
-        }
-        if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
-            return false;
-        }
-        try {
-            rollouts.start();
-        } catch (Exception e) {
-            LOG.error("rollouts could not be restored: {}; they are not judged until restart", e.getMessage());
-        }
-        return true;
-    }
-
-    /** The fleet registry's heartbeats and the SLOs' minutes: each writes to the store from now on (once open). */
-    private void startStoreUsers() {
-        instances.start();
-        objectives.startJudging();
     }
 
     /**
@@ -304,11 +239,7 @@ public final class DreamNet implements AutoCloseable {
                 instances.stop();
             });
             step("stop watching the flags file", flags::stop);
-            step("stop watching the resilience file", () -> {
-                if (resilienceFile != null) {
-                    resilienceFile.stop();
-                }
-            });
+            step("stop watching the resilience file", resilienceFile::stop);
             step("write the SLO minutes", () -> objectives.stopJudging(started.isDone()
                     && !started.isCompletedExceptionally() && started.getNow(null).status().isUp()));
             step("stop overload protection", objectives::stopOverload);
