@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,6 +111,21 @@ class DreamNetPluginTest {
         assertThat(refused.body()).contains("flag recommendations is off");
         assertThat(get("/api/products").statusCode()).as("unbound routes still answer").isEqualTo(200);
         assertThat(get("/ops/api/observability/audit").body()).contains("plugin test");
+    }
+
+    @Test
+    void aReasonThatWouldForgeALogLineOrReachATerminalIsRefusedNamed() throws Exception {
+        start();
+        warmup.release();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/health/ready").statusCode() == 200);
+
+        for (String reason : List.of("INC-4\\nforged line", "nul\\u0000here", "\\u001b[2Jcleared")) {
+            HttpResponse<String> refused = post("/ops/api/integration-flags/brownout/enable",
+                    "{\"reason\":\"" + reason + "\"}", TOKEN);
+            assertThat(refused.statusCode()).as(reason).isEqualTo(400);
+            assertThat(refused.body()).as(reason).contains("reason must be one line of text without control characters");
+        }
+        assertThat(get("/api/recommendations").statusCode()).as("nothing changed").isEqualTo(200);
     }
 
     @Test

@@ -36,6 +36,9 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
     /** The default {@link #latencyEffect}. */
     public static final double DEFAULT_LATENCY_EFFECT = 0.03;
 
+    /** The most steps a rollout may have: as many as its stored row holds, more than any rollout needs. */
+    public static final int MAX_STEPS = 50;
+
     /** The default steps: 1% -> 10% -> 50% -> 100%. */
     public static final List<Double> DEFAULT_STEPS = List.of(1.0, 10.0, 50.0, 100.0);
     /** Slots each window is divided into; data leaves the window a slot at a time. */
@@ -85,6 +88,10 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
         Objects.requireNonNull(steps, "steps must not be null");
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("steps must name at least one percentage");
+        }
+        if (steps.size() > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must name at most " + MAX_STEPS + " percentages, was "
+                    + steps.size());
         }
         double previous = 0;
         for (Double step : steps) {

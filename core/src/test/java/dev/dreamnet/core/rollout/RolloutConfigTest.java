@@ -20,6 +20,16 @@ class RolloutConfigTest {
     }
 
     @Test
+    void aRolloutHasAtMostAsManyStepsAsItsStoredRowHolds() {
+        List<Double> fifty = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> i * 2.0).toList();
+        assertThat(RolloutConfig.builder("c").steps(fifty).build().steps()).hasSize(RolloutConfig.MAX_STEPS);
+        List<Double> fiftyOne = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> i == 51 ? 100.0 : i * 1.5)
+                .toList();
+        assertThatThrownBy(() -> RolloutConfig.builder("c").steps(fiftyOne).build())
+                .hasMessage("steps must name at most 50 percentages, was 51");
+    }
+
+    @Test
     void aWrongSettingIsNamed() {
         assertThatThrownBy(() -> RolloutConfig.builder("check out").build()).hasMessageStartingWith("name must be");
         assertThatThrownBy(() -> RolloutConfig.builder("c").steps(List.of(10.0, 5.0, 100.0)).build())

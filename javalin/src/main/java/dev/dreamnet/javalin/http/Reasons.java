@@ -1,12 +1,11 @@
 package dev.dreamnet.javalin.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dreamnet.runtime.audit.AuditReason;
 import io.javalin.http.Context;
 
 /** Reads the optional JSON body of an admin write and the {@code reason} in it, for the audit log. */
 public final class Reasons {
-
-    private static final int MAX = 1000;
 
     private Reasons() {
     }
@@ -29,9 +28,14 @@ public final class Reasons {
         if (reason == null || reason.isNull()) {
             return fallback;
         }
-        if (!reason.isTextual() || reason.asText().isBlank() || reason.asText().length() > MAX) {
-            throw ApiException.badRequest("reason must be a non-empty string of at most " + MAX + " characters");
+        if (!reason.isTextual()) {
+            throw ApiException.badRequest("reason must be a string, was " + reason.getNodeType().toString()
+                    .toLowerCase(java.util.Locale.ROOT));
         }
-        return reason.asText();
+        try {
+            return AuditReason.check(reason.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 }

@@ -25,7 +25,8 @@ final class AuditStore {
         }
     }
 
-    static AuditEntry insert(Connection connection, AuditEntry e) throws SQLException {
+    static AuditEntry insert(Connection connection, AuditEntry entry) throws SQLException {
+        AuditEntry e = fitted(entry);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
                 + "(at, actor, action, target, before_state, after_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
@@ -43,6 +44,27 @@ final class AuditStore {
                         e.after(), e.reason());
             }
         }
+    }
+
+    /**
+     * {@code e} as its columns hold it: a text longer than its column (a flag state listing many overrides) is cut,
+     * saying how much was cut, rather than the whole entry refused by the database.
+     */
+    static AuditEntry fitted(AuditEntry e) {
+        return new AuditEntry(e.id(), e.at(), fit(e.actor(), 200), fit(e.action(), 100), fit(e.target(), 200),
+                fit(e.before(), 400), fit(e.after(), 400), fit(e.reason(), 1000));
+    }
+
+    static String fit(String text, int column) {
+        if (text == null || text.length() <= column) {
+            return text;
+        }
+        String cut = " ... (" + text.length() + " characters in all)";
+        int keep = column - cut.length();
+        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + cut;
     }
 
     /** The newest entries first, at most {@code limit}. */

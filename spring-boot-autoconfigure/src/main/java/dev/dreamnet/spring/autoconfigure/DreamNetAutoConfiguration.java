@@ -1,5 +1,7 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.resilience.Downstreams;
@@ -48,8 +50,12 @@ public class DreamNetAutoConfiguration {
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
                       ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
-        DreamNet dreamnet = DreamNetFactory.build(properties, beans, System.getenv(),
-                customizers.orderedStream().toList());
+        DreamNet dreamnet;
+        try {
+            dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
+        } catch (ConfigException | GraphValidationException | IllegalArgumentException e) {
+            throw new DreamNetConfigurationException(e.getMessage(), e);
+        }
         dreamnet.prepare(); // a store with something to restore opens while the rest of the context is built
         return dreamnet;
     }
@@ -128,22 +134,37 @@ public class DreamNetAutoConfiguration {
     @ConditionalOnClass(Endpoint.class)
     static class Endpoints {
 
-        private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
-
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
         DreamNetEndpoint dreamNetEndpoint(DreamNet dreamnet, DreamNetProperties properties) {
-            String auth = properties.endpoints().auth();
-            boolean springSecurity = switch (auth) {
-                case "tokens" -> false;
-                case "spring-security" -> true;
-                case "auto" -> ClassUtils.isPresent(SPRING_SECURITY, DreamNetAutoConfiguration.class.getClassLoader());
-                default -> throw new IllegalStateException("dreamnet.endpoints.auth must be tokens, spring-security "
-                        + "or auto, was \"" + auth + "\"");
-            };
-            return new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), springSecurity));
+            return new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), springSecurity(properties)));
         }
+    }
+
+    private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
+
+    /**
+     * Whether the application's Spring Security guards the endpoint ({@code dreamnet.endpoints.auth}), rather than
+     * DreamNet's tokens. Spring Security named but absent would leave the endpoint unguarded, so it fails the start.
+     */
+    static boolean springSecurity(DreamNetProperties properties) {
+        String auth = properties.endpoints().auth();
+        boolean present = ClassUtils.isPresent(SPRING_SECURITY, DreamNetAutoConfiguration.class.getClassLoader());
+        return switch (auth) {
+            case "tokens" -> false;
+            case "spring-security" -> {
+                if (!present) {
+                    throw new DreamNetConfigurationException("dreamnet.endpoints.auth is spring-security, but Spring "
+                            + "Security is not on the class path: add spring-boot-starter-security, or set it to "
+                            + "tokens (DreamNet's tokens) or auto");
+                }
+                yield true;
+            }
+            case "auto" -> present;
+            default -> throw new DreamNetConfigurationException("dreamnet.endpoints.auth must be tokens, spring-security "
+                    + "or auto, was \"" + auth + "\"");
+        };
     }
 
     /**
@@ -181,6 +202,21 @@ public class DreamNetAutoConfiguration {
                     registry.addInterceptor(interceptor);
                 }
             };
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dreamNetEndpointGuard")
+        FilterRegistrationBean<EndpointGuard> dreamNetEndpointGuard(DreamNet dreamnet, DreamNetProperties properties,
+                                                                    Environment environment) {
+            String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+            String endpoint = (base.endsWith("/") ? base : base + "/")
+                    + environment.getProperty("management.endpoints.web.path-mapping.dreamnet", "dreamnet");
+            EndpointGuard guard = new EndpointGuard(endpoint,
+                    springSecurity(properties) ? null : dreamnet.access());
+            FilterRegistrationBean<EndpointGuard> registration = new FilterRegistrationBean<>(guard);
+            registration.setName("dreamNetEndpointGuard");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
+            return registration;
         }
 
         @Bean

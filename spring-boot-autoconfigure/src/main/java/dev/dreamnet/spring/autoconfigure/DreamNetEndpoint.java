@@ -6,6 +6,7 @@ import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.audit.AuditReason;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.flags.FlagViews;
 import dev.dreamnet.runtime.metrics.Saturation;
@@ -73,14 +74,17 @@ public class DreamNetEndpoint {
     public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,
                                               @Nullable String action, @Nullable Boolean enabled,
                                               @Nullable String reason) {
-        return operator.write(security, actor -> switch (part) {
-            case "modes" -> mode(name, required(enabled, "enabled"), actor, reason);
-            case "kill-switches" -> killSwitch(name, required(enabled, "enabled"), actor, reason);
-            case "overrides" -> flagChange(state -> state.withOverride(knownFlag(name), required(enabled, "enabled")),
-                    "flag.override", name, actor, reason == null ? "override by operator" : reason);
-            case "breakers" -> breaker(name, required(action, "action"), actor, reason);
-            case "rollouts" -> rollout(name, required(action, "action"), actor, reason);
-            default -> throw unknown("part", part, "modes, kill-switches, overrides, breakers, rollouts");
+        return operator.write(security, actor -> {
+            String why = reason == null ? null : checked(reason);
+            return switch (part) {
+                case "modes" -> mode(name, required(enabled, "enabled"), actor, why);
+                case "kill-switches" -> killSwitch(name, required(enabled, "enabled"), actor, why);
+                case "overrides" -> flagChange(state -> state.withOverride(knownFlag(name), required(enabled, "enabled")),
+                        "flag.override", name, actor, why == null ? "override by operator" : why);
+                case "breakers" -> breaker(name, required(action, "action"), actor, why);
+                case "rollouts" -> rollout(name, required(action, "action"), actor, why);
+                default -> throw unknown("part", part, "modes, kill-switches, overrides, breakers, rollouts");
+            };
         });
     }
 
@@ -90,7 +94,9 @@ public class DreamNetEndpoint {
             if (!part.equals("overrides")) {
                 throw unknown("part", part, "overrides");
             }
-            return flagChange(state -> state.withoutOverride(knownFlag(name)), "flag.clear-override", name, actor,
+            // An override outlives its flag's removal from the flags file; it can still be cleared.
+            String flag = dreamnet.flags().snapshot().state().overrides().containsKey(name) ? name : knownFlag(name);
+            return flagChange(state -> state.withoutOverride(flag), "flag.clear-override", name, actor,
                     "override cleared by operator");
         });
     }
@@ -187,6 +193,14 @@ public class DreamNetEndpoint {
             throw new Operator.Refused(404, "not found", "no flag \"" + name + "\" in the flags file");
         }
         return name;
+    }
+
+    private static String checked(String reason) {
+        try {
+            return AuditReason.check(reason);
+        } catch (IllegalArgumentException e) {
+            throw new Operator.Refused(400, "bad request", e.getMessage());
+        }
     }
 
     private static <T> T required(@Nullable T value, String field) {

@@ -5,6 +5,7 @@ import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.tracing.Tracing;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,14 @@ import org.springframework.util.ClassUtils;
 final class DreamNetFactory {
 
     private static final String OPEN_TELEMETRY = "io.opentelemetry.api.OpenTelemetry";
+    static final Duration MIN_GATE_INTERVAL = Duration.ofMillis(10);
 
     private DreamNetFactory() {
     }
 
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
                           List<DreamNetCustomizer> customizers) throws Exception {
+        checkTimings(properties);
         checkFleet(properties);
         checkDriver(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
@@ -67,6 +70,27 @@ final class DreamNetFactory {
         }
     }
 
+    private static void checkTimings(DreamNetProperties properties) {
+        atLeast("dreamnet.gates.interval", properties.gates().interval());
+        atLeast("dreamnet.gates.startup-interval", properties.gates().startupInterval());
+        if (properties.shutdownGrace().isNegative()) {
+            throw new DreamNetConfigurationException("dreamnet.shutdown-grace must not be negative, was "
+                    + properties.shutdownGrace().toMillis() + "ms");
+        }
+        if (properties.startupThreads() < 1) {
+            throw new DreamNetConfigurationException("dreamnet.startup-threads must be at least 1, was "
+                    + properties.startupThreads());
+        }
+    }
+
+    /** A gate checks within half its interval: under this, no check could finish and readiness would never come. */
+    private static void atLeast(String property, Duration interval) {
+        if (interval.compareTo(MIN_GATE_INTERVAL) < 0) {
+            throw new DreamNetConfigurationException(property + " must be at least " + MIN_GATE_INTERVAL.toMillis()
+                    + "ms (a check gets half of it to answer), was " + interval.toMillis() + "ms");
+        }
+    }
+
     private static void checkFleet(DreamNetProperties properties) {
         Boolean wanted = properties.fleet().enabled();
         if (wanted == null) {
@@ -75,11 +99,11 @@ final class DreamNetFactory {
         String database = properties.database();
         boolean postgres = database != null && database.startsWith("jdbc:postgresql:");
         if (wanted && !postgres) {
-            throw new IllegalStateException("dreamnet.fleet.enabled=true needs a PostgreSQL dreamnet.database "
+            throw new DreamNetConfigurationException("dreamnet.fleet.enabled=true needs a PostgreSQL dreamnet.database "
                     + "(jdbc:postgresql://...), was " + (database == null ? "unset (embedded H2)" : redact(database)));
         }
         if (!wanted && postgres) {
-            throw new IllegalStateException("dreamnet.fleet.enabled=false, but dreamnet.database is PostgreSQL, and "
+            throw new DreamNetConfigurationException("dreamnet.fleet.enabled=false, but dreamnet.database is PostgreSQL, and "
                     + "instances sharing a PostgreSQL database always form a fleet: remove the setting or use "
                     + "another database");
         }
@@ -89,7 +113,7 @@ final class DreamNetFactory {
     private static void checkDriver(@Nullable String database) {
         if (database != null && database.startsWith("jdbc:postgresql:")
                 && !ClassUtils.isPresent("org.postgresql.Driver", DreamNetFactory.class.getClassLoader())) {
-            throw new IllegalStateException("dreamnet.database is PostgreSQL (" + redact(database) + "), but its JDBC "
+            throw new DreamNetConfigurationException("dreamnet.database is PostgreSQL (" + redact(database) + "), but its JDBC "
                     + "driver is not on the class path: add the dependency org.postgresql:postgresql");
         }
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * DreamNet on the application's requests, before any of its handlers: counts each request in flight (so shutdown can
@@ -44,7 +45,7 @@ public final class DreamNetFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = routedPath(request);
         if (rules.isActuator(path)) {
             chain.doFilter(request, response);
             return;
@@ -65,11 +66,25 @@ public final class DreamNetFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The path within the application as Spring MVC routes it: percent-decoded, without {@code ;} parameters and
+     * with doubled slashes collapsed, so that {@code /api/x;a=1} or {@code /api/%78} meets the same rules as
+     * {@code /api/x}.
+     */
+    static String routedPath(HttpServletRequest request) {
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+    }
+
     private static void refuse(HttpServletResponse response, TrafficRules.Refusal refusal) throws IOException {
-        response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        answer(response, 503, refusal.error(), refusal.detail());
+    }
+
+    /** Answers {@code status} with the JSON error body of every answer the starter gives itself. */
+    static void answer(HttpServletResponse response, int status, String error, String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(errorBody(refusal.error(), refusal.detail()));
+        response.getOutputStream().write(errorBody(error, detail));
     }
 
     /** {@code GET /api/products/{id}}: the method and the route template Spring matched, or {@code unmatched}. */

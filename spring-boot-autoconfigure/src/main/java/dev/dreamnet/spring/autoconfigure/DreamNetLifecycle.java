@@ -1,5 +1,6 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.runtime.DreamNet;
@@ -40,6 +41,8 @@ public final class DreamNetLifecycle implements SmartLifecycle {
         } catch (ExecutionException e) {
             dreamnet.shutdown();
             throw new IllegalStateException("DreamNet startup failed: " + e.getCause(), e.getCause());
+        } catch (ConfigException e) {
+            throw new DreamNetConfigurationException(e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("DreamNet could not start: " + e.getMessage(), e);
         }

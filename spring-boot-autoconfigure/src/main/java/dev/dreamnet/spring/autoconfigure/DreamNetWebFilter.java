@@ -8,6 +8,7 @@ import dev.dreamnet.runtime.flags.FlagService;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -44,7 +45,7 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String path = routedPath(exchange.getRequest().getPath().pathWithinApplication());
         if (rules.isActuator(path)) {
             return chain.filter(exchange);
         }
@@ -59,6 +60,18 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
                 metrics.record(route(exchange), status(exchange, signal), clock.nanoTime() - started);
             });
         });
+    }
+
+    /**
+     * The path as WebFlux routes it: each segment percent-decoded and without its {@code ;} parameters, so that
+     * {@code /api/x;a=1} or {@code /api/%78} meets the same rules as {@code /api/x}.
+     */
+    static String routedPath(PathContainer path) {
+        StringBuilder routed = new StringBuilder();
+        for (PathContainer.Element element : path.elements()) {
+            routed.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : "/");
+        }
+        return routed.toString();
     }
 
     private static Mono<Void> refuse(ServerHttpResponse response, TrafficRules.Refusal refusal) {

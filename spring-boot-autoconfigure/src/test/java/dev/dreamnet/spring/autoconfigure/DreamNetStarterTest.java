@@ -7,9 +7,14 @@ import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -261,5 +266,69 @@ class DreamNetStarterTest {
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).contains("json"));
         assertThat(health.body()).startsWith("{").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    @Order(9)
+    void anEndpointWriteIsRefusedBeforeItsBodyIsReadAndItsBodyIsLimited() throws Exception {
+        String big = "{\"enabled\": true, \"reason\": \"" + "x".repeat(1_000_000) + "\"}";
+        HttpResponse<String> anonymous = http.post("/actuator/dreamnet/modes/brownout", big, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("not authenticated");
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", "{\"enabled\": \"maybe\"}", null).statusCode())
+                .as("a bad body without a token is refused for the token, not parsed").isEqualTo(401);
+        assertThat(http.post("/actuator/%64reamnet/modes/brownout", big, "read-secret").statusCode())
+                .as("a percent-encoded path is the same endpoint").isEqualTo(403);
+
+        HttpResponse<String> tooLarge = http.post("/actuator/dreamnet/modes/brownout", big, "admin-secret");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("body too large", String.valueOf(EndpointGuard.MAX_BODY));
+
+        HttpResponse<String> unsized = unsizedClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/dreamnet/modes/brownout"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer admin-secret")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsized.statusCode()).as("a body sent without its length is cut off at the limit").isEqualTo(400);
+        assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"mode\":\"NORMAL\"");
+    }
+
+    @Test
+    @Order(10)
+    void aReasonMustBeOneLineOfAtMostAThousandCharacters() throws Exception {
+        HttpResponse<String> forged = http.post("/actuator/dreamnet/modes/brownout",
+                "{\"enabled\": true, \"reason\": \"INC-1\\nforged audit line \\u001b[31m\"}", "admin-secret");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("reason", "control characters", "U+000A");
+        HttpResponse<String> tooLong = http.post("/actuator/dreamnet/kill-switches/safe-mode",
+                "{\"enabled\": true, \"reason\": \"" + "r".repeat(1001) + "\"}", "admin-secret");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("reason must be at most 1000 characters, was 1001");
+        assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"mode\":\"NORMAL\"")
+                .contains("\"safeMode\":false");
+    }
+
+    @Test
+    @Order(11)
+    void aRouteFlagCannotBeSteppedAroundWithPathParametersOrPercentEncoding() throws Exception {
+        String enable = "{\"enabled\": true, \"reason\": \"INC-2: shed\"}";
+        assertThat(http.post("/actuator/dreamnet/modes/brownout", enable, "admin-secret").statusCode()).isEqualTo(200);
+        try {
+            for (String path : List.of("/api/recommendations", "/api/recommendations;x=1", "/api/%72ecommendations",
+                    "//api//recommendations")) {
+                HttpResponse<String> shed = http.get(path);
+                assertThat(shed.statusCode()).as(path).isEqualTo(503);
+                assertThat(shed.body()).as(path).contains("feature off");
+            }
+        } finally {
+            assertThat(http.post("/actuator/dreamnet/modes/brownout", "{\"enabled\": false, \"reason\": \"done\"}",
+                    "admin-secret").statusCode()).isEqualTo(200);
+        }
+        assertThat(http.get("/api/recommendations;x=1").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpClient unsizedClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 }

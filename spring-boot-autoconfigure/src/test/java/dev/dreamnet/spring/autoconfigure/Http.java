@@ -21,6 +21,10 @@ final class Http {
         return send(request(path).GET().build());
     }
 
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
     HttpResponse<String> post(String path, String json, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

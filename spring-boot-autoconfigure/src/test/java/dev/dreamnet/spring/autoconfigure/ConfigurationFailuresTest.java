@@ -1,0 +1,103 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dreamnet.runtime.DreamNet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * What a careless configuration gets: a start that fails with Spring Boot's report naming the property or file (not a
+ * page of stack traces), timings no gate could meet refused, Spring Security named but absent refused rather than the
+ * endpoint left open, and an override that outlived its flag still cleared.
+ */
+class ConfigurationFailuresTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+            .withPropertyValues("dreamnet.database=jdbc:h2:mem:failures_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+
+    @Test
+    void timingsNoGateCouldMeetAreRefusedNamingTheProperty() {
+        assertRefused(runner.withPropertyValues("dreamnet.gates.interval=1ms"),
+                "dreamnet.gates.interval must be at least 10ms (a check gets half of it to answer), was 1ms");
+        assertRefused(runner.withPropertyValues("dreamnet.gates.startup-interval=0s"),
+                "dreamnet.gates.startup-interval must be at least 10ms");
+        assertRefused(runner.withPropertyValues("dreamnet.shutdown-grace=-5s"),
+                "dreamnet.shutdown-grace must not be negative, was -5000ms");
+        assertRefused(runner.withPropertyValues("dreamnet.startup-threads=0"),
+                "dreamnet.startup-threads must be at least 1, was 0");
+    }
+
+    @Test
+    void aBadFileIsReportedWithItsNameAndWhatToDo(@TempDir Path dir) throws Exception {
+        Path flags = dir.resolve("flags.yaml");
+        Files.writeString(flags, "flags:\n  checkout:\n    enabled: sometimes\n");
+        assertRefused(runner.withPropertyValues("dreamnet.flags=" + flags), "flags.yaml:3");
+    }
+
+    @Test
+    void springSecurityNamedButAbsentIsRefusedRatherThanTheEndpointLeftOpen() {
+        assertRefused(new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+                .withPropertyValues("dreamnet.database=jdbc:h2:mem:security_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "dreamnet.endpoints.auth=spring-security"),
+                "dreamnet.endpoints.auth is spring-security, but Spring Security is not on the class path");
+    }
+
+    @Test
+    void anOverrideThatOutlivedItsFlagCanStillBeCleared(@TempDir Path dir) throws Exception {
+        Path flags = dir.resolve("flags.yaml");
+        Files.writeString(flags, flag("kept") + flag("gone"));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Authorization", "Bearer admin-secret");
+        runner.withPropertyValues("dreamnet.flags=" + flags, "dreamnet.tokens.admin=admin-secret").run(context -> {
+            DreamNet dreamnet = context.getBean(DreamNet.class);
+            DreamNetEndpoint endpoint = new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false));
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+            try {
+                assertThat(endpoint.change(SecurityContext.NONE, "overrides", "gone", null, false, "INC-3")
+                        .getStatus()).isEqualTo(200);
+                Files.writeString(flags, flag("kept"));
+                await().atMost(Duration.ofSeconds(15)).until(() -> !dreamnet.flags().snapshot().contains("gone"));
+                assertThat(dreamnet.flags().snapshot().state().overrides()).containsEntry("gone", false);
+
+                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "gone").getStatus()).isEqualTo(200);
+
+                assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("gone");
+                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "never").getStatus()).isEqualTo(404);
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        });
+    }
+
+    private static String flag(String name) {
+        return (name.equals("kept") ? "flags:\n" : "") + "  " + name + ":\n    enabled: true\n    owner: team\n"
+                + "    description: a flag\n";
+    }
+
+    private static void assertRefused(org.springframework.boot.test.context.runner.AbstractApplicationContextRunner<?, ?, ?> runner,
+                                      String message) {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            FailureAnalysis analysis = new DreamNetFailureAnalyzer().analyze(failure);
+            assertThat(analysis).as("Spring Boot reports it without the stack trace").isNotNull();
+            assertThat(analysis.getDescription()).contains(message);
+            assertThat(analysis.getAction()).contains("dreamnet.enabled=false");
+        });
+    }
+}
