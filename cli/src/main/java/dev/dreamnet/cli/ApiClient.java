@@ -3,12 +3,14 @@ package dev.dreamnet.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The largest answer read: DreamNet's biggest (the audit log, a fleet's summary) is far smaller. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final URI base;
     private final String token;
@@ -59,9 +63,11 @@ final class ApiClient {
     }
 
     private JsonNode send(HttpRequest request) throws ClientException {
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        String text;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            text = read(response);
         } catch (ConnectException e) {
             throw new ClientException("cannot reach " + base + ": connection refused (is the server running? "
                     + "set --url or DREAMNET_URL)");
@@ -73,20 +79,66 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted");
         }
-        JsonNode body = parseBody(response);
-        if (response.statusCode() >= 400) {
-            throw ClientException.fromServer(response.statusCode(), body);
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            throw new ClientException(base + " answered " + status + ", a redirect"
+                    + response.headers().firstValue("Location").map(to -> " to " + to).orElse("")
+                    + ": DreamNet's API does not redirect, so nothing was done; set --url to the server itself");
+        }
+        JsonNode body = parseBody(status, text);
+        if (status >= 400) {
+            throw ClientException.fromServer(status, body);
         }
         return body;
     }
 
-    private JsonNode parseBody(HttpResponse<String> response) throws ClientException {
+    /** The body, read to at most {@value #MAX_BODY} bytes: a server that sends more is not a DreamNet server. */
+    private String read(HttpResponse<InputStream> response) throws IOException, ClientException {
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new ClientException(base + " answered with more than " + MAX_BODY / (1024 * 1024)
+                        + " MiB: is --url pointing at a DreamNet server?");
+            }
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private JsonNode parseBody(int status, String text) throws ClientException {
         try {
-            return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+            return printable(JSON.readTree(text.isEmpty() ? "{}" : text));
         } catch (IOException e) {
-            throw new ClientException(base + " answered " + response.statusCode() + " with a body that is not JSON: "
+            throw new ClientException(base + " answered " + status + " with a body that is not JSON: "
                     + "is --url pointing at a DreamNet server?");
         }
+    }
+
+    /**
+     * {@code node} with every control character in its names and texts shown as {@code \\u001B}: what a server
+     * answers is printed on an operator's terminal, where an escape sequence would clear the screen or forge lines.
+     */
+    static JsonNode printable(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            return text.chars().anyMatch(Character::isISOControl) ? JSON.getNodeFactory().textNode(visible(text)) : node;
+        }
+        if (node.isArray()) {
+            var array = JSON.createArrayNode();
+            node.forEach(element -> array.add(printable(element)));
+            return array;
+        }
+        if (node.isObject()) {
+            var object = JSON.createObjectNode();
+            node.fields().forEachRemaining(field -> object.set(visible(field.getKey()), printable(field.getValue())));
+            return object;
+        }
+        return node;
+    }
+
+    private static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : (char) c));
+        return shown.toString();
     }
 
     private static URI parse(String url) {

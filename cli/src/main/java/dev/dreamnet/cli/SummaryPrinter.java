@@ -36,7 +36,7 @@ final class SummaryPrinter {
         List<String> breakers = new ArrayList<>();
         s.path("breakers").forEach(b -> breakers.add(b.path("name").asText() + " " + b.path("state").asText()));
         out.println("Breakers:   " + (breakers.isEmpty() ? "none" : String.join(", ", breakers)));
-        out.println("Rollouts:   " + (s.path("rollouts").isEmpty() ? "none" : s.path("rollouts").size() + " active"));
+        out.println("Rollouts:   " + rollouts(s.path("rollouts")));
         out.println("Fleet:      " + fleet(s.path("fleet")));
         for (JsonNode instance : s.path("fleet").path("instances")) {
             out.printf("              %s %s state %d%s%n", instance.path("id").asText(), instance.path("address").asText(),
@@ -51,6 +51,21 @@ final class SummaryPrinter {
     }
 
     /** One line: how many live instances, converged or not, and in fleet mode whether this one follows the shared state. */
+    /** {@code 1 active, 2 finished}: a rollout promoted or rolled back is no longer active. */
+    static String rollouts(JsonNode all) {
+        if (all.isEmpty()) {
+            return "none";
+        }
+        int finished = 0;
+        for (JsonNode rollout : all) {
+            String status = rollout.path("status").asText();
+            if (status.equals("PROMOTED") || status.equals("ROLLED_BACK")) {
+                finished++;
+            }
+        }
+        return (all.size() - finished) + " active" + (finished == 0 ? "" : ", " + finished + " finished");
+    }
+
     static String fleet(JsonNode f) {
         if (f.isMissingNode() || f.isNull()) {
             return "unknown";

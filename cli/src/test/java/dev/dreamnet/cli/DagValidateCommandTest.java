@@ -183,6 +183,16 @@ class DagValidateCommandTest {
                 file + ": service \"cache\": kind: readiness.port is required (kind \"tcp\")");
     }
 
+    /** A readiness query runs every few seconds: a DELETE there emptied the application's table again and again. */
+    @Test
+    void aReadinessQueryThatWritesIsRefused() throws IOException {
+        Path file = graph("{\"name\": \"database\", \"kind\": \"database\", \"readiness\": {\"query\": \"DELETE FROM dreams\"}}");
+
+        assertRefusedWith(Cli.run("dag", "validate", file.toString()), file + ": service \"database\": kind: "
+                + "readiness.query must be one SELECT or VALUES statement that only reads, was \"DELETE FROM dreams\" "
+                + "(kind \"database\")");
+    }
+
     @Test
     void everyProblemOfAFileIsReportedOnePerLine() throws IOException {
         Path file = graph("{\"name\": \"a\", \"critical\": \"yes\"}, {\"name\": \"b\", \"retries\": -1}");

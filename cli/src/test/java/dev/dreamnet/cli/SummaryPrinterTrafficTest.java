@@ -21,4 +21,15 @@ class SummaryPrinterTrafficTest {
                 .isEqualTo("Traffic 1m: 1.50 req/s, 5xx 0.00%, 4xx 0.00%, 2 client abort(s), latency no requests");
         assertThat(SummaryPrinter.traffic("1m", none)).doesNotContain("abort");
     }
+
+    @Test
+    void onlyRolloutsStillRunningOrPausedAreActive() throws Exception {
+        JsonNode rollouts = JSON.readTree("[{\"status\":\"ROLLED_BACK\"},{\"status\":\"RUNNING\"},"
+                + "{\"status\":\"PROMOTED\"},{\"status\":\"PAUSED\"}]");
+
+        assertThat(SummaryPrinter.rollouts(rollouts)).isEqualTo("2 active, 2 finished");
+        assertThat(SummaryPrinter.rollouts(JSON.readTree("[{\"status\":\"ROLLED_BACK\"}]")))
+                .isEqualTo("0 active, 1 finished");
+        assertThat(SummaryPrinter.rollouts(JSON.readTree("[]"))).isEqualTo("none");
+    }
 }

@@ -77,6 +77,7 @@ public final class DatabaseComponent implements Component, HealthCheck {
 
     private void check(DataSource source) throws SQLException {
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setReadOnly(true); // the pool restores it when the connection goes back
             statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
             statement.execute(readinessQuery);
         }

@@ -114,7 +114,7 @@ public final class Kinds implements ComponentResolver {
 
     private static Component database(ServiceSpec spec, String jdbcUrl) {
         Settings settings = new Settings(spec, Set.of("query", "timeout"));
-        return new DatabaseComponent(jdbcUrl, settings.string("query", "SELECT 1"),
+        return new DatabaseComponent(jdbcUrl, settings.readQuery("query", "SELECT 1"),
                 settings.duration("timeout", Duration.ofSeconds(2)));
     }
 

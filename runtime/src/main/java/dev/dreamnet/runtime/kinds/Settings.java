@@ -29,6 +29,20 @@ final class Settings {
         }
     }
 
+    /**
+     * A query that only reads: one {@code SELECT} or {@code VALUES} statement. A readiness check runs every few
+     * seconds, so a {@code DELETE} here would run again and again on the application's data.
+     */
+    String readQuery(String key, String fallback) {
+        String query = string(key, fallback).strip();
+        String statement = query.endsWith(";") ? query.substring(0, query.length() - 1).strip() : query;
+        String first = statement.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (statement.contains(";") || !(first.equals("SELECT") || first.equals("VALUES"))) {
+            throw problem(key, "must be one SELECT or VALUES statement that only reads, was \"" + query + "\"");
+        }
+        return statement;
+    }
+
     String string(String key, String fallback) {
         Object value = values.get(key);
         if (value == null) {

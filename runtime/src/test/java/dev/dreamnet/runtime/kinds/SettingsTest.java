@@ -37,4 +37,24 @@ class SettingsTest {
         assertThatThrownBy(() -> timeout("0s").duration("timeout", null))
                 .hasMessageStartingWith("readiness.timeout must be a positive duration such as \"500ms\"");
     }
+
+    private static Settings query(String value) {
+        ServiceSpec spec = ServiceSpec.builder("db").kind("database").readiness(Map.of("query", value)).build();
+        return new Settings(spec, Set.of("query"));
+    }
+
+    /** A readiness query runs every few seconds: "DELETE FROM dreams" there emptied the table again and again. */
+    @Test
+    void aReadinessQueryOnlyReads() {
+        assertThat(query("SELECT 1").readQuery("query", null)).isEqualTo("SELECT 1");
+        assertThat(query("  select count(*) from dreams;  ").readQuery("query", null))
+                .isEqualTo("select count(*) from dreams");
+        assertThat(query("VALUES 1").readQuery("query", null)).isEqualTo("VALUES 1");
+        for (String write : java.util.List.of("DELETE FROM dreams", "DROP ALL OBJECTS", "SELECT 1; DELETE FROM dreams",
+                "UPDATE dreams SET title = ''", "SELECTx")) {
+            assertThatThrownBy(() -> query(write).readQuery("query", null)).as(write)
+                    .hasMessage("readiness.query must be one SELECT or VALUES statement that only reads, was \""
+                            + write + "\" (kind \"database\")");
+        }
+    }
 }
