@@ -33,6 +33,10 @@ public final class SmallFile {
      * @throws UnreadableException if it cannot be read or holds more than {@code maxBytes}
      */
     public static byte[] read(Path file, int maxBytes, String limitName) throws UnreadableException {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            // A named pipe would block the open until something writes to it, and is read only once.
+            throw new UnreadableException("cannot read file: not a regular file (a pipe or a device)");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {

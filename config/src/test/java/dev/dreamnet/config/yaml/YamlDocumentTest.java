@@ -89,6 +89,16 @@ class YamlDocumentTest {
         assertThat(problems(() -> YamlDocument.load(file))).isEqualTo(file + ": file is not UTF-8 text");
     }
 
+    /** A named pipe with no writer blocked the open, and so the server's start, until killed. */
+    @Test
+    void refusesANamedPipeWithoutWaitingForAWriter() throws Exception {
+        Path fifo = dir.resolve("flags.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        assertThat(problems(() -> YamlDocument.load(fifo)))
+                .isEqualTo(fifo + ": cannot read file: not a regular file (a pipe or a device)");
+    }
+
     @Test
     void namesAMissingFile() {
         Path file = dir.resolve("missing.yaml");

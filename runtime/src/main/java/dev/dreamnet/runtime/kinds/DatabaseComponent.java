@@ -10,6 +10,7 @@ import dev.dreamnet.jdbc.DurableUrls;
 import dev.dreamnet.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -76,10 +77,28 @@ public final class DatabaseComponent implements Component, HealthCheck {
     }
 
     private void check(DataSource source) throws SQLException {
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection(source); Statement statement = connection.createStatement()) {
             connection.setReadOnly(true); // the pool restores it when the connection goes back
             statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
             statement.execute(readinessQuery);
+        }
+    }
+
+    /**
+     * A connection from {@code source}. When none comes in time, the pool says only that it timed out; what the
+     * database answered to its last attempt (a wrong password, a missing database, a file in use) is the cause, and
+     * goes into the message an operator reads.
+     */
+    private static Connection connection(DataSource source) throws SQLException {
+        try {
+            return source.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            Throwable cause = e.getCause();
+            if (cause == null || cause.getMessage() == null) {
+                throw e;
+            }
+            throw new SQLTransientConnectionException(e.getMessage() + "; the database's last answer: "
+                    + cause.getMessage().lines().findFirst().orElse(""), e.getSQLState(), e);
         }
     }
 

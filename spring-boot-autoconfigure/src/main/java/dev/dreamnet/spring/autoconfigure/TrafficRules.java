@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -19,6 +21,7 @@ final class TrafficRules {
     record Refusal(String error, String detail) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficRules.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** The application's operator routes, by convention: never refused by WRITE_DRAIN. */
     private static final String ADMIN = "/api/admin/";
@@ -34,6 +37,12 @@ final class TrafficRules {
         this.flags = flags;
         this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
         this.web = web;
+        for (String flag : web.routeFlags().keySet()) {
+            if (!flags.snapshot().contains(flag)) {
+                LOG.warn("dreamnet.web.route-flags.{} names no flag in the flags file: its routes are refused only "
+                        + "once the flags file has a flag \"{}\" and it is off", flag, flag);
+            }
+        }
     }
 
     /** The actuator's own paths: never refused, never counted as traffic. */
