@@ -41,6 +41,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--queues", paramLabel = "FILE", description = "Queues (default: config/queues.yaml if it exists).")
     Path queues;
 
+    @Option(names = "--overload", paramLabel = "FILE", description = "Overload protection (default: config/overload.yaml if it exists).")
+    Path overload;
+
+    @Option(names = "--slos", paramLabel = "FILE", description = "Service level objectives (default: config/slos.yaml if it exists).")
+    Path slos;
+
     @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the database (default: embedded H2 under --data-dir).")
     String db;
 
@@ -82,6 +88,8 @@ final class DoctorCommand implements Callable<Integer> {
                 DoctorFiles.resilience(orDefault(resilience, ServeCommand.DEFAULT_RESILIENCE));
         checks.add(resilienceCheck.getKey());
         checks.addAll(DoctorFiles.queues(orDefault(queues, ServeCommand.DEFAULT_QUEUES)));
+        checks.add(DoctorFiles.overload(orDefault(overload, ServeCommand.DEFAULT_OVERLOAD)));
+        checks.add(DoctorFiles.slos(orDefault(slos, ServeCommand.DEFAULT_SLOS)));
         checks.add(DoctorFiles.adminToken(System.getenv("DREAMNET_ADMIN_TOKENS"), tokensFile));
         checks.add(DoctorReach.database(db, dataDir));
         if (queue != null) {

@@ -1,6 +1,9 @@
 package dev.dreamnet.cli;
 
+import dev.dreamnet.config.overload.OverloadConfig;
+import dev.dreamnet.config.overload.OverloadFile;
 import dev.dreamnet.config.resilience.ResilienceSettings;
+import dev.dreamnet.config.slo.SlosFile;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.config.yaml.ConfigProblem;
 import dev.dreamnet.core.queue.QueueSpec;
@@ -34,6 +37,30 @@ final class DoctorFiles {
         }
         try {
             return DoctorCheck.ok(file.toString(), Preflight.flags(file).flags().size() + " flags, valid");
+        } catch (ConfigException e) {
+            return DoctorCheck.fail(file.toString(), problems(e));
+        }
+    }
+
+    static DoctorCheck overload(Path file) {
+        if (file == null) {
+            return DoctorCheck.ok("overload", "no file configured, no limit on the routes");
+        }
+        try {
+            OverloadConfig config = OverloadFile.load(file);
+            return DoctorCheck.ok(file.toString(), config.enabled() ? config.routes().size() + " route classes, valid"
+                    : "valid, protection off");
+        } catch (ConfigException e) {
+            return DoctorCheck.fail(file.toString(), problems(e));
+        }
+    }
+
+    static DoctorCheck slos(Path file) {
+        if (file == null) {
+            return DoctorCheck.ok("SLOs", "no file configured, no objectives");
+        }
+        try {
+            return DoctorCheck.ok(file.toString(), SlosFile.load(file).slos().size() + " objectives, valid");
         } catch (ConfigException e) {
             return DoctorCheck.fail(file.toString(), problems(e));
         }

@@ -50,7 +50,8 @@ class DoctorCommandTest {
                 "[ok] ../config/feature-flags.yaml: 9 flags, valid\n", "[ok] ../config/resilience.yaml: 3 services, valid\n",
                 "[ok] ../config/queues.yaml: 2 queues, valid\n", "[ok] agent queues: every agent's queue is declared",
                 "[ok] admin token: 1 token(s) in ", "[ok] database: embedded H2 will be created under ",
-                "[ok] rabbitmq: 127.0.0.1:5672 accepts connections\n").endsWith("all 8 checks passed\n");
+                "[ok] ../config/overload.yaml: 4 route classes, valid\n", "[ok] ../config/slos.yaml: 4 objectives, valid\n",
+                "[ok] rabbitmq: 127.0.0.1:5672 accepts connections\n").endsWith("all 10 checks passed\n");
     }
 
     @Test
@@ -58,7 +59,7 @@ class DoctorCommandTest {
         JsonNode json = new ObjectMapper().readTree(doctor("--json").out());
 
         assertThat(json.path("ok").asBoolean()).isTrue();
-        assertThat(json.path("checks")).hasSize(7);
+        assertThat(json.path("checks")).hasSize(9);
         assertThat(json.at("/checks/0/detail").asText()).isEqualTo("9 services, valid");
     }
 
@@ -74,6 +75,16 @@ class DoctorCommandTest {
         Path flags = Files.writeString(dir.resolve("flags.yaml"), "flags:\n  x:\n    enabled: yes\n");
 
         assertFails(doctor("--flags", flags.toString()), "[FAIL] " + flags + ":");
+    }
+
+    /** serve refused these files, naming them, while doctor said every check passed. */
+    @Test
+    void aBrokenOverloadOrSlosFileFailsNamingTheLine() throws Exception {
+        Path overload = Files.writeString(dir.resolve("overload.yaml"), "enabled: true\nlimit:\n  initial: -4\n");
+        Path slos = Files.writeString(dir.resolve("slos.yaml"), "slos:\n  reads:\n    objective: 120\n");
+
+        assertFails(doctor("--overload", overload.toString()), "[FAIL] " + overload + ":");
+        assertFails(doctor("--slos", slos.toString()), "[FAIL] " + slos + ":");
     }
 
     @Test
@@ -177,7 +188,8 @@ class DoctorCommandTest {
     private Cli doctor(String... overrides) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--graph", "../deploy/graph.json",
                 "--flags", "../config/feature-flags.yaml", "--resilience", "../config/resilience.yaml",
-                "--queues", "../config/queues.yaml", "--data-dir", dir.resolve("data").toString(),
+                "--queues", "../config/queues.yaml", "--overload", "../config/overload.yaml",
+                "--slos", "../config/slos.yaml", "--data-dir", dir.resolve("data").toString(),
                 "--tokens-file", tokens.toString()));
         List<String> args = new ArrayList<>(List.of("doctor"));
         for (int i = 0; i < overrides.length; i++) {

@@ -72,14 +72,14 @@ public class DreamNetEndpoint {
 
     @WriteOperation
     public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,
-                                              @Nullable String action, @Nullable Boolean enabled,
+                                              @Nullable String action, @Nullable String enabled,
                                               @Nullable String reason) {
         return operator.write(security, actor -> {
             String why = reason == null ? null : checked(reason);
             return switch (part) {
-                case "modes" -> mode(name, required(enabled, "enabled"), actor, why);
-                case "kill-switches" -> killSwitch(name, required(enabled, "enabled"), actor, why);
-                case "overrides" -> flagChange(state -> state.withOverride(knownFlag(name), required(enabled, "enabled")),
+                case "modes" -> mode(name, onOff(enabled), actor, why);
+                case "kill-switches" -> killSwitch(name, onOff(enabled), actor, why);
+                case "overrides" -> flagChange(state -> state.withOverride(knownFlag(name), onOff(enabled)),
                         "flag.override", name, actor, why == null ? "override by operator" : why);
                 case "breakers" -> breaker(name, required(action, "action"), actor, why);
                 case "rollouts" -> rollout(name, required(action, "action"), actor, why);
@@ -161,7 +161,7 @@ public class DreamNetEndpoint {
             case "force-open" -> breaker.forceOpen(why);
             case "force-closed" -> breaker.forceClosed(why);
             case "reset" -> breaker.reset(why);
-            default -> throw unknown("action", action, "force-open, force-closed, reset");
+            default -> throw badValue("action", action, "force-open, force-closed, reset");
         }
         dreamnet.audit().record(actor, "breaker." + action, name, before, breaker.state().name(), why);
         return BreakerViews.of(breaker, dreamnet.downstreams().retry(name));
@@ -180,7 +180,7 @@ public class DreamNetEndpoint {
                 rollout.rollback(why);
                 return rollout;
             };
-            default -> throw unknown("action", action, "promote, pause, resume, rollback");
+            default -> throw badValue("action", action, "promote, pause, resume, rollback");
         };
         return RolloutViews.of(dreamnet.rollouts().operate(name, action, rollout -> {
             operation.apply(rollout);
@@ -203,11 +203,26 @@ public class DreamNetEndpoint {
         }
     }
 
+    /** {@code enabled} as JSON's {@code true} or {@code false}; "yes", "off" or 1 are refused, not guessed at. */
+    private static boolean onOff(@Nullable String enabled) {
+        return switch (required(enabled, "enabled")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Operator.Refused(400, "bad request", "enabled must be true or false, was \""
+                    + enabled + "\"");
+        };
+    }
+
     private static <T> T required(@Nullable T value, String field) {
         if (value == null) {
             throw new Operator.Refused(400, "bad request", field + ": required");
         }
         return value;
+    }
+
+    /** A value of the body that is none of those it may be: the request is wrong, not a missing resource. */
+    private static Operator.Refused badValue(String field, String value, String known) {
+        return new Operator.Refused(400, "bad request", field + " must be one of " + known + ", was \"" + value + "\"");
     }
 
     private static Operator.Refused unknown(String what, String value, String known) {

@@ -68,7 +68,7 @@ class ConfigurationFailuresTest {
             DreamNetEndpoint endpoint = new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false));
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
             try {
-                assertThat(endpoint.change(SecurityContext.NONE, "overrides", "gone", null, false, "INC-3")
+                assertThat(endpoint.change(SecurityContext.NONE, "overrides", "gone", null, "false", "INC-3")
                         .getStatus()).isEqualTo(200);
                 Files.writeString(flags, flag("kept"));
                 await().atMost(Duration.ofSeconds(15)).until(() -> !dreamnet.flags().snapshot().contains("gone"));

@@ -328,6 +328,22 @@ class DreamNetStarterTest {
         assertThat(http.get("/api/recommendations;x=1").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(12)
+    void aBodyValueThatIsNeitherOfItsChoicesIsABadRequestNamingTheField() throws Exception {
+        for (String enabled : List.of("\"yes\"", "\"off\"", "1", "\"maybe\"")) {
+            HttpResponse<String> refused = http.post("/actuator/dreamnet/kill-switches/safe-mode",
+                    "{\"enabled\": " + enabled + ", \"reason\": \"INC-6\"}", "admin-secret");
+            assertThat(refused.statusCode()).as(enabled).isEqualTo(400);
+            assertThat(refused.body()).as(enabled).contains("enabled must be true or false");
+        }
+        HttpResponse<String> action = http.post("/actuator/dreamnet/breakers/provider", "{\"action\": \"explode\"}",
+                "admin-secret");
+        assertThat(action.statusCode()).isEqualTo(400);
+        assertThat(action.body()).contains("action must be one of force-open, force-closed, reset, was \\\"explode\\\"");
+        assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"safeMode\":false");
+    }
+
     private static HttpClient unsizedClient() {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
