@@ -125,6 +125,9 @@ class DreamNetPluginTest {
             assertThat(refused.statusCode()).as(reason).isEqualTo(400);
             assertThat(refused.body()).as(reason).contains("reason must be one line of text without control characters");
         }
+        HttpResponse<String> misspelt = post("/ops/api/integration-flags/brownout/enable", "{\"Reason\":\"INC-4\"}", TOKEN);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("unknown field \\\"Reason\\\" (known: reason)");
         assertThat(get("/api/recommendations").statusCode()).as("nothing changed").isEqualTo(200);
     }
 

@@ -55,7 +55,7 @@ public final class FlagRoutes {
 
     private void setMode(Context ctx, Mode mode, boolean enable) {
         access.requireAdmin(ctx.header("Authorization"));
-        JsonNode body = Reasons.body(ctx);
+        JsonNode body = Reasons.body(ctx, "reason");
         String reason = Reasons.required(body);
         Mode current = flags.snapshot().state().mode();
         if (!enable && current != mode) {
@@ -67,7 +67,7 @@ public final class FlagRoutes {
 
     private void setSwitch(Context ctx, String name, boolean on) {
         access.requireAdmin(ctx.header("Authorization"));
-        String reason = Reasons.optional(Reasons.body(ctx), name + (on ? " on" : " off") + " by operator");
+        String reason = Reasons.optional(Reasons.body(ctx, "reason"), name + (on ? " on" : " off") + " by operator");
         apply(ctx, state -> state.withKillSwitches(name.equals("safe-mode")
                 ? new KillSwitches(on, state.killSwitches().writeDrain())
                 : new KillSwitches(state.killSwitches().safeMode(), on)),
@@ -77,7 +77,7 @@ public final class FlagRoutes {
     private void override(Context ctx) {
         access.requireAdmin(ctx.header("Authorization"));
         String name = knownFlag(ctx.pathParam("name"));
-        JsonNode body = Reasons.body(ctx);
+        JsonNode body = Reasons.body(ctx, "enabled", "reason");
         JsonNode enabled = body == null ? null : body.get("enabled");
         if (enabled == null || !enabled.isBoolean()) {
             throw ApiException.badRequest("enabled must be true or false");
@@ -89,7 +89,7 @@ public final class FlagRoutes {
     private void clearOverride(Context ctx) {
         access.requireAdmin(ctx.header("Authorization"));
         String name = knownFlag(ctx.pathParam("name"));
-        String reason = Reasons.optional(Reasons.body(ctx), "override cleared by operator");
+        String reason = Reasons.optional(Reasons.body(ctx, "reason"), "override cleared by operator");
         apply(ctx, state -> state.withoutOverride(name), "flag.clear-override", name, reason);
     }
 
@@ -101,7 +101,7 @@ public final class FlagRoutes {
             throw ApiException.notFound("no agent \"" + agent + "\" in the flags file (agents: "
                     + String.join(", ", agents) + ")");
         }
-        String reason = Reasons.optional(Reasons.body(ctx), (quarantined ? "quarantined" : "released") + " by operator");
+        String reason = Reasons.optional(Reasons.body(ctx, "reason"), (quarantined ? "quarantined" : "released") + " by operator");
         apply(ctx, state -> state.withQuarantine(agent, quarantined),
                 "agent." + (quarantined ? "quarantine" : "release"), agent, reason);
     }

@@ -15,6 +15,29 @@ public final class Reasons {
         return ctx.body().isBlank() ? null : Json.body(ctx);
     }
 
+    /**
+     * The request's JSON body, or null when it has none; a body that is not an object, or that has a field other than
+     * {@code fields}, is a 400 naming it: a misspelt {@code "Reason"} would otherwise be dropped unseen, and the change
+     * audited with a default reason.
+     */
+    public static JsonNode body(Context ctx, String... fields) {
+        JsonNode body = body(ctx);
+        if (body == null) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw ApiException.badRequest("body must be a JSON object with " + String.join(", ", fields));
+        }
+        java.util.List<String> known = java.util.List.of(fields);
+        body.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw ApiException.badRequest("unknown field \"" + field + "\" (known: " + String.join(", ", fields)
+                        + ")");
+            }
+        });
+        return body;
+    }
+
     public static String required(JsonNode body) {
         String reason = optional(body, null);
         if (reason == null) {

@@ -40,6 +40,6 @@ public final class OverloadRoutes {
     }
 
     private static String reason(Context ctx, String otherwise) {
-        return Reasons.optional(Reasons.body(ctx), otherwise);
+        return Reasons.optional(Reasons.body(ctx, "reason"), otherwise);
     }
 }

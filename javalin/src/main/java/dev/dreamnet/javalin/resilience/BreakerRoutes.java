@@ -41,7 +41,7 @@ public final class BreakerRoutes {
     private void change(Context ctx, String action, BiConsumer<CircuitBreaker, String> operation) {
         access.requireAdmin(ctx.header("Authorization"));
         CircuitBreaker breaker = find(ctx.pathParam("name"));
-        String reason = Reasons.optional(Reasons.body(ctx), action + " by operator");
+        String reason = Reasons.optional(Reasons.body(ctx, "reason"), action + " by operator");
         String before = breaker.state().name();
         operation.accept(breaker, reason);
         audit.record(Actor.of(ctx), "breaker." + action, breaker.name(), before, breaker.state().name(), reason);

@@ -52,7 +52,7 @@ public final class RolloutRoutes {
         operation(routes, "resume", Rollout::resume);
         routes.post("/api/admin/rollouts/{name}/rollback", ctx -> {
             access.requireAdmin(ctx.header("Authorization"));
-            String reason = Reasons.required(Reasons.body(ctx));
+            String reason = Reasons.required(Reasons.body(ctx, "reason"));
             Rollout rollout = rollouts.operate(ctx.pathParam("name"), "rollback", r -> {
                 r.rollback(reason);
                 return r;
@@ -64,7 +64,7 @@ public final class RolloutRoutes {
     private void operation(JavalinDefaultRoutingApi routes, String action, java.util.function.Function<Rollout, ?> op) {
         routes.post("/api/admin/rollouts/{name}/" + action, ctx -> {
             access.requireAdmin(ctx.header("Authorization"));
-            String reason = Reasons.optional(Reasons.body(ctx), action + " by operator");
+            String reason = Reasons.optional(Reasons.body(ctx, "reason"), action + " by operator");
             UnaryOperator<Rollout> apply = r -> {
                 op.apply(r);
                 return r;

@@ -39,7 +39,7 @@ public final class CanaryFaultRoutes {
 
     private void set(Context ctx) {
         access.requireAdmin(ctx.header("Authorization"));
-        JsonNode body = Reasons.body(ctx);
+        JsonNode body = Reasons.body(ctx, "reason", "errorRate", "delayMs");
         String reason = Reasons.required(body);
         CanaryFaults.Settings before = faults.settings();
         CanaryFaults.Settings after = settings(body);
