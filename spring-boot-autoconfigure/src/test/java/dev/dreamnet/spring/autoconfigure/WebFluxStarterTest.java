@@ -100,6 +100,9 @@ class WebFluxStarterTest {
         HttpResponse<String> shed = http.get("/api/recommendations");
         assertThat(shed.statusCode()).isEqualTo(503);
         assertThat(shed.body()).contains("feature off", "recommendations");
+        for (String around : java.util.List.of("/api/recommendations;x=1", "/api/%72ecommendations")) {
+            assertThat(http.get(around).statusCode()).as(around + " is the same route").isEqualTo(503);
+        }
         assertThat(http.get("/actuator/dreamnet/flags").statusCode()).as("the actuator is never refused")
                 .isEqualTo(200);
     }
