@@ -16,9 +16,7 @@ app="$root/bench/spring-app/target"
 list="$root/spring-boot-autoconfigure/src/main/resources/META-INF/dreamnet/preload-classes.txt"
 port=5078
 . "$root/bench/spring-ready.sh"
-if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/plain.jar" ] || [ ! -f "$app/dreamnet.jar" ]; then
-  "$root/bench/spring-app/build.sh"
-fi
+ensure_jars
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 

@@ -16,9 +16,7 @@ rounds="${2:-3}"
 port=5079
 . "$root/bench/spring-ready.sh"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/plain.jar" ] || [ ! -f "$app/dreamnet.jar" ]; then
-  "$root/bench/spring-app/build.sh"
-fi
+ensure_jars
 data="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$data"' EXIT
 cat >"$data/overload.yaml" <<'YAML'

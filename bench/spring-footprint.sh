@@ -12,9 +12,7 @@ app="$root/bench/spring-app/target"
 prefix="${APP:+$APP-}"
 port=5078
 . "$root/bench/spring-ready.sh"
-if [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
-  "$root/bench/spring-app/build.sh"
-fi
+ensure_jars "${prefix}"
 profiler="$root/bench/target/async-profiler/linux-x64/libasyncProfiler.so"
 if [ ! -f "$profiler" ]; then
   mvn -B -q -Dstyle.color=never dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64

@@ -25,9 +25,7 @@ extra=("$@")
 port=5078
 . "$root/bench/spring-ready.sh"
 prefix="${APP:+$APP-}"
-if [ "${REBUILD:-}" = 1 ] || [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
-  "$root/bench/spring-app/build.sh"
-fi
+ensure_jars "${prefix}"
 runs_dir="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$runs_dir"' EXIT
 layout="${EXTRACT:+-extracted}"

@@ -12,9 +12,7 @@ starts="${1:-3}"
 prefix="${APP:+$APP-}"
 port=5078
 . "$root/bench/spring-ready.sh"
-if [ ! -f "$app/${prefix}plain.jar" ] || [ ! -f "$app/${prefix}dreamnet.jar" ]; then
-  "$root/bench/spring-app/build.sh"
-fi
+ensure_jars "${prefix}"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 tick=$(getconf CLK_TCK)
