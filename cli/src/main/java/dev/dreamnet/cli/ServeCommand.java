@@ -128,6 +128,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private int shutdownGrace() {
+        if (shutdownGraceSeconds < 0) {
+            throw new IllegalArgumentException("--shutdown-grace must be 0 or more seconds, was " + shutdownGraceSeconds);
+        }
+        return shutdownGraceSeconds;
+    }
+
     private static void requireAtLeastOne(String option, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(option + " must be at least 1, was " + value);
@@ -140,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 .flagsFile(orDefault(flags, DEFAULT_FLAGS)).queueUrl(queue)
                 .queuesFile(orDefault(queues, DEFAULT_QUEUES)).overloadFile(orDefault(overload, DEFAULT_OVERLOAD))
                 .slosFile(orDefault(slos, DEFAULT_SLOS))
-                .shutdownGrace(Duration.ofSeconds(Math.max(0, shutdownGraceSeconds))).http(httpLimits()).build();
+                .shutdownGrace(Duration.ofSeconds(shutdownGrace())).http(httpLimits()).build();
     }
 
     /** The file given, else the default one if it exists, else null (built-in defaults). */

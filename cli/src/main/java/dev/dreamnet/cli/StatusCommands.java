@@ -36,6 +36,9 @@ final class StatusCommands {
     @Command(name = "top", mixinStandardHelpOptions = true,
             description = "Golden signals overall and per route, refreshed until interrupted (Ctrl-C).")
     static final class Top implements Callable<Integer> {
+        /** The shortest refresh: shorter would poll the server in a tight loop and show nothing more. */
+        static final double MIN_INTERVAL = 0.05;
+
         @Spec
         CommandSpec spec;
 
@@ -58,9 +61,9 @@ final class StatusCommands {
 
         @Override
         public Integer call() {
-            if (!(intervalSeconds > 0) || intervalSeconds > 3600) {
+            if (!(intervalSeconds >= MIN_INTERVAL) || intervalSeconds > 3600) {
                 throw new ParameterException(spec.commandLine(),
-                        "--interval must be between 0 and 3600 seconds, was " + intervalSeconds);
+                        "--interval must be from " + MIN_INTERVAL + " to 3600 seconds, was " + intervalSeconds);
             }
             if (iterations < 0) {
                 throw new ParameterException(spec.commandLine(), "--iterations must be >= 0, was " + iterations);

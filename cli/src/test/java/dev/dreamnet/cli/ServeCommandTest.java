@@ -35,6 +35,9 @@ class ServeCommandTest {
             {"--idle-timeout", "-1", "--idle-timeout must be at least 1, was -1"},
             {"--read-timeout", "0", "--read-timeout must be at least 1, was 0"},
             {"--http-threads", "3", "--http-threads must be at least --max-in-flight + 8"},
+            {"--max-in-flight", "99999999", "--max-in-flight must be from 1 to 4088, was 99999999"},
+            {"--http-threads", "100000", "--http-threads must be at most 4096, was 100000"},
+            {"--shutdown-grace", "-1", "--shutdown-grace must be 0 or more seconds, was -1"},
         };
         for (String[] wrong : cases) {
             Cli cli = Cli.run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), wrong[0], wrong[1]);

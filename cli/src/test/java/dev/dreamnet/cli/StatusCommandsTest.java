@@ -121,6 +121,6 @@ class StatusCommandsTest {
         assertThat(window.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(window.err()).contains("--window must be 1m or 5m, was 7m");
         assertThat(interval.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(interval.err()).contains("--interval must be between 0 and 3600 seconds");
+        assertThat(interval.err()).contains("--interval must be from 0.05 to 3600 seconds, was 0.0");
     }
 }

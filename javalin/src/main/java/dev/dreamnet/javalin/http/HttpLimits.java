@@ -20,10 +20,16 @@ public record HttpLimits(int maxThreads, int maxInFlight, Duration idleTimeout, 
     static final int SPARE_THREADS = 8;
     private static final int MIN_IN_FLIGHT = 4;
     private static final int MAX_IN_FLIGHT = 256;
+    /** The most worker threads: each is a platform thread with its own stack, and far more would not start. */
+    static final int MAX_THREADS = 4096;
 
     public HttpLimits {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
+        if (maxInFlight < 1 || maxInFlight > MAX_THREADS - SPARE_THREADS) {
+            throw new IllegalArgumentException("maxInFlight must be from 1 to " + (MAX_THREADS - SPARE_THREADS)
+                    + ", was " + maxInFlight);
+        }
+        if (maxThreads > MAX_THREADS) {
+            throw new IllegalArgumentException("maxThreads must be at most " + MAX_THREADS + ", was " + maxThreads);
         }
         if (maxThreads < maxInFlight + SPARE_THREADS) {
             throw new IllegalArgumentException("maxThreads must be at least maxInFlight + " + SPARE_THREADS
