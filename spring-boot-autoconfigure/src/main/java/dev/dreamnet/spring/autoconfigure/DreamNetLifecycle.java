@@ -49,7 +49,7 @@ public final class DreamNetLifecycle implements SmartLifecycle {
         running = true;
         if (result.status() == StartupStatus.FAILED) {
             stop();
-            throw new IllegalStateException(StartupFailure.describe(result));
+            throw new DreamNetStartupException(StartupFailure.describe(result));
         }
         if (result.status() == StartupStatus.DEGRADED) {
             LOG.warn("DreamNet started DEGRADED: {}", result.reason());

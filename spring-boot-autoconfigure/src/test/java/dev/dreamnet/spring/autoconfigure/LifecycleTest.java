@@ -81,7 +81,14 @@ class LifecycleTest {
     void aCriticalComponentThatFailsFailsStartupNamingThePath() {
         assertThatThrownBy(() -> app(WebApplicationType.NONE, "test.warehouse.fail=true").run().close())
                 .hasStackTraceContaining("DreamNet startup failed: catalog -> warehouse: warehouse failed")
-                .hasStackTraceContaining("warehouse database refused the connection");
+                .hasStackTraceContaining("warehouse database refused the connection")
+                .satisfies(failure -> {
+                    var analysis = new DreamNetFailureAnalyzer().analyze(failure);
+                    assertThat(analysis).as("Spring Boot reports it without the stack trace").isNotNull();
+                    assertThat(analysis.getDescription()).startsWith("DreamNet startup failed: catalog -> warehouse: "
+                            + "warehouse failed").contains("warehouse database refused the connection");
+                    assertThat(analysis.getAction()).contains("\"critical\": false");
+                });
     }
 
     @Test
