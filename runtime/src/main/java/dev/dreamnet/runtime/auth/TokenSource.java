@@ -119,6 +119,10 @@ final class TokenSource {
         } else if (lastSeen.exists()) {
             LOG.warn("{} tokens: {} no longer exists; its {} token(s) are no longer valid", name, file.file(),
                     lastSeen.digests().size());
+        } else if (lastSeen == FileTokens.NONE) {
+            // Most often a misspelt path; a file written later (a secret mounted late) is still read when it appears.
+            LOG.warn("{} tokens: {} does not exist; none of its tokens is valid until it does", name,
+                    file.file().toAbsolutePath());
         }
         lastSeen = tokens;
     }

@@ -94,6 +94,27 @@ class TokenFileRotationTest {
         assertThat(tokens.accepts("new-token-bbbb")).isTrue();
     }
 
+    @Test
+    void aTokenFileMissingAtStartIsWarnedAboutWithItsFullPath() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TokenSource.class);
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            Path typo = dir.resolve("admin-tokns");
+            TokenSource tokens = tokensIn(typo);
+
+            assertThat(tokens.accepts("any-token")).isFalse();
+            assertThat(logs.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .containsOnlyOnce("admin tokens: " + typo.toAbsolutePath() + " does not exist; none of its tokens "
+                            + "is valid until it does");
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
     private TokenSource tokensIn(Path file) {
         return new TokenSource("admin", Map.of("FILE", file.toString()), "TOKENS", "FILE", scheduler, scheduler);
     }
