@@ -111,6 +111,11 @@ final class DreamNetFactory {
 
     /** PostgreSQL's driver is the application's dependency, as for its own database: say so, not "no driver". */
     private static void checkDriver(@Nullable String database) {
+        if (database != null && !database.startsWith("jdbc:h2:") && !database.startsWith("jdbc:postgresql:")) {
+            // Anything else started READY with the audit log and rollouts kept in memory only.
+            throw new DreamNetConfigurationException("dreamnet.database must be an H2 (jdbc:h2:...) or PostgreSQL "
+                    + "(jdbc:postgresql://...) JDBC URL, was " + redact(database));
+        }
         if (database != null && database.startsWith("jdbc:postgresql:")
                 && !ClassUtils.isPresent("org.postgresql.Driver", DreamNetFactory.class.getClassLoader())) {
             throw new DreamNetConfigurationException("dreamnet.database is PostgreSQL (" + redact(database) + "), but its JDBC "

@@ -39,6 +39,8 @@ class ConfigurationFailuresTest {
                 "dreamnet.shutdown-grace must not be negative, was -5000ms");
         assertRefused(runner.withPropertyValues("dreamnet.startup-threads=0"),
                 "dreamnet.startup-threads must be at least 1, was 0");
+        assertRefused(runner.withPropertyValues("dreamnet.database=garbage"),
+                "dreamnet.database must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL, was garbage");
     }
 
     @Test
