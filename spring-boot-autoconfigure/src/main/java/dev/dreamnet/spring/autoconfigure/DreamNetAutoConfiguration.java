@@ -221,8 +221,8 @@ public class DreamNetAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DreamNetErrors dreamNetErrors() {
-            return new DreamNetErrors();
+        DreamNetErrors dreamNetErrors(DreamNet dreamnet) {
+            return new DreamNetErrors(dreamnet.clock());
         }
 
     }

@@ -2,6 +2,9 @@ package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
+import dev.dreamnet.core.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,10 +21,29 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class DreamNetErrors {
 
+    private final Clock clock;
+
+    public DreamNetErrors() {
+        this(Clock.system());
+    }
+
+    /** @param clock what the seconds until a breaker tries again are counted from */
+    public DreamNetErrors(Clock clock) {
+        this.clock = clock;
+    }
+
     @ExceptionHandler(CallNotPermittedException.class)
     public ResponseEntity<Map<String, String>> breakerOpen(CallNotPermittedException e) {
-        return ResponseEntity.status(503).header("Retry-After", "5")
+        return ResponseEntity.status(503).header("Retry-After", Long.toString(retryAfterSeconds(e)))
                 .body(Map.of("error", "downstream unavailable", "detail", String.valueOf(e.getMessage())));
+    }
+
+    /** Whole seconds until the breaker admits a trial call, at least 1; 5 when that is not known (forced open). */
+    long retryAfterSeconds(CallNotPermittedException e) {
+        if (e.nextAttemptAt() == null) {
+            return 5;
+        }
+        return Math.max(1, Duration.between(Instant.ofEpochMilli(clock.wallMillis()), e.nextAttemptAt()).toSeconds() + 1);
     }
 
     @ExceptionHandler(RetriesExhaustedException.class)
