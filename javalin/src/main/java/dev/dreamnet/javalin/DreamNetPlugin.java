@@ -179,7 +179,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
                 dreamnet.flags(), dreamnet::watchdogReadings,
                 () -> dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews()::view,
                 () -> OverloadViews.attention(overload.view()),
-                () -> dev.dreamnet.runtime.slo.SloViews.attention(dreamnet.slos().statuses())).register(routes);
+                dreamnet::attention).register(routes);
         new dev.dreamnet.javalin.slo.SloRoutes(dreamnet.slos()).register(routes);
         new QueueRoutes(dreamnet.queues(), dreamnet.queues()::relay, dreamnet.downstreams()).register(routes);
         fleet.register(routes);

@@ -301,6 +301,17 @@ public final class DreamNet implements AutoCloseable {
         return objectives.slos();
     }
 
+    /**
+     * What the objectives and the watched files need an operator to know, for a summary's attention list: the SLOs
+     * that page or warn, and each of the flags, resilience and SLO files whose latest change was refused.
+     */
+    public List<String> attention() {
+        List<String> lines = new java.util.ArrayList<>(objectives.attention());
+        flags.file().flatMap(Refusals::of).ifPresent(lines::add);
+        resilienceFile.refusal().ifPresent(lines::add);
+        return lines;
+    }
+
     /** Inbound overload protection for the application's routes; off unless the builder configured it. */
     public OverloadProtection overload() {
         return objectives.overload();

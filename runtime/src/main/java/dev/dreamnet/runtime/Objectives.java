@@ -110,6 +110,15 @@ final class Objectives {
         return slos;
     }
 
+    /** The objectives that need an operator, and the SLO file's refused change, if any. */
+    List<String> attention() {
+        List<String> lines = new java.util.ArrayList<>(dev.dreamnet.runtime.slo.SloViews.attention(slos.statuses()));
+        if (slosFile != null) {
+            Refusals.of(slosFile).ifPresent(lines::add);
+        }
+        return lines;
+    }
+
     OverloadProtection overload() {
         return overload;
     }

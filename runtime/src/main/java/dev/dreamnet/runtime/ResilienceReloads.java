@@ -8,6 +8,7 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,11 @@ final class ResilienceReloads {
                 LOG.warn("{}: {}", file.file(), e.getMessage());
             }
         });
+    }
+
+    /** Why the file's latest version is refused, as a line for operators, while it is. */
+    Optional<String> refusal() {
+        return file == null ? Optional.empty() : Refusals.of(file);
     }
 
     void stop() {

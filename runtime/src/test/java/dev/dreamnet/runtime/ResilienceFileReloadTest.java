@@ -48,9 +48,18 @@ class ResilienceFileReloadTest {
         assertThat(dreamnet.downstreams().breaker("database").config().consecutiveFailures())
                 .as("the toolkit's own downstreams keep their defaults").isEqualTo(20);
 
+        assertThat(dreamnet.attention()).isEmpty();
+
         Files.writeString(file, "services:\n  provider:\n    breaker:\n      consecutiveFailures: -1\n");
         time.advance(ReloadingFile.DEFAULT_INTERVAL);
         assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(2);
+        assertThat(dreamnet.attention()).as("the refusal is in the summary's attention list, not in the log only")
+                .singleElement().asString().startsWith(file + " was not reloaded: ").contains("consecutiveFailures")
+                .endsWith("; the last good version stays in force");
+
+        Files.writeString(file, yaml(3));
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+        assertThat(dreamnet.attention()).isEmpty();
     }
 
     @Test

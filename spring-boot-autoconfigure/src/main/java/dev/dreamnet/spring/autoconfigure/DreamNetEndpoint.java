@@ -112,7 +112,7 @@ public class DreamNetEndpoint {
                 SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read()), WatchdogViews.of(readings),
                 WatchdogViews.attention(readings), overload,
                 dreamnet.rollouts().all().stream().map(RolloutViews::of).toList(), dreamnet.fleetViews().view(),
-                dev.dreamnet.runtime.slo.SloViews.attention(dreamnet.slos().statuses())));
+                dreamnet.attention()));
     }
 
     private Object mode(String name, boolean enable, String actor, @Nullable String reason) {
