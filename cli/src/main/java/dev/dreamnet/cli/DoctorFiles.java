@@ -1,7 +1,7 @@
 package dev.dreamnet.cli;
 
-import dev.dreamnet.config.overload.OverloadConfig;
 import dev.dreamnet.config.overload.OverloadFile;
+import dev.dreamnet.config.reload.Loader;
 import dev.dreamnet.config.resilience.ResilienceSettings;
 import dev.dreamnet.config.slo.SlosFile;
 import dev.dreamnet.config.yaml.ConfigException;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The configuration checks of {@code dreamnet doctor}: each file is checked by the server's own {@link Preflight}. Stateless. */
 final class DoctorFiles {
@@ -32,35 +33,28 @@ final class DoctorFiles {
     }
 
     static DoctorCheck flags(Path file) {
-        if (file == null) {
-            return DoctorCheck.ok("feature flags", "no file configured, every flag off");
-        }
-        try {
-            return DoctorCheck.ok(file.toString(), Preflight.flags(file).flags().size() + " flags, valid");
-        } catch (ConfigException e) {
-            return DoctorCheck.fail(file.toString(), problems(e));
-        }
+        return optional(file, "feature flags", "every flag off", Preflight::flags,
+                flags -> flags.flags().size() + " flags, valid");
     }
 
     static DoctorCheck overload(Path file) {
-        if (file == null) {
-            return DoctorCheck.ok("overload", "no file configured, no limit on the routes");
-        }
-        try {
-            OverloadConfig config = OverloadFile.load(file);
-            return DoctorCheck.ok(file.toString(), config.enabled() ? config.routes().size() + " route classes, valid"
-                    : "valid, protection off");
-        } catch (ConfigException e) {
-            return DoctorCheck.fail(file.toString(), problems(e));
-        }
+        return optional(file, "overload", "no limit on the routes", OverloadFile::load, config -> config.enabled()
+                ? config.routes().size() + " route classes, valid" : "valid, protection off");
     }
 
     static DoctorCheck slos(Path file) {
+        return optional(file, "SLOs", "no objectives", SlosFile::load,
+                slos -> slos.slos().size() + " objectives, valid");
+    }
+
+    /** A file serve reads when it is given: loaded as serve loads it, and {@code valid} says what it holds. */
+    private static <T> DoctorCheck optional(Path file, String subject, String without, Loader<T> load,
+                                            Function<T, String> valid) {
         if (file == null) {
-            return DoctorCheck.ok("SLOs", "no file configured, no objectives");
+            return DoctorCheck.ok(subject, "no file configured, " + without);
         }
         try {
-            return DoctorCheck.ok(file.toString(), SlosFile.load(file).slos().size() + " objectives, valid");
+            return DoctorCheck.ok(file.toString(), valid.apply(load.load(file)));
         } catch (ConfigException e) {
             return DoctorCheck.fail(file.toString(), problems(e));
         }

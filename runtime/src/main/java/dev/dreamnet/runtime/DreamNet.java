@@ -34,6 +34,7 @@ import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -306,7 +307,7 @@ public final class DreamNet implements AutoCloseable {
      * that page or warn, and each of the flags, resilience and SLO files whose latest change was refused.
      */
     public List<String> attention() {
-        List<String> lines = new java.util.ArrayList<>(objectives.attention());
+        List<String> lines = new ArrayList<>(objectives.attention());
         flags.file().flatMap(Refusals::of).ifPresent(lines::add);
         resilienceFile.refusal().ifPresent(lines::add);
         return lines;

@@ -17,6 +17,8 @@ import dev.dreamnet.runtime.overload.OverloadProtection;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.slo.SloService;
 import dev.dreamnet.runtime.slo.SloStore;
+import dev.dreamnet.runtime.slo.SloViews;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,7 +114,7 @@ final class Objectives {
 
     /** The objectives that need an operator, and the SLO file's refused change, if any. */
     List<String> attention() {
-        List<String> lines = new java.util.ArrayList<>(dev.dreamnet.runtime.slo.SloViews.attention(slos.statuses()));
+        List<String> lines = new ArrayList<>(SloViews.attention(slos.statuses()));
         if (slosFile != null) {
             Refusals.of(slosFile).ifPresent(lines::add);
         }

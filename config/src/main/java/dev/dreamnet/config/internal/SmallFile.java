@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a configuration file whole, refusing one larger than a limit after reading at most one
@@ -33,9 +34,13 @@ public final class SmallFile {
      * @throws UnreadableException if it cannot be read or holds more than {@code maxBytes}
      */
     public static byte[] read(Path file, int maxBytes, String limitName) throws UnreadableException {
-        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+        try {
             // A named pipe would block the open until something writes to it, and is read only once.
-            throw new UnreadableException("cannot read file: not a regular file (a pipe or a device)");
+            if (Files.readAttributes(file, BasicFileAttributes.class).isOther()) {
+                throw new UnreadableException("cannot read file: not a regular file (a pipe or a device)");
+            }
+        } catch (IOException e) {
+            // not there or not readable: the read below says which, in its words
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);

@@ -1,5 +1,6 @@
 package dev.dreamnet.core.breaker;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,5 +44,16 @@ public final class CallNotPermittedException extends RuntimeException {
     /** When the breaker may admit a trial call, or null if that is not known (forced open, half-open). */
     public Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /**
+     * A {@code Retry-After} for the refusal: the whole seconds from {@code nowMillis} (wall clock) until the breaker
+     * admits a trial call, at least 1; 5 when that is not known.
+     */
+    public long retryAfterSeconds(long nowMillis) {
+        if (nextAttemptAt == null) {
+            return 5;
+        }
+        return Math.max(1, Duration.between(Instant.ofEpochMilli(nowMillis), nextAttemptAt).toSeconds() + 1);
     }
 }

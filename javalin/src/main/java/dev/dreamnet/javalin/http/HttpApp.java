@@ -19,7 +19,6 @@ import dev.dreamnet.core.queue.QueueUnavailableException;
 import dev.dreamnet.core.queue.UnknownQueueException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,9 +139,7 @@ public final class HttpApp {
     }
 
     private static void breakerOpen(CallNotPermittedException e, Context ctx, Clock clock) {
-        long seconds = e.nextAttemptAt() == null ? 5
-                : Math.max(1, Duration.between(Instant.ofEpochMilli(clock.wallMillis()), e.nextAttemptAt()).toSeconds() + 1);
-        ctx.header("Retry-After", Long.toString(seconds));
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds(clock.wallMillis())));
         respond(ctx, 503, e.breakerName() + " unavailable", e.getMessage());
     }
 

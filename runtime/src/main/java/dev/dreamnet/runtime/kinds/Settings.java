@@ -3,6 +3,7 @@ package dev.dreamnet.runtime.kinds;
 import dev.dreamnet.config.DurationText;
 import dev.dreamnet.core.startup.ServiceSpec;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ final class Settings {
     String readQuery(String key, String fallback) {
         String query = string(key, fallback).strip();
         String statement = query.endsWith(";") ? query.substring(0, query.length() - 1).strip() : query;
-        String first = statement.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        String first = statement.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
         if (statement.contains(";") || !(first.equals("SELECT") || first.equals("VALUES"))) {
             throw problem(key, "must be one SELECT or VALUES statement that only reads, was \"" + query + "\"");
         }

@@ -144,6 +144,11 @@ public class DreamNetAutoConfiguration {
 
     private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
 
+    /** Where the actuator's web endpoints are: what the filters leave alone, or guard. */
+    static String actuatorBasePath(Environment environment) {
+        return environment.getProperty("management.endpoints.web.base-path", "/actuator");
+    }
+
     /**
      * Whether the application's Spring Security guards the endpoint ({@code dreamnet.endpoints.auth}), rather than
      * DreamNet's tokens. Spring Security named but absent would leave the endpoint unguarded, so it fails the start.
@@ -183,7 +188,7 @@ public class DreamNetAutoConfiguration {
                                                               Environment environment) {
             DreamNetFilter filter = new DreamNetFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
-                    environment.getProperty("management.endpoints.web.base-path", "/actuator"), properties.web());
+                    actuatorBasePath(environment), properties.web());
             FilterRegistrationBean<DreamNetFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setName("dreamNetFilter");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
@@ -195,7 +200,7 @@ public class DreamNetAutoConfiguration {
         @ConditionalOnMissingBean(name = "dreamNetOverload")
         WebMvcConfigurer dreamNetOverload(DreamNet dreamnet, Environment environment) {
             OverloadInterceptor interceptor = new OverloadInterceptor(dreamnet.overload(), dreamnet.access(),
-                    dreamnet.clock(), environment.getProperty("management.endpoints.web.base-path", "/actuator"));
+                    dreamnet.clock(), actuatorBasePath(environment));
             return new WebMvcConfigurer() {
                 @Override
                 public void addInterceptors(InterceptorRegistry registry) {
@@ -208,7 +213,7 @@ public class DreamNetAutoConfiguration {
         @ConditionalOnMissingBean(name = "dreamNetEndpointGuard")
         FilterRegistrationBean<EndpointGuard> dreamNetEndpointGuard(DreamNet dreamnet, DreamNetProperties properties,
                                                                     Environment environment) {
-            String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+            String base = actuatorBasePath(environment);
             String endpoint = (base.endsWith("/") ? base : base + "/")
                     + environment.getProperty("management.endpoints.web.path-mapping.dreamnet", "dreamnet");
             EndpointGuard guard = new EndpointGuard(endpoint,
@@ -257,7 +262,7 @@ public class DreamNetAutoConfiguration {
         DreamNetWebFilter dreamNetWebFilter(DreamNet dreamnet, DreamNetProperties properties, Environment environment) {
             return new DreamNetWebFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
-                    environment.getProperty("management.endpoints.web.base-path", "/actuator"), properties.web());
+                    actuatorBasePath(environment), properties.web());
         }
     }
 }

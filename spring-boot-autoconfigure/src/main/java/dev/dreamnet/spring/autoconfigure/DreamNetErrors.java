@@ -3,8 +3,6 @@ package dev.dreamnet.spring.autoconfigure;
 import dev.dreamnet.core.breaker.CallNotPermittedException;
 import dev.dreamnet.core.retry.RetriesExhaustedException;
 import dev.dreamnet.core.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,16 +32,8 @@ public class DreamNetErrors {
 
     @ExceptionHandler(CallNotPermittedException.class)
     public ResponseEntity<Map<String, String>> breakerOpen(CallNotPermittedException e) {
-        return ResponseEntity.status(503).header("Retry-After", Long.toString(retryAfterSeconds(e)))
+        return ResponseEntity.status(503).header("Retry-After", Long.toString(e.retryAfterSeconds(clock.wallMillis())))
                 .body(Map.of("error", "downstream unavailable", "detail", String.valueOf(e.getMessage())));
-    }
-
-    /** Whole seconds until the breaker admits a trial call, at least 1; 5 when that is not known (forced open). */
-    long retryAfterSeconds(CallNotPermittedException e) {
-        if (e.nextAttemptAt() == null) {
-            return 5;
-        }
-        return Math.max(1, Duration.between(Instant.ofEpochMilli(clock.wallMillis()), e.nextAttemptAt()).toSeconds() + 1);
     }
 
     @ExceptionHandler(RetriesExhaustedException.class)

@@ -1,5 +1,6 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.DreamNetBuilder;
 import dev.dreamnet.runtime.auth.AccessControl;
@@ -26,7 +27,7 @@ final class DreamNetFactory {
                           List<DreamNetCustomizer> customizers) throws Exception {
         checkTimings(properties);
         checkFleet(properties);
-        checkDriver(properties.database());
+        checkDatabase(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
         // Spans go where the application's own go; the runtime's OTEL_* set-up is for applications without Spring.
         builder.tracing(ClassUtils.isPresent(OPEN_TELEMETRY, DreamNetFactory.class.getClassLoader())
@@ -97,7 +98,7 @@ final class DreamNetFactory {
             return;
         }
         String database = properties.database();
-        boolean postgres = database != null && database.startsWith("jdbc:postgresql:");
+        boolean postgres = Dialect.ofUrl(database) == Dialect.POSTGRESQL;
         if (wanted && !postgres) {
             throw new DreamNetConfigurationException("dreamnet.fleet.enabled=true needs a PostgreSQL dreamnet.database "
                     + "(jdbc:postgresql://...), was " + (database == null ? "unset (embedded H2)" : redact(database)));
@@ -109,15 +110,21 @@ final class DreamNetFactory {
         }
     }
 
-    /** PostgreSQL's driver is the application's dependency, as for its own database: say so, not "no driver". */
-    private static void checkDriver(@Nullable String database) {
-        if (database != null && !database.startsWith("jdbc:h2:") && !database.startsWith("jdbc:postgresql:")) {
-            // Anything else started READY with the audit log and rollouts kept in memory only.
+    /**
+     * The toolkit's store is H2 or PostgreSQL: anything else started READY with the audit log and rollouts kept in
+     * memory only. PostgreSQL's driver is the application's dependency, as for its own database: say so, not "no
+     * driver".
+     */
+    private static void checkDatabase(@Nullable String database) {
+        if (database == null) {
+            return;
+        }
+        Dialect dialect = Dialect.ofUrl(database);
+        if (dialect == Dialect.OTHER) {
             throw new DreamNetConfigurationException("dreamnet.database must be an H2 (jdbc:h2:...) or PostgreSQL "
                     + "(jdbc:postgresql://...) JDBC URL, was " + redact(database));
         }
-        if (database != null && database.startsWith("jdbc:postgresql:")
-                && !ClassUtils.isPresent("org.postgresql.Driver", DreamNetFactory.class.getClassLoader())) {
+        if (dialect == Dialect.POSTGRESQL && !ClassUtils.isPresent("org.postgresql.Driver", DreamNetFactory.class.getClassLoader())) {
             throw new DreamNetConfigurationException("dreamnet.database is PostgreSQL (" + redact(database) + "), but its JDBC "
                     + "driver is not on the class path: add the dependency org.postgresql:postgresql");
         }

@@ -28,6 +28,7 @@ import org.springframework.web.util.UrlPathHelper;
 public final class DreamNetFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final String ROUTED_PATH = DreamNetFilter.class.getName() + ".routedPath";
 
     private final InFlight inFlight;
     private final RequestMetrics metrics;
@@ -72,7 +73,13 @@ public final class DreamNetFilter extends OncePerRequestFilter {
      * {@code /api/x}.
      */
     static String routedPath(HttpServletRequest request) {
-        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        // Worked out once a request: the endpoint guard asks first, for writes.
+        if (request.getAttribute(ROUTED_PATH) instanceof String path) {
+            return path;
+        }
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        request.setAttribute(ROUTED_PATH, path);
+        return path;
     }
 
     private static void refuse(HttpServletResponse response, TrafficRules.Refusal refusal) throws IOException {
