@@ -6,7 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
@@ -14,16 +17,20 @@ import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
  * Proxies every bean with a {@link DreamNetCall} method (or class) so that those calls go through
  * {@link Downstreams#call}: the downstream's breaker, retries and timeout. The downstreams are looked up at the first
- * call, so the proxied beans may be created before DreamNet. What the method throws reaches the caller as it is; an
- * open breaker throws {@link dev.dreamnet.core.breaker.CallNotPermittedException} without calling it. Thread-safe.
+ * call, so the proxied beans may be created before DreamNet; once every singleton exists, a name the resilience
+ * configuration does not have fails the start. What the method throws reaches the caller as it is; an open breaker
+ * throws {@link dev.dreamnet.core.breaker.CallNotPermittedException} without calling it. Thread-safe.
  */
-public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
+        implements SmartInitializingSingleton {
 
     private static final long serialVersionUID = 1L;
     /** Packages of libraries that do not know DreamNet, so none of their types carries the annotation. */
@@ -31,7 +38,12 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
         "org.springframework.", "io.micrometer.", "org.apache.", "tools.jackson.", "com.fasterxml.", "ch.qos.",
         "org.slf4j.", "com.zaxxer.", "org.h2.", "io.opentelemetry.", "org.hibernate.", "kotlin."};
 
+    private final transient ObjectProvider<Downstreams> downstreams;
+    /** The bean classes given the interceptor, until their downstreams' names are checked once the beans exist. */
+    private final transient Set<Class<?>> advised = ConcurrentHashMap.newKeySet();
+
     public DreamNetCallProcessor(ObjectProvider<Downstreams> downstreams) {
+        this.downstreams = downstreams;
         ComposablePointcut annotated = new ComposablePointcut(new AnnotationMatchingPointcut(DreamNetCall.class, true))
                 .union(new AnnotationMatchingPointcut(null, DreamNetCall.class, true));
         // Spring's search of every method's hierarchy for the annotation, run for every bean, cost a start about
@@ -41,6 +53,63 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
         ComposablePointcut pointcut = new ComposablePointcut(DreamNetCallProcessor::declaresCall).intersection(annotated);
         this.advisor = new DefaultPointcutAdvisor(pointcut, new Interceptor(downstreams));
         setBeforeExistingAdvisors(true);
+    }
+
+    @Override
+    protected boolean isEligible(Class<?> targetClass) {
+        boolean eligible = super.isEligible(targetClass);
+        if (eligible) {
+            advised.add(targetClass);
+        }
+        return eligible;
+    }
+
+    /**
+     * Fails the start when a {@link DreamNetCall} names a downstream that the resilience configuration does not have,
+     * naming the method and the downstreams it has, rather than at the method's first call. The names cannot change
+     * after the start: a reload of {@code resilience.yaml} keeps its services.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Downstreams configured = downstreams.getIfAvailable();
+        if (configured == null || advised.isEmpty()) {
+            return;
+        }
+        Set<String> names = Set.copyOf(configured.names());
+        Map<String, String> unknown = new TreeMap<>();
+        for (Class<?> type : advised) {
+            calls(type).forEach((where, service) -> {
+                if (!names.contains(service)) {
+                    unknown.put(where, service);
+                }
+            });
+        }
+        advised.clear();
+        if (!unknown.isEmpty()) {
+            StringBuilder message = new StringBuilder();
+            unknown.forEach((where, service) -> message.append(message.isEmpty() ? "" : "; ").append(where)
+                    .append(" has @DreamNetCall(\"").append(service).append("\")"));
+            throw new DreamNetConfigurationException(message + ", but the resilience configuration (dreamnet.resilience)"
+                    + " has no such downstream service (configured: " + String.join(", ", configured.names())
+                    + "); add it under services: in resilience.yaml or correct the name");
+        }
+    }
+
+    /** The downstream named on {@code type} (key "Type") and on each of its methods (key "Type.method()"). */
+    private static Map<String, String> calls(Class<?> type) {
+        Map<String, String> calls = new TreeMap<>();
+        String name = ClassUtils.getUserClass(type).getSimpleName();
+        DreamNetCall onType = AnnotatedElementUtils.findMergedAnnotation(type, DreamNetCall.class);
+        if (onType != null) {
+            calls.put(name, onType.value());
+        }
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+            DreamNetCall call = AnnotatedElementUtils.findMergedAnnotation(method, DreamNetCall.class);
+            if (call != null) {
+                calls.put(name + "." + method.getName() + "()", call.value());
+            }
+        }
+        return calls;
     }
 
     /** Whether {@code type}, a superclass or an interface of it, or a method one of them declares, has the annotation. */

@@ -86,6 +86,53 @@ class ConfigurationFailuresTest {
         });
     }
 
+    /** A client of a downstream whose name is misspelt on one method. */
+    static class PricingClient {
+        @DreamNetCall("pricing")
+        public String price() {
+            return "1";
+        }
+
+        @DreamNetCall("pricng")
+        public String discount() {
+            return "0";
+        }
+    }
+
+    /** A client whose class names a downstream that no file configures. */
+    @DreamNetCall("inventory")
+    static class InventoryClient {
+        public int stock() {
+            return 3;
+        }
+    }
+
+    @Test
+    void aDreamNetCallNamingNoConfiguredDownstreamFailsTheStartNotTheFirstCall(@TempDir Path dir) throws Exception {
+        Path resilience = dir.resolve("resilience.yaml");
+        Files.writeString(resilience, "services:\n  pricing:\n    timeout: 2s\n");
+        ApplicationContextRunner configured = runner.withPropertyValues("dreamnet.resilience=" + resilience);
+
+        assertRefused(configured.withBean(PricingClient.class).withBean(InventoryClient.class),
+                "InventoryClient has @DreamNetCall(\"inventory\"); PricingClient.discount() has "
+                        + "@DreamNetCall(\"pricng\"), but the resilience configuration (dreamnet.resilience) has no "
+                        + "such downstream service (configured: pricing");
+
+        configured.withBean(InventoryClient.class, InventoryClient::new).withBean(PricingClient.class, PricingClient::new)
+                .withPropertyValues("dreamnet.resilience=" + writeBoth(dir)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(PricingClient.class).discount()).isEqualTo("0");
+                    assertThat(context.getBean(InventoryClient.class).stock()).isEqualTo(3);
+                    assertThat(context.getBean(dev.dreamnet.runtime.resilience.Downstreams.class)
+                            .breaker("inventory").snapshot().calls()).isEqualTo(1);
+                });
+    }
+
+    private static Path writeBoth(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("all.yaml"),
+                "services:\n  pricing:\n    timeout: 2s\n  pricng:\n    timeout: 2s\n  inventory:\n    timeout: 2s\n");
+    }
+
     private static String flag(String name) {
         return (name.equals("kept") ? "flags:\n" : "") + "  " + name + ":\n    enabled: true\n    owner: team\n"
                 + "    description: a flag\n";
