@@ -4,7 +4,8 @@
 # the jar probes made to load classes (calls to URLClassPath$Loader.getResource, each one nested jar asked for one
 # class, counted by async-profiler). The counts come out the same at every start of a jar, so they show a change in
 # the starter's footprint on a machine too noisy to time it (bench/spring-start.sh times it).
-# Usage: bench/spring-footprint.sh   (APP=reference for the service the issue's goal names; the jars are built with
+# Usage: bench/spring-footprint.sh   (APP=reference for the service the issue's goal names; KEEP=DIR keeps each start's
+#   class list and probe counts in DIR, to compare what the two starts loaded; the jars are built with
 #   bench/spring-app/build.sh when missing; async-profiler 4.1 comes from Maven Central the first time)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,7 +22,7 @@ if [ ! -f "$profiler" ]; then
       -d "$root/bench/target/async-profiler"
 fi
 work="$(mktemp -d)"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP:-}" ] && cp -r "$work" "$KEEP"; rm -rf "$work"' EXIT
 
 # Stops the profiler in a running JVM, which writes its counts (what async-profiler's own asprof does; the Maven
 # Central artifact has only the library).
