@@ -107,6 +107,17 @@ class WebFluxStarterTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aHugeWriteToTheEndpointIsCutOffByTheCodecLimitAndTheServiceGoesOn() throws Exception {
+        String huge = "{\"enabled\":true,\"reason\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> refused = http.post("/actuator/dreamnet/modes/brownout", huge, "admin-token");
+
+        assertThat(refused.statusCode()).as("not read whole into memory: " + refused.body()).isIn(400, 413);
+        assertThat(dreamnet.flags().snapshot().state().mode()).isEqualTo(Mode.NORMAL);
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
     private void change(UnaryOperator<FlagState> change) {
         dreamnet.flags().change(change, "test", "test.change", "flags", "", "WebFlux test");
     }
