@@ -63,4 +63,4 @@ read -r plain_classes _ _ plain_probes <<<"$(count plain)"
 read -r classes ours lambdas probes <<<"$(count dreamnet)"
 echo "without the starter: $plain_classes classes loaded, $plain_probes jar probes"
 echo "with the starter:    $classes classes loaded ($ours DreamNet classes, $lambdas DreamNet lambdas), $probes jar probes"
-echo "difference: +$((classes - plain_classes)) classes, +$((probes - plain_probes)) jar probes"
+printf 'difference: %+d classes, %+d jar probes\n' $((classes - plain_classes)) $((probes - plain_probes))

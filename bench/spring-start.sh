@@ -8,6 +8,8 @@
 #   (builds the jars with bench/spring-app/build.sh when missing; REBUILD=1 to rebuild)
 # CDS=1 uses a class-data sharing archive per jar (made by one training run, -XX:ArchiveClassesAtExit).
 # APP=reference measures the service the goal names instead: web, actuator, Resilience4j and JDBC with H2.
+# APP=migrated measures that service moved from Resilience4j to DreamNet: the starter in place of Resilience4j and
+# its AspectJ starter, against the service with Resilience4j (what a team that adopts DreamNet for its breakers sees).
 # EXTRACT=1 runs each jar as Spring Boot's efficient-deployment layout instead
 # (`java -Djarmode=tools -jar X.jar extract`: the application's jar and its libraries side by side, read by the JVM's
 # own class loader); with CDS=1, the archive is made from that layout, as Spring Boot documents for class-data sharing.

@@ -2,7 +2,8 @@
 # Builds bench/spring-app as executable jars: target/plain.jar (Spring Boot web + actuator), target/dreamnet.jar (the
 # same with dreamnet-spring-boot-starter), and the service the issue's start-time goal names,
 # target/reference-plain.jar (web, actuator, Resilience4j, JDBC with H2) and target/reference-dreamnet.jar (the same
-# with the starter). DreamNet's artifacts come from the repository the examples' build made from this checkout
+# with the starter), and that service moved to DreamNet: target/migrated-dreamnet.jar (web, actuator, JDBC with H2 and
+# the starter, no Resilience4j) against target/migrated-plain.jar (a copy of reference-plain.jar). DreamNet's artifacts come from the repository the examples' build made from this checkout
 # (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or from your local repository
 # (`mvn -B install -DskipTests -Dinvoker.skip` at the root), whichever holds the newer build; it says which.
 set -euo pipefail
@@ -41,9 +42,12 @@ variant() { # name, then the Maven profiles
 }
 variant plain ""
 variant dreamnet dreamnet
-variant reference-plain reference
-variant reference-dreamnet reference,dreamnet
+variant reference-plain resilience4j,jdbc
+variant reference-dreamnet resilience4j,jdbc,dreamnet
+# The reference service moved from Resilience4j to DreamNet, against the reference service as it was.
+variant migrated-dreamnet jdbc,dreamnet
+cp "$built/reference-plain.jar" "$built/migrated-plain.jar"
 mkdir -p "$app/target"
 mv "$built"/*.jar "$app/target/"
 rmdir "$built"
-echo "built $app/target/{plain,dreamnet,reference-plain,reference-dreamnet}.jar"
+echo "built $app/target/{plain,dreamnet,reference-plain,reference-dreamnet,migrated-plain,migrated-dreamnet}.jar"
