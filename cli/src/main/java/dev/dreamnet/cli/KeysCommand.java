@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dreamnet keys rotate|retire --file FILE}: rotates the admin tokens in the file named by
  * {@code DREAMNET_ADMIN_TOKENS_FILE}, which the running server re-reads on change, so keys
- * rotate without downtime. Works on the file only; no server is contacted.
+ * rotate without downtime. Rotate refuses a file that does not exist unless {@code --create} is
+ * given. Works on the file only; no server is contacted.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Rotate the admin tokens in the token file the server re-reads (see secrets/README.md).",
@@ -64,8 +65,16 @@ final class KeysCommand {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Append a new random admin token (old ones stay valid) and print it once.")
     static final class Rotate extends KeysAction {
+        @Option(names = "--create", description = "Create the file if it does not exist (a first token file).")
+        boolean create;
+
         @Override
-        ObjectNode change(TokenFile tokens) throws IOException {
+        ObjectNode change(TokenFile tokens) throws IOException, ClientException {
+            // A misspelt path must not "rotate" into a new file the server never reads.
+            if (!create && !tokens.exists()) {
+                throw ClientException.notFound(file + " does not exist; nothing rotated (check the path the server"
+                        + " reads, DREAMNET_ADMIN_TOKENS_FILE, or pass --create to start a new token file)");
+            }
             String token = TokenFile.newToken();
             int valid = tokens.append(token);
             return NODES.objectNode().put("token", token).put("validTokens", valid);

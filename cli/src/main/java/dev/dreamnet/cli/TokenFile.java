@@ -36,6 +36,11 @@ final class TokenFile {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Whether the file exists (following a symbolic link). */
+    boolean exists() {
+        return Files.exists(file);
+    }
+
     /** The file's lines, comments included; a missing file has none. */
     List<String> lines() throws IOException {
         try {

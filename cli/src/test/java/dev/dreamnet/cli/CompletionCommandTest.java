@@ -14,7 +14,7 @@ class CompletionCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_dreamnet", "brownout", "write-drain", "rollout", "keys", "rotate",
-                        "force-open", "migrate", "doctor", "overload", "unpin");
+                        "--create", "force-open", "migrate", "doctor", "overload", "unpin");
     }
 
     @Test

@@ -103,8 +103,45 @@ class KeysCommandTest {
     }
 
     @Test
+    void rotatingAMisspeltPathIsRefusedAndCreatesNoFile() throws Exception {
+        // The bug: a typo "rotated" into a new file the server never reads and printed a token that did not work.
+        Path typo = dir.resolve("admin-tokns");
+
+        Cli rotate = Cli.run("keys", "rotate", "--file", typo.toString());
+
+        assertThat(rotate.exitCode()).isEqualTo(5);
+        assertThat(rotate.out()).isEmpty();
+        assertThat(rotate.err()).startsWith("dreamnet: " + typo + " does not exist; nothing rotated")
+                .contains("--create").hasLineCount(1);
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void createStartsANewOwnerOnlyTokenFile() throws Exception {
+        Path first = dir.resolve("first-tokens");
+
+        Cli rotate = Cli.run("keys", "rotate", "--file", first.toString(), "--create", "--json");
+
+        assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(rotate.out());
+        assertThat(json.path("validTokens").asInt()).isEqualTo(1);
+        assertThat(Files.readAllLines(first)).containsExactly(json.path("token").asText());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void createOnAnExistingFileRotatesIt() throws Exception {
+        Path file = AdminTokenFile.create(dir.resolve("existing-tokens"), "kept-token");
+
+        Cli rotate = Cli.run("keys", "rotate", "--file", file.toString(), "--create");
+
+        assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+        assertThat(Files.readAllLines(file)).containsExactly("kept-token", rotate.out().trim());
+    }
+
+    @Test
     void aFileInAMissingDirectoryExitsOneInOneLine() {
-        Cli rotate = Cli.run("keys", "rotate", "--file", dir.resolve("no/such/dir/tokens").toString());
+        Cli rotate = Cli.run("keys", "rotate", "--file", dir.resolve("no/such/dir/tokens").toString(), "--create");
 
         assertThat(rotate.exitCode()).isEqualTo(1);
         assertThat(rotate.err()).startsWith("dreamnet: ").contains("cannot update the token file").hasLineCount(1);
