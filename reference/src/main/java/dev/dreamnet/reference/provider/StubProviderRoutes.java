@@ -7,6 +7,7 @@ import dev.dreamnet.javalin.http.Actor;
 import dev.dreamnet.javalin.http.ApiException;
 import dev.dreamnet.javalin.http.Json;
 import dev.dreamnet.javalin.http.JsonNumbers;
+import dev.dreamnet.javalin.http.Reasons;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
@@ -17,9 +18,12 @@ import java.util.concurrent.TimeUnit;
  * The {@link StubProvider}'s endpoint {@code POST /stub-provider/v1/interpret}, with its faults applied, the read
  * {@code GET /api/observability/stub-provider/faults} and the admin write
  * {@code POST /api/admin/stub-provider/faults} (admin token, audited) that sets them from
- * {@code {"failureRate": 1.0, "status": 503, "delayMs": 0}}.
+ * {@code {"failureRate": 1.0, "status": 503, "delayMs": 0}}; a missing field takes its default, and a body that is not
+ * such an object is a 400 that changes nothing.
  */
 public final class StubProviderRoutes {
+
+    private static final String[] FIELDS = {"failureRate", "status", "delayMs"};
 
     private final StubProvider stub;
     private final AccessControl access;
@@ -37,14 +41,19 @@ public final class StubProviderRoutes {
         routes.post("/api/admin/stub-provider/faults", ctx -> {
             access.requireAdmin(ctx.header("Authorization"));
             StubProvider.Faults before = stub.faults();
-            StubProvider.Faults after = stub.setFaults(faults(Json.body(ctx)));
+            StubProvider.Faults after = stub.setFaults(faults(ctx));
             audit.record(Actor.of(ctx), "stub-provider.faults", "stub-provider", before.toString(), after.toString(),
                     "fault injection");
             ctx.json(after);
         });
     }
 
-    private static StubProvider.Faults faults(JsonNode body) {
+    private static StubProvider.Faults faults(Context ctx) {
+        // An array or a misspelt field was taken as "no faults" and audited as a change.
+        JsonNode body = Reasons.body(ctx, FIELDS);
+        if (body == null) {
+            throw ApiException.badRequest("request body is empty; send a JSON object with " + String.join(", ", FIELDS));
+        }
         double rate = number(body, "failureRate", 0, 1, 0);
         int status = (int) whole(body, "status", 400, 599, 503);
         long delay = whole(body, "delayMs", 0, 60_000, 0);
@@ -65,12 +74,12 @@ public final class StubProviderRoutes {
     }
 
     private static long whole(JsonNode body, String field, long min, long max, long fallback) {
-        JsonNode node = body == null ? null : body.get(field);
+        JsonNode node = body.get(field);
         return node == null || node.isNull() ? fallback : JsonNumbers.whole(node, field, min, max);
     }
 
     private static double number(JsonNode body, String field, double min, double max, double fallback) {
-        JsonNode node = body == null ? null : body.get(field);
+        JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return fallback;
         }

@@ -7,6 +7,7 @@ import dev.dreamnet.reference.DreamnetServer;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.reference.support.GraphJson;
 import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
 import dev.dreamnet.reference.support.Servers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,36 @@ class AdminAuditTest {
         assertEntry(entries().get(0), "bob", "stub-provider.faults", "stub-provider",
                 "Faults[failureRate=0.0, status=503, delayMs=0]", "Faults[failureRate=1.0, status=503, delayMs=0]",
                 "fault injection");
+    }
+
+    @Test
+    void aStubProviderFaultsBodyThatIsNotAnObjectIs400AndChangesNothing() {
+        // The bug: an array was taken as an empty object, so the faults were reset to defaults and audited.
+        admin.post("/api/admin/stub-provider/faults", "{\"failureRate\": 0.5, \"status\": 502}");
+
+        for (String body : List.of("[{\"failureRate\": 1.0}]", "[]", "1", "\"failureRate\"", "")) {
+            Reply refused = admin.post("/api/admin/stub-provider/faults", body);
+
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.text("error")).isEqualTo("bad request");
+            assertThat(refused.text("detail")).as(body).contains("JSON object", "failureRate", "status", "delayMs");
+        }
+        assertThat(admin.post("/api/admin/stub-provider/faults", "[]").text("detail"))
+                .isEqualTo("body must be a JSON object with failureRate, status, delayMs");
+        JsonNode faults = http.get("/api/observability/stub-provider/faults").json();
+        assertThat(faults.get("failureRate").asDouble()).isEqualTo(0.5);
+        assertThat(faults.get("status").asInt()).isEqualTo(502);
+        assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    void aMisspeltStubProviderFaultsFieldIs400NamingItAndChangesNothing() {
+        Reply refused = admin.post("/api/admin/stub-provider/faults", "{\"failurerate\": 1.0}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("detail")).isEqualTo("unknown field \"failurerate\" (known: failureRate, status, delayMs)");
+        assertThat(http.get("/api/observability/stub-provider/faults").json().get("failureRate").asDouble()).isZero();
+        assertThat(entries()).isEmpty();
     }
 
     @Test
