@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.testing.BlockingComponent;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DreamNetPluginTest {
 
     private static final String TOKEN = "plugin-test-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -149,6 +152,31 @@ class DreamNetPluginTest {
                 .isEqualTo(200);
         assertThat(post("/ops/api/integration-flags/write-drain/disable", reason, TOKEN).statusCode()).isEqualTo(200);
         assertThat(post("/api/products", "{}", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void clearingAnOverrideThatIsNotSetIs404NamingTheFlagAndLeavesNoAuditEntry() throws Exception {
+        // The bug: it answered 200 and wrote a misleading "flag.clear-override" to the audit log.
+        start();
+        warmup.release();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/health/ready").statusCode() == 200);
+        String flag = "/ops/api/integration-flags/flags/recommendations/";
+        assertThat(post(flag + "override", "{\"enabled\":false,\"reason\":\"INC-9\"}", TOKEN).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> cleared = post(flag + "clear-override", "{\"reason\":\"INC-9 over\"}", TOKEN);
+        HttpResponse<String> again = post(flag + "clear-override", "{\"reason\":\"INC-9 over\"}", TOKEN);
+
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(again.body()).get("error").asText()).isEqualTo("not found");
+        assertThat(JSON.readTree(again.body()).get("detail").asText())
+                .isEqualTo("no override is set for flag \"recommendations\"");
+        List<String> actions = new ArrayList<>();
+        JSON.readTree(get("/ops/api/observability/audit").body()).get("entries")
+                .forEach(entry -> actions.add(entry.get("action").asText()));
+        assertThat(actions).containsExactly("flag.clear-override", "flag.override");
+        assertThat(get("/api/recommendations").statusCode()).as("the flag's own value again").isEqualTo(200);
     }
 
     @Test

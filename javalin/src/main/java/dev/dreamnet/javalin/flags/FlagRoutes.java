@@ -86,11 +86,11 @@ public final class FlagRoutes {
         apply(ctx, state -> state.withOverride(name, enabled.asBoolean()), "flag.override", name, reason);
     }
 
+    /** An override that is not set is a 404 (NoOverrideException); one whose flag left the file is still cleared. */
     private void clearOverride(Context ctx) {
         access.requireAdmin(ctx.header("Authorization"));
-        String name = knownFlag(ctx.pathParam("name"));
         String reason = Reasons.optional(Reasons.body(ctx, "reason"), "override cleared by operator");
-        apply(ctx, state -> state.withoutOverride(name), "flag.clear-override", name, reason);
+        ctx.json(FlagViews.of(flags, flags.clearOverride(ctx.pathParam("name"), Actor.of(ctx), reason)));
     }
 
     private void quarantine(Context ctx, boolean quarantined) {

@@ -11,6 +11,7 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.auth.AccessDeniedException;
 import dev.dreamnet.runtime.auth.NotAuthenticatedException;
 import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
+import dev.dreamnet.runtime.flags.NoOverrideException;
 import dev.dreamnet.runtime.flags.WritesRefusedException;
 import dev.dreamnet.runtime.rollouts.RolloutConflictException;
 import dev.dreamnet.runtime.rollouts.UnknownRolloutException;
@@ -102,6 +103,7 @@ public final class HttpApp {
         routes.exception(SharedStateUnavailableException.class, (e, ctx) ->
                 respond(ctx, 503, "shared state unavailable", e.getMessage()));
         routes.exception(UnknownRolloutException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
+        routes.exception(NoOverrideException.class, (e, ctx) -> respond(ctx, 404, "not found", e.getMessage()));
         routes.exception(RolloutConflictException.class, (e, ctx) -> respond(ctx, 409, "conflict", e.getMessage()));
     }
 

@@ -53,6 +53,24 @@ class FlagsFileReloadTest {
     }
 
     @Test
+    void anOverrideWhoseFlagWasRemovedFromTheFileCanStillBeClearedOnce() throws Exception {
+        String email = "  notifications.email:\n    enabled: true\n    owner: growth-team\n"
+                + "    description: Sending reminder and digest emails\n    degradation: brownout\n";
+        assertThat(shipped).contains(email);
+        assertThat(flags.adminPost("/flags/notifications.email/override", "{\"enabled\": false}").status())
+                .isEqualTo(200);
+
+        flags.writeFlags(shipped.replace(email, ""));
+        await("notifications.email removed").atMost(Servers.DEADLINE).until(() -> !flags.flags().get("flags")
+                .findValuesAsText("name").contains("notifications.email"));
+
+        assertThat(flags.adminPost("/flags/notifications.email/clear-override", "").status()).isEqualTo(200);
+        assertThat(flags.flags().at("/state/overrides").has("notifications.email")).isFalse();
+        assertThat(flags.adminPost("/flags/notifications.email/clear-override", "").text("detail"))
+                .isEqualTo("no override is set for flag \"notifications.email\" (nor does the flags file define it)");
+    }
+
+    @Test
     void aFileWithABadTypeIsRefusedTheLastGoodStaysActiveAndTheProblemShowsUntilAGoodFileReplacesIt()
             throws Exception {
         String version = flags.flags().get("configVersion").asText();

@@ -121,6 +121,36 @@ class ModesAndKillSwitchesTest {
     }
 
     @Test
+    void clearingAnOverrideThatIsNotSetIs404NamingTheFlagAndLeavesNoAuditEntry() throws Exception {
+        // The bug: it answered 200 and audited a "flag.clear-override" of nothing.
+        flags = FlagServer.start(dir);
+        JsonNode before = flags.flags().get("state");
+
+        Reply refused = flags.adminPost("/flags/recommendations/clear-override", WHY);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.text("error")).isEqualTo("not found");
+        assertThat(refused.text("detail")).isEqualTo("no override is set for flag \"recommendations\"");
+        assertThat(flags.adminPost("/flags/no.such.flag/clear-override", WHY).text("detail"))
+                .isEqualTo("no override is set for flag \"no.such.flag\" (nor does the flags file define it)");
+        assertThat(flags.flags().get("state")).isEqualTo(before);
+        assertThat(flags.reader.get("/api/observability/audit").json().get("entries")).isEmpty();
+    }
+
+    @Test
+    void anOverrideIsClearedOnceAndAuditedOnce() throws Exception {
+        flags = FlagServer.start(dir);
+        override("recommendations", false);
+
+        assertThat(flags.adminPost("/flags/recommendations/clear-override", WHY).status()).isEqualTo(200);
+        assertThat(flags.adminPost("/flags/recommendations/clear-override", WHY).status()).isEqualTo(404);
+
+        JsonNode entries = flags.reader.get("/api/observability/audit").json().get("entries");
+        assertThat(entries).extracting(e -> e.get("action").asText())
+                .containsExactly("flag.clear-override", "flag.override");
+    }
+
+    @Test
     void anOverrideOfAnUnknownFlagAnswers404AndABadValue400() throws Exception {
         flags = FlagServer.start(dir);
 

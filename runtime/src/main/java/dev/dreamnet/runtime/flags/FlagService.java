@@ -184,7 +184,8 @@ public final class FlagService {
     /**
      * Applies an operator change to the runtime state, audits it, and returns the new snapshot. In a
      * fleet the change is applied to the shared state in one transaction with its audit entry, then
-     * installed here before this returns.
+     * installed here before this returns. A {@code change} that throws refuses the change: the exception
+     * reaches the caller and nothing is changed or audited.
      *
      * @throws dev.dreamnet.runtime.fleet.SharedStateUnavailableException in a fleet whose database cannot be written
      */
@@ -192,12 +193,22 @@ public final class FlagService {
                                String target, String before, String reason) {
         SharedState fleet = shared;
         if (fleet != null) {
-            SharedState.Committed<Void> committed = fleet.commit(tx -> {
-                FlagState next = change.apply(tx.flags());
+            SharedState.Committed<RuntimeException> committed = fleet.commit(tx -> {
+                FlagState next;
+                try {
+                    next = change.apply(tx.flags());
+                } catch (RuntimeException refused) {
+                    // Refused on the fleet's state: carried out of the transaction, not taken for a database failure.
+                    tx.cancel();
+                    return refused;
+                }
                 tx.writeFlags(next);
                 audit.recordWithin(tx.connection(), actor, action, target, before, describe(next), reason);
                 return null;
             }, actor);
+            if (committed.result() != null) {
+                throw committed.result();
+            }
             return installNewer(committed.row().flags());
         }
         synchronized (this) {
@@ -206,6 +217,22 @@ public final class FlagService {
             audit.record(actor, action, target, before, describe(installed.state()), reason);
             return installed;
         }
+    }
+
+    /**
+     * Clears the override of flag {@code name}, audited as {@code flag.clear-override}. An override outlives its flag's
+     * removal from the file, so one that is set is cleared whether or not the file still defines the flag.
+     *
+     * @throws NoOverrideException when no override is set for {@code name} (checked on the state the change applies
+     *         to: the fleet's, in a fleet): nothing is changed and nothing audited
+     */
+    public FlagSnapshot clearOverride(String name, String actor, String reason) {
+        return change(state -> {
+            if (!state.overrides().containsKey(name)) {
+                throw new NoOverrideException(name, flags.snapshot().contains(name));
+            }
+            return state.withoutOverride(name);
+        }, actor, "flag.clear-override", name, describe(flags.snapshot().state()), reason);
     }
 
     public static String describe(FlagState state) {

@@ -61,7 +61,10 @@ public final class SharedState {
     public record Row(long version, FlagState flags, long changedAtMillis, String changedBy) {
     }
 
-    /** What a change committed: the work's result and the shared row as it now stands, for the writer to install. */
+    /**
+     * What a change committed: the work's result and the shared row as it now stands, for the writer to install (as it
+     * stood, for a change the work cancelled).
+     */
     public record Committed<T>(T result, Row row) {
     }
 
@@ -70,6 +73,7 @@ public final class SharedState {
         private final Connection connection;
         private final Row before;
         private FlagState flags;
+        private boolean cancelled;
 
         Change(Connection connection, Row before) {
             this.connection = connection;
@@ -88,6 +92,11 @@ public final class SharedState {
 
         public void writeFlags(FlagState next) {
             this.flags = next;
+        }
+
+        /** Ends the change with nothing written: the transaction is rolled back, no version raised, nothing announced. */
+        public void cancel() {
+            this.cancelled = true;
         }
 
         /** The version this change writes: one above the one before. */
@@ -186,6 +195,10 @@ public final class SharedState {
             Row before = read(c, true);
             Change change = new Change(c, before);
             T result = work.apply(change);
+            if (change.cancelled) {
+                c.rollback();
+                return new Committed<>(result, before);
+            }
             Row after = write(c, change, actor);
             try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);

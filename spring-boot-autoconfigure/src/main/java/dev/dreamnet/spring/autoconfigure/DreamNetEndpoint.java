@@ -35,7 +35,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup}} one part of it.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
- * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it);
+ * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it; 404 when none is set);
  * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}}. Writes need
  * an admin token (or the application's Spring Security). Thread-safe.
  */
@@ -94,10 +94,8 @@ public class DreamNetEndpoint {
             if (!part.equals("overrides")) {
                 throw unknown("part", part, "overrides");
             }
-            // An override outlives its flag's removal from the flags file; it can still be cleared.
-            String flag = dreamnet.flags().snapshot().state().overrides().containsKey(name) ? name : knownFlag(name);
-            return flagChange(state -> state.withoutOverride(flag), "flag.clear-override", name, actor,
-                    "override cleared by operator");
+            FlagService flags = dreamnet.flags();
+            return FlagViews.of(flags, flags.clearOverride(name, actor, "override cleared by operator"));
         });
     }
 

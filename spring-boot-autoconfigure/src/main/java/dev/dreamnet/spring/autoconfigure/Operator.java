@@ -3,6 +3,7 @@ package dev.dreamnet.spring.autoconfigure;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.auth.AccessDeniedException;
 import dev.dreamnet.runtime.auth.NotAuthenticatedException;
+import dev.dreamnet.runtime.flags.NoOverrideException;
 import java.security.Principal;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,6 +64,8 @@ final class Operator {
             return error(401, "not authenticated", e.getMessage());
         } catch (AccessDeniedException e) {
             return error(403, "forbidden", e.getMessage());
+        } catch (NoOverrideException e) {
+            return error(404, "not found", e.getMessage());
         } catch (Refused e) {
             return error(e.status, e.error, e.getMessage());
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -342,6 +344,32 @@ class DreamNetStarterTest {
         assertThat(action.statusCode()).isEqualTo(400);
         assertThat(action.body()).contains("action must be one of force-open, force-closed, reset, was \\\"explode\\\"");
         assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"safeMode\":false");
+    }
+
+    @Test
+    @Order(13)
+    void deletingAnOverrideThatIsNotSetIs404NamingTheFlagAndLeavesNoAuditEntry() throws Exception {
+        // The bug: it answered 200 and audited a "flag.clear-override" of nothing.
+        List<AuditEntry> before = audit();
+
+        HttpResponse<String> refused = http.delete("/actuator/dreamnet/overrides/recommendations", "admin-secret");
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).contains("\"error\":\"not found\"",
+                "no override is set for flag \\\"recommendations\\\"");
+        assertThat(audit()).isEqualTo(before);
+
+        assertThat(http.post("/actuator/dreamnet/overrides/recommendations", "{\"enabled\": false}", "admin-secret")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> cleared = http.delete("/actuator/dreamnet/overrides/recommendations", "admin-secret");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.body()).contains("\"overrides\":{}");
+        assertThat(audit().get(0).action()).isEqualTo("flag.clear-override");
+        assertThat(audit()).hasSize(before.size() + 2);
+    }
+
+    private List<AuditEntry> audit() throws Exception {
+        return context.getBean(DreamNet.class).audit().recent(100);
     }
 
     private static HttpClient unsizedClient() {

@@ -34,6 +34,10 @@ final class Http {
         return send(request.build());
     }
 
+    HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", "Bearer " + token).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
     }
