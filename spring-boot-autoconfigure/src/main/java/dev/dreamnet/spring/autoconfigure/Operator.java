@@ -4,6 +4,9 @@ import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.auth.AccessDeniedException;
 import dev.dreamnet.runtime.auth.NotAuthenticatedException;
 import dev.dreamnet.runtime.flags.NoOverrideException;
+import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
+import dev.dreamnet.runtime.rollouts.RolloutConflictException;
+import dev.dreamnet.runtime.rollouts.UnknownRolloutException;
 import java.security.Principal;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -64,8 +67,13 @@ final class Operator {
             return error(401, "not authenticated", e.getMessage());
         } catch (AccessDeniedException e) {
             return error(403, "forbidden", e.getMessage());
-        } catch (NoOverrideException e) {
+        } catch (NoOverrideException | UnknownRolloutException e) {
             return error(404, "not found", e.getMessage());
+        } catch (RolloutConflictException e) {
+            return error(409, "conflict", e.getMessage());
+        } catch (SharedStateUnavailableException e) {
+            // The fleet's database cannot be written: nothing changed, and it is not this request's fault.
+            return error(503, "shared state unavailable", e.getMessage());
         } catch (Refused e) {
             return error(e.status, e.error, e.getMessage());
         }

@@ -86,6 +86,33 @@ class ConfigurationFailuresTest {
         });
     }
 
+    @Test
+    void aRolloutActionItsStatusDoesNotAllowIsAConflictNotAServerError() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Authorization", "Bearer admin-secret");
+        runner.withPropertyValues("dreamnet.tokens.admin=admin-secret").run(context -> {
+            DreamNet dreamnet = context.getBean(DreamNet.class);
+            DreamNetEndpoint endpoint = new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false));
+            dreamnet.rollouts().start(dev.dreamnet.core.rollout.RolloutConfig.builder("search-v2").build(), "tester",
+                    "a canary");
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+            try {
+                assertThat(endpoint.change(SecurityContext.NONE, "rollouts", "search-v2", "rollback", null, "INC-9")
+                        .getStatus()).isEqualTo(200);
+
+                var promoted = endpoint.change(SecurityContext.NONE, "rollouts", "search-v2", "promote", null, "again");
+
+                assertThat(promoted.getStatus()).isEqualTo(409);
+                @SuppressWarnings("unchecked") java.util.Map<String, Object> body = (java.util.Map<String, Object>) promoted.getBody();
+                assertThat(body).containsEntry("error", "conflict")
+                        .hasEntrySatisfying("detail", detail -> assertThat(detail.toString())
+                                .startsWith("cannot promote rollout \"search-v2\": it is ROLLED_BACK"));
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        });
+    }
+
     /** A client of a downstream whose name is misspelt on one method. */
     static class PricingClient {
         @DreamNetCall("pricing")
