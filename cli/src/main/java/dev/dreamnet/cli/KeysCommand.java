@@ -41,6 +41,14 @@ final class KeysCommand {
 
         abstract ObjectNode change(TokenFile tokens) throws IOException, ClientException;
 
+        /** Refuses a file that does not exist, most likely a misspelt path, saying what was not done. */
+        void requireExisting(TokenFile tokens, String nothingDone, String orElse) throws ClientException {
+            if (!tokens.exists()) {
+                throw ClientException.notFound(file + " does not exist; " + nothingDone + " (check the path the server"
+                        + " reads, DREAMNET_ADMIN_TOKENS_FILE" + orElse + ")");
+            }
+        }
+
         @Override
         public Integer call() {
             if (file == null) {
@@ -71,9 +79,8 @@ final class KeysCommand {
         @Override
         ObjectNode change(TokenFile tokens) throws IOException, ClientException {
             // A misspelt path must not "rotate" into a new file the server never reads.
-            if (!create && !tokens.exists()) {
-                throw ClientException.notFound(file + " does not exist; nothing rotated (check the path the server"
-                        + " reads, DREAMNET_ADMIN_TOKENS_FILE, or pass --create to start a new token file)");
+            if (!create) {
+                requireExisting(tokens, "nothing rotated", ", or pass --create to start a new token file");
             }
             String token = TokenFile.newToken();
             int valid = tokens.append(token);
@@ -104,6 +111,7 @@ final class KeysCommand {
 
         @Override
         ObjectNode change(TokenFile tokens) throws IOException, ClientException {
+            requireExisting(tokens, "nothing retired", "");
             List<String> all = tokens.tokens();
             if (all.isEmpty()) {
                 throw ClientException.notFound(file + " holds no token");

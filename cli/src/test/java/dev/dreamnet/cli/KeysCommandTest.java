@@ -117,6 +117,18 @@ class KeysCommandTest {
     }
 
     @Test
+    void retiringFromAMisspeltPathSaysTheFileDoesNotExist() {
+        Path typo = dir.resolve("admin-tokns");
+
+        Cli retire = Cli.run("keys", "retire", "--file", typo.toString(), "--keep-newest");
+
+        assertThat(retire.exitCode()).isEqualTo(5);
+        assertThat(retire.err()).isEqualTo("dreamnet: " + typo + " does not exist; nothing retired (check the path "
+                + "the server reads, DREAMNET_ADMIN_TOKENS_FILE)" + System.lineSeparator());
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
     void createStartsANewOwnerOnlyTokenFile() throws Exception {
         Path first = dir.resolve("first-tokens");
 
