@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StubProviderRoutes {
 
-    private static final String[] FIELDS = {"failureRate", "status", "delayMs"};
+    private static final String[] FIELDS = {"failureRate", "status", "delayMs", "reason"};
 
     private final StubProvider stub;
     private final AccessControl access;
@@ -40,20 +40,25 @@ public final class StubProviderRoutes {
         routes.get("/api/observability/stub-provider/faults", ctx -> ctx.json(stub.faults()));
         routes.post("/api/admin/stub-provider/faults", ctx -> {
             access.requireAdmin(ctx.header("Authorization"));
+            JsonNode body = body(ctx);
             StubProvider.Faults before = stub.faults();
-            StubProvider.Faults after = stub.setFaults(faults(ctx));
+            StubProvider.Faults after = stub.setFaults(faults(body));
             audit.record(Actor.of(ctx), "stub-provider.faults", "stub-provider", before.toString(), after.toString(),
-                    "fault injection");
+                    Reasons.optional(body, "fault injection"));
             ctx.json(after);
         });
     }
 
-    private static StubProvider.Faults faults(Context ctx) {
+    private static JsonNode body(Context ctx) {
         // An array or a misspelt field was taken as "no faults" and audited as a change.
         JsonNode body = Reasons.body(ctx, FIELDS);
         if (body == null) {
             throw ApiException.badRequest("request body is empty; send a JSON object with " + String.join(", ", FIELDS));
         }
+        return body;
+    }
+
+    private static StubProvider.Faults faults(JsonNode body) {
         double rate = number(body, "failureRate", 0, 1, 0);
         int status = (int) whole(body, "status", 400, 599, 503);
         long delay = whole(body, "delayMs", 0, 60_000, 0);

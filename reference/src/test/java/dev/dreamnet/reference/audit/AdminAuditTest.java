@@ -71,6 +71,12 @@ class AdminAuditTest {
         assertEntry(entries().get(0), "bob", "stub-provider.faults", "stub-provider",
                 "Faults[failureRate=0.0, status=503, delayMs=0]", "Faults[failureRate=1.0, status=503, delayMs=0]",
                 "fault injection");
+
+        admin.post("/api/admin/stub-provider/faults", "{\"failureRate\": 0, \"reason\": \"outage drill over\"}");
+
+        assertThat(entries().get(0).get("reason").asText()).isEqualTo("outage drill over");
+        assertThat(admin.post("/api/admin/stub-provider/faults", "{\"reason\": \"two\\nlines\"}").status())
+                .as("a reason is one line, as for every admin write").isEqualTo(400);
     }
 
     @Test
@@ -86,7 +92,7 @@ class AdminAuditTest {
             assertThat(refused.text("detail")).as(body).contains("JSON object", "failureRate", "status", "delayMs");
         }
         assertThat(admin.post("/api/admin/stub-provider/faults", "[]").text("detail"))
-                .isEqualTo("body must be a JSON object with failureRate, status, delayMs");
+                .isEqualTo("body must be a JSON object with failureRate, status, delayMs, reason");
         JsonNode faults = http.get("/api/observability/stub-provider/faults").json();
         assertThat(faults.get("failureRate").asDouble()).isEqualTo(0.5);
         assertThat(faults.get("status").asInt()).isEqualTo(502);
@@ -98,7 +104,7 @@ class AdminAuditTest {
         Reply refused = admin.post("/api/admin/stub-provider/faults", "{\"failurerate\": 1.0}");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("detail")).isEqualTo("unknown field \"failurerate\" (known: failureRate, status, delayMs)");
+        assertThat(refused.text("detail")).isEqualTo("unknown field \"failurerate\" (known: failureRate, status, delayMs, reason)");
         assertThat(http.get("/api/observability/stub-provider/faults").json().get("failureRate").asDouble()).isZero();
         assertThat(entries()).isEmpty();
     }
