@@ -32,6 +32,7 @@ class LifecycleTest {
     private static SpringApplicationBuilder app(WebApplicationType type, String... properties) {
         return new SpringApplicationBuilder(TestApp.class).web(type).properties(properties)
                 .properties("server.port=0", "test.payments.open=true", "dreamnet.gates.startup-interval=50ms",
+                        "dreamnet.resilience=src/test/resources/test-resilience.yaml",
                         "dreamnet.gates.interval=100ms",
                         "dreamnet.database=jdbc:h2:mem:lifecycle_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
