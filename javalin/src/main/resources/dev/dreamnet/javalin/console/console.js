@@ -557,6 +557,21 @@
             : button('Agent ' + f.agent + ': quarantine', 'quarantine ' + f.agent, 'agent:' + f.agent + ':quarantine', agentBase + 'quarantine', null, true))
             : null));
     });
+    // An override outlives its flag's removal from the file (it applies again if the flag comes back): shown so that
+    // it can be seen and cleared, not left hidden.
+    var overrides = flags.state.overrides || {};
+    var defined = {};
+    flags.flags.forEach(function (f) { defined[f.name] = true; });
+    Object.keys(overrides).filter(function (name) { return !defined[name]; }).sort().forEach(function (name) {
+      var base = '/api/integration-flags/flags/' + encodeURIComponent(name) + '/';
+      rows.push(el('tr', { 'data-flag': name, 'data-orphan': 'true' },
+        td(name), el('td', { 'data-role': 'effective' }, '–'), td('not in the flags file'),
+        td(overrides[name] ? 'forced on' : 'forced off'), td(null),
+        el('td', { cls: 'description' }, 'Kept after the flag left the flags file; it applies again if the flag returns.'),
+        td(null),
+        el('td', { cls: 'actions' }, button('Flag ' + name + ': clear override', 'clear override',
+          'flag:' + name + ':clear', base + 'clear-override'))));
+    });
     replace('flags', el('p', { cls: 'muted' }, 'Config ' + flags.configVersion),
       table(['Flag', 'Effective', 'Decided by', 'Override', 'Owner', 'Description', 'Degradation', 'Actions'], rows));
   }

@@ -29,8 +29,8 @@ import org.openqa.selenium.logging.LogEntry;
 /**
  * The operator console in a real browser against {@code dreamnet serve}'s server on port 0: READY after startup, the
  * provider's breaker OPEN on the page soon after the provider fails, brownout turned on from the page with its audit
- * entry, toggles refused without a token, a hostile flag description shown as text, and no errors in the browser
- * log. One browser and one server for the class; screenshots go to {@code target/console-*.png}.
+ * entry, toggles refused without a token, a hostile flag description shown as text, an override whose flag left the
+ * file shown and cleared, and no errors in the browser log. One browser and one server for the class; screenshots go to {@code target/console-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,15 +53,25 @@ class ConsoleBrowserTest {
               queue: {}
             """;
 
+    private static final String LEAVING = """
+
+              console.leaving:
+                enabled: true
+                owner: checkout-team
+                description: a flag about to leave the file
+            """;
+
     private DreamnetServer server;
     private Http http;
     private Browser browser;
+    private Path flagsFile;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         browser = Browser.start();
         Path flags = dir.resolve("feature-flags.yaml");
-        Files.writeString(flags, Files.readString(FlagServer.SHIPPED_FLAGS) + """
+        flagsFile = flags;
+        Files.writeString(flags, Files.readString(FlagServer.SHIPPED_FLAGS) + LEAVING + """
 
                   console.hostile:
                     enabled: false
@@ -200,6 +210,31 @@ class ConsoleBrowserTest {
         assertThat(((Number) overflow).intValue()).as("the page scrolls sideways by").isLessThanOrEqualTo(0);
         assertThat(browser.driver.findElement(By.id("token-input")).isDisplayed()).isTrue();
         browser.screenshot("390x844");
+    }
+
+    @Test
+    @Order(7)
+    void anOverrideWhoseFlagLeftTheFileIsShownAndCanBeCleared() throws Exception {
+        Http admin = http.bearer(ADMIN);
+        assertThat(admin.post("/api/integration-flags/flags/console.leaving/override",
+                "{\"enabled\": false, \"reason\": \"console test\"}").status()).isEqualTo(200);
+        Files.writeString(flagsFile, Files.readString(flagsFile).replace(LEAVING, ""));
+        browser.await("the flag gone from the file", d -> !http.get("/api/integration-flags").body()
+                .contains("\"name\":\"console.leaving\""));
+        browser.driver.navigate().refresh();
+        browser.awaitText("#status", "READY");
+
+        String row = "[data-flag='console.leaving'][data-orphan='true']";
+        browser.await("the orphan override", d -> browser.text(row).contains("not in the flags file"));
+        assertThat(browser.text(row)).contains("forced off");
+        useToken(ADMIN);
+        click(row + " [data-action='flag:console.leaving:clear']");
+        giveReason("console test: the flag was retired");
+
+        browser.await("the row gone", d -> d.findElements(By.cssSelector(row)).isEmpty());
+        assertThat(http.get("/api/integration-flags").json().path("state").path("overrides").has("console.leaving"))
+                .isFalse();
+        browser.await("the audit entry", d -> browser.text("#last-audit").contains("flag.clear-override"));
     }
 
     private void click(String css) {
