@@ -65,16 +65,24 @@ public final class DreamNetBuilder {
 
     /** The startup graph from services built in code ({@link ServiceSpec#builder}). */
     public DreamNetBuilder services(ServiceSpec... services) throws GraphValidationException {
+        Objects.requireNonNull(services, "services");
+        for (int i = 0; i < services.length; i++) {
+            Objects.requireNonNull(services[i], "services[" + i + "]");
+        }
         return graph(StartupGraph.of("code", List.of(services)));
     }
 
     /** The startup graph in {@code file} (the JSON format {@code dreamnet dag validate} checks). */
     public DreamNetBuilder graph(Path file) throws GraphValidationException {
-        return graph(GraphFile.load(file));
+        return graph(GraphFile.load(Objects.requireNonNull(file, "graph file")));
     }
 
-    /** The component for every service of {@code kind} in the graph. */
+    /** The component for every service of {@code kind} in the graph; {@code kind} is the graph's {@code "kind"}. */
     public DreamNetBuilder kind(String kind, Function<ServiceSpec, Component> factory) {
+        if (kind == null || kind.isBlank()) {
+            throw new IllegalArgumentException("kind must name a kind of the graph's services, was "
+                    + (kind == null ? "null" : "\"" + kind + "\""));
+        }
         if (kinds.putIfAbsent(kind, Objects.requireNonNull(factory, "factory")) != null) {
             throw new IllegalArgumentException("kind \"" + kind + "\" is registered twice");
         }
@@ -92,7 +100,7 @@ public final class DreamNetBuilder {
      * itself, get the toolkit's defaults unless configured here.
      */
     public DreamNetBuilder resilience(ResilienceSettings resilience) {
-        this.resilience = toolkitDefaults(resilience);
+        this.resilience = toolkitDefaults(Objects.requireNonNull(resilience, "resilience"));
         this.resilienceFile = null;
         return this;
     }
@@ -103,12 +111,15 @@ public final class DreamNetBuilder {
      * ({@link Downstreams#reload}); a refused version leaves the last good one in force.
      */
     public DreamNetBuilder resilience(Path file) throws ConfigException {
-        resilience(ResilienceFile.load(file));
+        resilience(ResilienceFile.load(Objects.requireNonNull(file, "resilience file")));
         this.resilienceFile = file;
         return this;
     }
 
-    /** The flags file, watched and reloaded while running; without one every flag is off and modes are NORMAL. */
+    /**
+     * The flags file, read by {@link DreamNet#start()} (which refuses a missing or bad one) and then watched and
+     * reloaded; {@code null}, like no call, means no flags file: every flag is off and modes are NORMAL.
+     */
     public DreamNetBuilder flags(Path file) {
         this.flagsFile = file;
         return this;
@@ -159,6 +170,13 @@ public final class DreamNetBuilder {
 
     /** Where tokens ({@code DREAMNET_ADMIN_TOKENS}...) and boot kill switches are read; the process's by default. */
     public DreamNetBuilder environment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        environment.forEach((name, value) -> {
+            if (name == null || value == null) {
+                throw new IllegalArgumentException("environment must not hold null names or values, had "
+                        + name + "=" + value);
+            }
+        });
         this.environment = Map.copyOf(environment);
         return this;
     }
@@ -176,7 +194,12 @@ public final class DreamNetBuilder {
      * acknowledged change (an operator's, an audit entry) survives a crash of the process.
      */
     public DreamNetBuilder database(String jdbcUrl) {
-        this.databaseUrl = dev.dreamnet.jdbc.DurableUrls.durableOnCommit(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl must be a JDBC URL such as \"jdbc:postgresql://db:5432/app\" or "
+                    + "\"jdbc:h2:file:./data/app\", was \"" + jdbcUrl + "\"");
+        }
+        this.databaseUrl = dev.dreamnet.jdbc.DurableUrls.durableOnCommit(jdbcUrl);
         return this;
     }
 
@@ -211,16 +234,23 @@ public final class DreamNetBuilder {
         return this;
     }
 
-    /** How long {@link DreamNet#shutdown()} waits for in-flight requests, and then for each service to stop. */
+    /**
+     * How long {@link DreamNet#shutdown()} waits for in-flight requests, and then for each service to stop; zero or
+     * more ({@code Duration.ZERO} does not wait for requests).
+     */
     public DreamNetBuilder shutdownGrace(Duration grace) {
-        this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must be >= 0, was " + grace);
+        }
+        this.shutdownGrace = grace;
         return this;
     }
 
-    /** How often health gates check while not yet ready, and once ready. */
+    /** How often health gates check while not yet ready, and once ready; both must be positive. */
     public DreamNetBuilder gateIntervals(Duration whileStarting, Duration whenReady) {
-        this.gateStartupInterval = Objects.requireNonNull(whileStarting, "whileStarting");
-        this.gateInterval = Objects.requireNonNull(whenReady, "whenReady");
+        this.gateStartupInterval = positive("gateIntervals whileStarting", whileStarting);
+        this.gateInterval = positive("gateIntervals whenReady", whenReady);
         return this;
     }
 
@@ -242,6 +272,14 @@ public final class DreamNetBuilder {
             kinds.putIfAbsent(DreamNet.APPLICATION, spec -> () -> { });
         }
         return new DreamNet(this);
+    }
+
+    private static Duration positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + value);
+        }
+        return value;
     }
 
     static ResilienceSettings toolkitDefaults(ResilienceSettings application) {
