@@ -100,6 +100,7 @@ public final class DreamNet implements AutoCloseable {
     private final CompletableFuture<StartupSnapshot> started;
     private final List<NamedStep> afterDrain = new CopyOnWriteArrayList<>();
     private volatile Supplier<String> address;
+    private boolean begun; // guarded by this: start() was called
     private boolean stopped; // guarded by this
 
     DreamNet(DreamNetBuilder b) throws GraphValidationException, ConfigException {
@@ -158,11 +159,22 @@ public final class DreamNet implements AutoCloseable {
 
     /**
      * Starts watching the flags file, the metrics and watchdogs, and the startup graph; returns without waiting for
-     * the graph ({@link #started()} completes with its result).
+     * the graph ({@link #started()} completes with its result). A DreamNet starts once.
      *
      * @throws ConfigException when the flags file cannot be read; nothing is left running
+     * @throws IllegalStateException when {@code start()} was already called, or after {@link #shutdown()}: build a
+     *         new DreamNet to start again
      */
     public DreamNet start() throws ConfigException {
+        synchronized (this) {
+            if (stopped) {
+                throw new IllegalStateException("DreamNet was shut down and cannot start again: build a new one");
+            }
+            if (begun) {
+                throw new IllegalStateException("DreamNet was already started: start() is called once");
+            }
+            begun = true;
+        }
         prepare();
         try {
             flags.start();
@@ -211,7 +223,7 @@ public final class DreamNet implements AutoCloseable {
      * the web layer closes its port here.
      */
     public void afterDrain(String what, Step step) {
-        afterDrain.add(new NamedStep(what, step));
+        afterDrain.add(new NamedStep(Objects.requireNonNull(what, "what"), Objects.requireNonNull(step, "step")));
     }
 
     /** Where this instance answers, as other instances and operators would call it (shown in the fleet registry). */
@@ -221,7 +233,9 @@ public final class DreamNet implements AutoCloseable {
 
     /**
      * Graceful stop: readiness turns false, in-flight requests get up to the grace period to finish, the
-     * {@link #afterDrain} steps run (the port closes), then services stop in reverse dependency order. Idempotent.
+     * {@link #afterDrain} steps run (the port closes), then services stop in reverse dependency order. Idempotent,
+     * and allowed before {@link #start()} (it then releases the threads {@code build()} made); a DreamNet that was
+     * shut down cannot start again.
      */
     public synchronized void shutdown() {
         if (stopped) {

@@ -1,0 +1,91 @@
+package dev.dreamnet.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dreamnet.config.yaml.ConfigException;
+import dev.dreamnet.core.time.ManualScheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting and stopping out of order: refused with what to do, and nothing left running or scheduled twice. */
+class DreamNetLifecycleMisuseTest {
+
+    @TempDir
+    Path dir;
+    private final ManualScheduler time = new ManualScheduler();
+    private DreamNet dreamnet;
+
+    @AfterEach
+    void stop() {
+        if (dreamnet != null) {
+            dreamnet.shutdown();
+        }
+    }
+
+    private DreamNetBuilder builder() {
+        return DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:lifecycle_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .shutdownGrace(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSecondStartIsRefusedAndSchedulesNothingMore() throws Exception {
+        dreamnet = builder().build().start();
+        int scheduled = time.pendingTasks();
+
+        // It threw "startup already began, status STARTING", but only after starting the metrics slots, the watchdog
+        // samples and the brownout ticks a second time: every one then ran twice per period.
+        assertThatThrownBy(dreamnet::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("DreamNet was already started: start() is called once");
+        assertThat(time.pendingTasks()).isEqualTo(scheduled);
+    }
+
+    @Test
+    void startAfterShutdownIsRefusedAndSchedulesNothing() throws Exception {
+        dreamnet = builder().build();
+        dreamnet.shutdown();
+
+        // It threw "startup already began, status STOPPED", a graph that had never begun, after scheduling again.
+        assertThatThrownBy(dreamnet::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("DreamNet was shut down and cannot start again: build a new one");
+        assertThat(time.pendingTasks()).isZero();
+    }
+
+    @Test
+    void shutdownBeforeStartAndCloseAfterShutdownAreHarmless() throws Exception {
+        dreamnet = builder().build();
+
+        assertThatCode(() -> {
+            dreamnet.shutdown();
+            dreamnet.close();
+            dreamnet.shutdown();
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aFlagsFileThatIsMissingOrADirectoryIsRefusedByStartNamingIt() throws Exception {
+        Path missing = dir.resolve("flags.yaml");
+        dreamnet = builder().flags(missing).build();
+
+        assertThatThrownBy(dreamnet::start).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString()).hasMessageContaining("cannot read file");
+        assertThatThrownBy(dreamnet::start).as("a refused start shut it down")
+                .hasMessageContaining("build a new one");
+    }
+
+    @Test
+    void anAfterDrainStepWithoutANameOrBodyIsRefused() throws Exception {
+        dreamnet = builder().build();
+
+        // It was taken, and shutdown then logged "could not null cleanly".
+        assertThatThrownBy(() -> dreamnet.afterDrain(null, () -> { })).hasMessage("what");
+        assertThatThrownBy(() -> dreamnet.afterDrain("stop", null)).hasMessage("step");
+    }
+}
