@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -160,10 +161,12 @@ public final class Downstreams {
      * within the service's timeout.
      *
      * @throws IllegalArgumentException if the service is not configured
+     * @throws NullPointerException if {@code service} or {@code callable} is null, before the breaker counts anything
      * @throws dev.dreamnet.core.overload.LocallyRejectedException if the throttle or the bulkhead refused the
      *         call: nothing was sent, the breaker counted nothing and nothing was retried
      */
     public <T> T call(String service, Callable<T> callable) throws Exception {
+        Objects.requireNonNull(callable, "callable");
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
         dev.dreamnet.runtime.tracing.Tracing traced = tracing;
@@ -190,6 +193,7 @@ public final class Downstreams {
      * last attempt cannot run past it.
      */
     public <T> T callWithin(String service, BoundedCall<T> call) throws Exception {
+        Objects.requireNonNull(call, "call");
         Retry retry = retry(service);
         Deadline deadline = Deadline.after(timeout(service), clock);
         dev.dreamnet.runtime.tracing.Tracing traced = tracing;
@@ -207,6 +211,7 @@ public final class Downstreams {
      * other request is cancelled. The breaker counts a hedged attempt once; hedges do not spend the retry budget.
      */
     public <T> T hedged(String service, BoundedCall<T> call) throws Exception {
+        Objects.requireNonNull(call, "call");
         Retry retry = retry(service);
         OutboundGuards outbound = guard(service);
         if (outbound.hedging() == null) {
@@ -230,6 +235,7 @@ public final class Downstreams {
     }
 
     public Retry retry(String service) {
+        Objects.requireNonNull(service, "service");
         Retry retry = inForce().retries().get(service);
         if (retry == null) {
             settings(service); // throws, naming the configured services
