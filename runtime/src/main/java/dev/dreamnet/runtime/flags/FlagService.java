@@ -121,6 +121,7 @@ public final class FlagService {
      * governed by a flag and is allowed; kill switches are checked by their callers directly.
      */
     public boolean allows(String name) {
+        Objects.requireNonNull(name, "flag name");
         FlagSnapshot snapshot = flags.snapshot();
         return !snapshot.contains(name) || snapshot.isEnabled(name);
     }
