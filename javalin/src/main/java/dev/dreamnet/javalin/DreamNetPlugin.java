@@ -85,10 +85,49 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         /** Routes refused with 503 while their flag is off, keyed {@code "METHOD path-template"}. */
         public final Map<String, String> routeFlags = new LinkedHashMap<>();
 
-        /** Refuses {@code method path} (a route template, such as {@code GET /api/recommendations}) while {@code flag} is off. */
+        /**
+         * Refuses {@code route} while {@code flag} is off. The route is written as the application registers it: an
+         * upper-case HTTP method, one space and the path template ({@code "GET /api/products/{id}/recommendations"});
+         * anything else is refused here, since it would match no route and the flag would guard nothing.
+         */
         public Config flag(String route, String flag) {
-            routeFlags.put(Objects.requireNonNull(route, "route"), Objects.requireNonNull(flag, "flag"));
+            Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(flag, "flag");
+            if (!ROUTE.matcher(route).matches() || !balancedParameters(route)) {
+                throw new IllegalArgumentException("DreamNetPlugin flag route must be \"METHOD /path\" as the route is "
+                        + "registered, such as \"GET /api/recommendations\" (GET, POST, PUT, PATCH, DELETE, HEAD or "
+                        + "OPTIONS, one space, a path starting with / and not ending with /), was \"" + route + "\"");
+            }
+            if (flag.isBlank()) {
+                throw new IllegalArgumentException("DreamNetPlugin flag for route \"" + route + "\" must name a flag of "
+                        + "the flags file, was \"" + flag + "\"");
+            }
+            routeFlags.put(route, flag);
             return this;
+        }
+
+        private static final java.util.regex.Pattern ROUTE = java.util.regex.Pattern.compile(
+                "(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/|(/[^/\\s]+)+)");
+
+        /** Every {@code {} or {@code <} of a path parameter closed within its segment. */
+        private static boolean balancedParameters(String route) {
+            char open = 0;
+            for (char c : route.toCharArray()) {
+                if (c == '{' || c == '<') {
+                    if (open != 0) {
+                        return false;
+                    }
+                    open = c;
+                } else if (c == '}' || c == '>') {
+                    if (open != (c == '}' ? '{' : '<')) {
+                        return false;
+                    }
+                    open = 0;
+                } else if (c == '/' && open != 0) {
+                    return false;
+                }
+            }
+            return open == 0;
         }
     }
 
