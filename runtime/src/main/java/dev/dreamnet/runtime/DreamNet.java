@@ -266,6 +266,7 @@ public final class DreamNet implements AutoCloseable {
             step("stop the services", () -> dag.shutdown()
                     .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
             step("close the toolkit's database", store::close);
+            step("stop the hedging threads", downstreams::close);
             step("flush the traces", tracing::close);
         } finally {
             startupPool.shutdownNow();

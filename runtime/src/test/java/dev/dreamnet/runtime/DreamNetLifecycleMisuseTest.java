@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dreamnet.config.resilience.ResilienceFile;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.time.ManualScheduler;
+import dev.dreamnet.runtime.resilience.Downstreams;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,30 @@ class DreamNetLifecycleMisuseTest {
         // It was taken, and shutdown then logged "could not null cleanly".
         assertThatThrownBy(() -> dreamnet.afterDrain(null, () -> { })).hasMessage("what");
         assertThatThrownBy(() -> dreamnet.afterDrain("stop", null)).hasMessage("step");
+    }
+
+    @Test
+    void shutdownStopsTheThreadsThatRanHedgedCalls() throws Exception {
+        dreamnet = builder().resilience(ResilienceFile.parse("resilience.yaml", """
+                services:
+                  pricing:
+                    retry: {maxAttempts: 1}
+                    timeout: 5s
+                    hedge: {after: 20ms, maxExtra: 5%, burst: 10}
+                """)).build().start();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        Downstreams.BoundedCall<String> call = timeLeft -> "ok";
+        assertThat(dreamnet.downstreams().hedged("pricing", call)).isEqualTo("ok");
+        List<Thread> hedging = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .filter(t -> t.getName().startsWith("dreamnet-hedge-")).toList();
+        assertThat(hedging).as("the hedged call ran on the hedge pool").isNotEmpty();
+        dreamnet.shutdown();
+
+        // They were left idling for a minute after shutdown, for as long as the JVM lived if calls kept coming.
+        for (Thread thread : hedging) {
+            thread.join(5_000);
+            assertThat(thread.isAlive()).as(thread.getName() + " after shutdown").isFalse();
+        }
     }
 }

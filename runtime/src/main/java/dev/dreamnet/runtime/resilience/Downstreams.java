@@ -48,6 +48,9 @@ public final class Downstreams {
     /** Times hedge delays and runs hedged requests; null until a service hedges. Guarded by this. */
     private Scheduler hedgeTimer;
     private ExecutorService hedgeRequests;
+    /** Whether this started the hedge timer or pool itself, and so closes it in {@link #close()}. Guarded by this. */
+    private boolean ownHedgeTimer;
+    private boolean ownHedgeRequests;
     /**
      * The breakers, retries and outbound guards in force: built at the first call or look-up (an application that
      * calls none of its downstreams before it is ready loads none of their classes before then), replaced by each
@@ -114,9 +117,11 @@ public final class Downstreams {
         if (service.outbound().hedge().isPresent()) {
             if (hedgeTimer == null) {
                 hedgeTimer = new SystemScheduler("dreamnet-hedge-timer", 1);
+                ownHedgeTimer = true;
             }
             if (hedgeRequests == null) {
                 hedgeRequests = hedgePool();
+                ownHedgeRequests = true;
             }
         }
         ExecutorService pool = hedgeRequests;
@@ -154,6 +159,19 @@ public final class Downstreams {
     static CircuitBreakerConfig databaseBreaker() {
         return CircuitBreakerConfig.builder().consecutiveFailures(20).timeWindow(Duration.ofSeconds(10))
                 .minimumCalls(30).resetTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Stops the hedge timer and the pool of hedged requests this started itself (a scheduler or executor given to the
+     * constructor stays the caller's); hedged requests already running finish. Idempotent.
+     */
+    public synchronized void close() {
+        if (ownHedgeRequests) {
+            hedgeRequests.shutdown();
+        }
+        if (ownHedgeTimer) {
+            ((SystemScheduler) hedgeTimer).close();
+        }
     }
 
     /**
