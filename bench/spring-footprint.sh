@@ -42,7 +42,9 @@ JAVA
 count() { # name: prints classes loaded, DreamNet's classes, DreamNet's lambdas and jar probes by readiness
   local dir="$work/$1"
   mkdir -p "$dir"
-  (cd "$dir" && exec java -Xmx128m -Xlog:class+load=info:file="$dir/classes.log" \
+  local options=(-Xmx128m)
+  if [ "$1" = dreamnet ] && [ "$prefix" = embedded- ]; then options+=(-Dbench.embedded=true); fi
+  (cd "$dir" && exec java "${options[@]}" -Xlog:class+load=info:file="$dir/classes.log" \
       -agentpath:"$profiler"=start,event='jdk.internal.loader.URLClassPath$Loader.getResource',interval=1 \
       -jar "$app/$prefix$1.jar" --server.port="$port") >"$dir/out.log" 2>&1 &
   local pid=$!

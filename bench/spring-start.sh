@@ -10,6 +10,8 @@
 # APP=reference measures the service the goal names instead: web, actuator, Resilience4j and JDBC with H2.
 # APP=migrated measures that service moved from Resilience4j to DreamNet: the starter in place of Resilience4j and
 # its AspectJ starter, against the service with Resilience4j (what a team that adopts DreamNet for its breakers sees).
+# APP=embedded measures DreamNet's runtime alone, started by hand before Spring (-Dbench.embedded=true, no starter), in
+# the reference service: what the runtime costs a start, apart from the starter's Spring part.
 # EXTRACT=1 runs each jar as Spring Boot's efficient-deployment layout instead
 # (`java -Djarmode=tools -jar X.jar extract`: the application's jar and its libraries side by side, read by the JVM's
 # own class loader); with CDS=1, the archive is made from that layout, as Spring Boot documents for class-data sharing.
@@ -51,6 +53,7 @@ jvm() { # name: the JVM options of that jar (DREAMNET_JVM: more, for the dreamne
   local options=(-Xmx128m)
   # shellcheck disable=SC2206
   if [ "$1" = dreamnet ] && [ -n "${DREAMNET_JVM:-}" ]; then options+=($DREAMNET_JVM); fi
+  if [ "$1" = dreamnet ] && [ "$prefix" = embedded- ]; then options+=(-Dbench.embedded=true); fi
   if [ "${CDS:-}" = 1 ]; then options+=(-XX:SharedArchiveFile="$app/$prefix$1$layout.jsa" -Xshare:auto); fi
   echo "${options[@]}"
 }

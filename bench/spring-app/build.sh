@@ -3,7 +3,9 @@
 # same with dreamnet-spring-boot-starter), and the service the issue's start-time goal names,
 # target/reference-plain.jar (web, actuator, Resilience4j, JDBC with H2) and target/reference-dreamnet.jar (the same
 # with the starter), and that service moved to DreamNet: target/migrated-dreamnet.jar (web, actuator, JDBC with H2 and
-# the starter, no Resilience4j) against target/migrated-plain.jar (a copy of reference-plain.jar). DreamNet's artifacts come from the repository the examples' build made from this checkout
+# the starter, no Resilience4j) against target/migrated-plain.jar (a copy of reference-plain.jar), and
+# target/embedded-dreamnet.jar: the reference service with DreamNet's runtime and no starter, started by hand with
+# -Dbench.embedded=true (against embedded-plain.jar, another copy). DreamNet's artifacts come from the repository the examples' build made from this checkout
 # (`mvn -B -pl examples-it -am verify -DskipTests`), read offline, or from your local repository
 # (`mvn -B install -DskipTests -Dinvoker.skip` at the root), whichever holds the newer build; it says which.
 set -euo pipefail
@@ -37,7 +39,7 @@ variant() { # name, then the Maven profiles
   local name="$1" profiles="$2"
   mvn -B -q -f "$app/pom.xml" "${repo[@]}" clean package ${profiles:+-P"$profiles"}
   local out="$app/target"
-  case ",$profiles," in *,dreamnet,*) out="$app/target/dreamnet" ;; esac # the dreamnet profile builds there
+  case ",$profiles," in *,dreamnet,*) out="$app/target/dreamnet" ;; *,runtime,*) out="$app/target/runtime" ;; esac
   cp "$out/spring-app-1.0.0-SNAPSHOT.jar" "$built/$name.jar"
 }
 variant plain ""
@@ -47,7 +49,10 @@ variant reference-dreamnet resilience4j,jdbc,dreamnet
 # The reference service moved from Resilience4j to DreamNet, against the reference service as it was.
 variant migrated-dreamnet jdbc,dreamnet
 cp "$built/reference-plain.jar" "$built/migrated-plain.jar"
+# The reference service with DreamNet's runtime started by hand (-Dbench.embedded=true), no starter.
+variant embedded-dreamnet resilience4j,jdbc,runtime
+cp "$built/reference-plain.jar" "$built/embedded-plain.jar"
 mkdir -p "$app/target"
 mv "$built"/*.jar "$app/target/"
 rmdir "$built"
-echo "built $app/target/{plain,dreamnet,reference-plain,reference-dreamnet,migrated-plain,migrated-dreamnet}.jar"
+echo "built $app/target/{,reference-,migrated-,embedded-}{plain,dreamnet}.jar"
