@@ -7,6 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/cli/target/dreamnet.jar"
 runs="${1:-5}"
 port=5077
+. "$root/bench/spring-ready.sh"
 [ -f "$jar" ] || { echo "build the jar first: ./dreamnet --version" >&2; exit 1; }
 archive="$root/cli/target/dreamnet.jsa"
 share=()
@@ -18,9 +19,9 @@ for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   java -Xmx128m "${share[@]}" -jar "$jar" serve --port "$port" --data-dir "$data" --graph "$root/deploy/graph.json" >/dev/null 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ]; do
+  until ready_now "$port" /health/ready; do # polling that costs the start being timed almost no CPU
     kill -0 "$pid" 2>/dev/null || { echo "server exited" >&2; exit 1; }
-    sleep 0.01
+    pause 0.01
   done
   end=$(date +%s%N)
   echo "run $run: launch to ready $(( (end - start) / 1000000 )) ms (fresh data dir)"

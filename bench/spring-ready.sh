@@ -1,4 +1,4 @@
-# Sourced by the Spring Boot bench scripts: waiting for readiness, and the jars they start.
+# Sourced by the bench scripts that time a start: waiting for readiness, and the Spring Boot jars they start.
 # await_ready PID PORT LOG [POLL]: waits until the service on PORT answers 200 on /actuator/health/readiness, trying
 # every POLL seconds (0.05); if process PID ends first, prints the end of LOG and exits.
 await_ready() {
@@ -8,13 +8,13 @@ await_ready() {
   done
 }
 
-# ready_now PORT: whether /actuator/health/readiness answers 200. Through bash's /dev/tcp and builtins only: a curl, a
+# ready_now PORT [PATH]: whether PATH (/actuator/health/readiness) answers 200. Through bash's /dev/tcp and builtins only: a curl, a
 # sleep and a subshell per poll cost about 26 ms of CPU each on a 2-core machine, so polling every 10 ms took about
 # 70% of a core from the start being timed; this costs about 0.6 ms a poll.
 ready_now() {
   local status=""
   { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "${2:-/actuator/health/readiness}" >&3
   read -r _ status _ <&3 || true
   exec 3<&- 3>&-
   [ "$status" = 200 ]
