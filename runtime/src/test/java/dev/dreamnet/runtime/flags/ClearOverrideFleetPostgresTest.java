@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.audit.AuditEntry;
+import dev.dreamnet.runtime.fleet.FleetPair;
 import dev.dreamnet.testing.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,33 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 class ClearOverrideFleetPostgresTest {
 
+    private FleetPair fleet;
     private PostgresTestDatabase database;
     private DreamNet first;
     private DreamNet second;
 
     @BeforeEach
     void start() throws Exception {
-        database = PostgresTestDatabase.create("dreamnet_clear_override");
-        first = instance();
-        second = instance();
-    }
-
-    private DreamNet instance() throws Exception {
-        DreamNet dreamnet = DreamNet.builder().environment(Map.of()).database(database.jdbcUrl())
-                .shutdownGrace(Duration.ofSeconds(1)).build().start();
-        dreamnet.started().get(20, TimeUnit.SECONDS);
-        assertThat(dreamnet.fleetMode()).isPresent();
-        return dreamnet;
+        fleet = FleetPair.start("dreamnet_clear_override");
+        database = fleet.database();
+        first = fleet.first();
+        second = fleet.second();
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            first.shutdown();
-            second.shutdown();
-        } finally {
-            database.close();
-        }
+        fleet.close();
     }
 
     @Test

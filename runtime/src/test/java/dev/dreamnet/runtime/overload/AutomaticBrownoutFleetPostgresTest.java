@@ -11,10 +11,9 @@ import dev.dreamnet.core.overload.Criticality;
 import dev.dreamnet.core.time.FakeClock;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.audit.AuditEntry;
-import dev.dreamnet.testing.PostgresTestDatabase;
+import dev.dreamnet.runtime.fleet.FleetPair;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,33 +26,20 @@ import org.junit.jupiter.api.Test;
 class AutomaticBrownoutFleetPostgresTest {
 
     private final FakeClock clock = new FakeClock();
-    private PostgresTestDatabase database;
+    private FleetPair fleet;
     private DreamNet first;
     private DreamNet second;
 
     @BeforeEach
     void start() throws Exception {
-        database = PostgresTestDatabase.create("dreamnet_brownout");
-        first = instance();
-        second = instance();
-    }
-
-    private DreamNet instance() throws Exception {
-        DreamNet dreamnet = DreamNet.builder().environment(Map.of()).database(database.jdbcUrl())
-                .shutdownGrace(Duration.ofSeconds(1)).build().start();
-        dreamnet.started().get(20, TimeUnit.SECONDS);
-        assertThat(dreamnet.fleetMode()).isPresent();
-        return dreamnet;
+        fleet = FleetPair.start("dreamnet_brownout");
+        first = fleet.first();
+        second = fleet.second();
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            first.shutdown();
-            second.shutdown();
-        } finally {
-            database.close();
-        }
+        fleet.close();
     }
 
     private AutomaticBrownout overloaded(boolean fleetWide, OverloadProtection[] protection) {
