@@ -6,6 +6,7 @@ import dev.dreamnet.javalin.auth.ReadGate;
 import dev.dreamnet.javalin.console.ConsoleRoutes;
 import dev.dreamnet.javalin.flags.FlagRoutes;
 import dev.dreamnet.javalin.flags.KillSwitchGate;
+import dev.dreamnet.javalin.flags.UnboundRouteFlags;
 import dev.dreamnet.javalin.fleet.FleetRoutes;
 import dev.dreamnet.javalin.http.Admission;
 import dev.dreamnet.javalin.http.Exchange;
@@ -198,7 +199,10 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
                 new OverloadGuard(dreamnet.overload(), dreamnet.access(), routes.routes())));
         HttpApp.errorHandlers(config.routes, dreamnet.clock());
         config.routes.after(ctx -> Exchange.finish(ctx, tracking, inFlight, admission, dreamnet.overload()));
-        config.events.serverStarted(this::listening);
+        config.events.serverStarted(() -> {
+            listening();
+            UnboundRouteFlags.warn(settings.routeFlags, config.internalRouter.allHttpHandlers());
+        });
         dreamnet.afterDrain("stop the HTTP server", this::stop);
     }
 
