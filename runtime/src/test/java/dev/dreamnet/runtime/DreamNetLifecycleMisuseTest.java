@@ -116,5 +116,10 @@ class DreamNetLifecycleMisuseTest {
             thread.join(5_000);
             assertThat(thread.isAlive()).as(thread.getName() + " after shutdown").isFalse();
         }
+        assertThatThrownBy(() -> dreamnet.downstreams().hedged("pricing", call))
+                .as("a hedged call after shutdown, as docs/EMBEDDING.md says")
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(dreamnet.downstreams().call("pricing", () -> "ok")).as("an unhedged call still answers")
+                .isEqualTo("ok");
     }
 }
