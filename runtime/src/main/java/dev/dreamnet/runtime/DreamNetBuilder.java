@@ -10,6 +10,7 @@ import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.core.startup.GraphValidationException;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.core.startup.StartupGraph;
+import dev.dreamnet.core.text.Redaction;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.core.time.Sleeper;
@@ -197,7 +198,7 @@ public final class DreamNetBuilder {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("jdbcUrl must be a JDBC URL such as \"jdbc:postgresql://db:5432/app\" or "
-                    + "\"jdbc:h2:file:./data/app\", was \"" + jdbcUrl + "\"");
+                    + "\"jdbc:h2:file:./data/app\", was \"" + Redaction.url(jdbcUrl) + "\"");
         }
         this.databaseUrl = dev.dreamnet.jdbc.DurableUrls.durableOnCommit(jdbcUrl);
         return this;

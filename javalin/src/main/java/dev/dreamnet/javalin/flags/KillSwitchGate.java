@@ -1,5 +1,6 @@
 package dev.dreamnet.javalin.flags;
 
+import dev.dreamnet.javalin.http.RouteNames;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.flags.WritesRefusedException;
 import io.javalin.http.Handler;
@@ -53,7 +54,7 @@ public final class KillSwitchGate {
      * bound to no flag, so they cost nothing per request.
      */
     public Handler guard(Endpoint endpoint, Handler next) {
-        String route = endpoint.method.name() + " " + endpoint.path;
+        String route = RouteNames.of(endpoint);
         boolean write = WRITES.contains(endpoint.method) && !endpoint.path.startsWith(ADMIN)
                 && !notWrites.contains(route);
         String flag = routeFlags.get(route);

@@ -1,5 +1,6 @@
 package dev.dreamnet.javalin.flags;
 
+import dev.dreamnet.javalin.http.RouteNames;
 import io.javalin.router.ParsedEndpoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ public final class UnboundRouteFlags {
     public static List<String> of(Map<String, String> routeFlags, Collection<ParsedEndpoint> registered) {
         Set<String> routes = new HashSet<>();
         for (ParsedEndpoint parsed : registered) {
-            routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+            routes.add(RouteNames.of(parsed.endpoint));
         }
         List<String> unbound = new ArrayList<>();
         routeFlags.forEach((route, flag) -> {

@@ -40,7 +40,7 @@ public final class MountedRoutes implements JavalinDefaultRoutingApi {
         }
         Endpoint mounted = prefix.isEmpty() ? endpoint : new Endpoint(endpoint.method, prefix + endpoint.path,
                 endpoint.handler);
-        routes.add(mounted.method.name() + " " + mounted.path);
+        routes.add(RouteNames.of(mounted));
         target.addEndpoint(mounted);
         return this;
     }

@@ -49,7 +49,7 @@ public final class OverloadGuard {
 
     /** {@code next} behind the limit, unless {@code endpoint} is one of DreamNet's own or not an HTTP route. */
     public Handler guard(Endpoint endpoint, Handler next) {
-        String route = endpoint.method.name() + " " + endpoint.path;
+        String route = RouteNames.of(endpoint);
         if (!endpoint.method.isHttpMethod() || own.contains(route) || ReadGate.isOperatorPath(endpoint.path)) {
             return next;
         }

@@ -2,6 +2,7 @@ package dev.dreamnet.javalin.metrics;
 
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.javalin.http.RouteNames;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -54,6 +55,6 @@ public final class RequestTracking {
             return unmatched(ctx.method());
         }
         String known = templates.get(endpoint);
-        return known != null ? known : templates.computeIfAbsent(endpoint, e -> e.method.name() + " " + e.path);
+        return known != null ? known : templates.computeIfAbsent(endpoint, RouteNames::of);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dreamnet.javalin.rollouts;
 
+import dev.dreamnet.javalin.http.RouteNames;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 
 import dev.dreamnet.core.rollout.Rollout;
@@ -44,7 +45,7 @@ public final class RolloutRouting {
         if (!rollout.state().status().isFinal()) {
             io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             if (endpoint != null) {
-                rollouts.servedOn(name, endpoint.method.name() + " " + endpoint.path);
+                rollouts.servedOn(name, RouteNames.of(endpoint));
             }
             ctx.attribute(ROLLOUT, rollout);
             ctx.attribute(VARIANT, variant);

@@ -52,7 +52,7 @@ final class AuditStore {
      */
     static AuditEntry fitted(AuditEntry e) {
         return new AuditEntry(e.id(), e.at(), fit(e.actor(), 200), fit(e.action(), 100), fit(e.target(), 200),
-                fit(e.before(), 400), fit(e.after(), 400), fit(e.reason(), 1000));
+                fit(e.before(), 400), fit(e.after(), 400), fit(e.reason(), AuditReason.MAX));
     }
 
     static String fit(String text, int column) {

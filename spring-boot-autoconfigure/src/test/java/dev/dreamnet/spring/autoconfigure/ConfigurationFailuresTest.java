@@ -63,13 +63,9 @@ class ConfigurationFailuresTest {
     void anOverrideThatOutlivedItsFlagCanStillBeCleared(@TempDir Path dir) throws Exception {
         Path flags = dir.resolve("flags.yaml");
         Files.writeString(flags, flag("kept") + flag("gone"));
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.addHeader("Authorization", "Bearer admin-secret");
         runner.withPropertyValues("dreamnet.flags=" + flags, "dreamnet.tokens.admin=admin-secret").run(context -> {
             DreamNet dreamnet = context.getBean(DreamNet.class);
-            DreamNetEndpoint endpoint = new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false));
-            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-            try {
+            asAdmin(dreamnet, endpoint -> {
                 assertThat(endpoint.change(SecurityContext.NONE, "overrides", "gone", null, "false", "INC-3")
                         .getStatus()).isEqualTo(200);
                 Files.writeString(flags, flag("kept"));
@@ -80,23 +76,17 @@ class ConfigurationFailuresTest {
 
                 assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("gone");
                 assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "never").getStatus()).isEqualTo(404);
-            } finally {
-                RequestContextHolder.resetRequestAttributes();
-            }
+            });
         });
     }
 
     @Test
     void aRolloutActionItsStatusDoesNotAllowIsAConflictNotAServerError() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.addHeader("Authorization", "Bearer admin-secret");
         runner.withPropertyValues("dreamnet.tokens.admin=admin-secret").run(context -> {
             DreamNet dreamnet = context.getBean(DreamNet.class);
-            DreamNetEndpoint endpoint = new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false));
             dreamnet.rollouts().start(dev.dreamnet.core.rollout.RolloutConfig.builder("search-v2").build(), "tester",
                     "a canary");
-            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-            try {
+            asAdmin(dreamnet, endpoint -> {
                 assertThat(endpoint.change(SecurityContext.NONE, "rollouts", "search-v2", "rollback", null, "INC-9")
                         .getStatus()).isEqualTo(200);
 
@@ -107,10 +97,24 @@ class ConfigurationFailuresTest {
                 assertThat(body).containsEntry("error", "conflict")
                         .hasEntrySatisfying("detail", detail -> assertThat(detail.toString())
                                 .startsWith("cannot promote rollout \"search-v2\": it is ROLLED_BACK"));
-            } finally {
-                RequestContextHolder.resetRequestAttributes();
-            }
+            });
         });
+    }
+
+    /** What {@code calls} does with the endpoint, each call made as a request with the admin token. */
+    private interface EndpointCalls {
+        void run(DreamNetEndpoint endpoint) throws Exception;
+    }
+
+    private static void asAdmin(DreamNet dreamnet, EndpointCalls calls) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Authorization", "Bearer admin-secret");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            calls.run(new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), false)));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     /** A client of a downstream whose name is misspelt on one method. */
