@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
  * not reading some 270 classes out of the application's jar. No class is initialised here (no static initialiser
  * runs, so no two threads can wait on each other's), and a class this application lacks is skipped. Spring Boot runs
  * it only with more than one processor, and not with {@code -Dspring.backgroundpreinitializer.ignore=true};
- * {@code -D}{@value #SWITCH}{@code =false} turns this one off alone. The list is {@value #CLASSES}, written by
+ * {@code -D}{@value #SWITCH}{@code =false} turns this one off alone, and so does {@code dreamnet.enabled=false}
+ * (which {@link DreamNetDefaults} reads from the prepared environment, on the same event and before Spring Boot starts
+ * this thread: a starter that is switched off loads nothing). The list is {@value #CLASSES}, written by
  * {@code bench/preload-classes.sh}.
  */
 final class DreamNetPreloader implements BackgroundPreinitializer {
@@ -24,14 +26,28 @@ final class DreamNetPreloader implements BackgroundPreinitializer {
     /** The system property that turns preloading off when {@code false}. */
     static final String SWITCH = "dreamnet.preload";
 
+    /**
+     * Whether the application being started has DreamNet on, as its environment said last. Static because Spring Boot
+     * makes its background pre-initialisers itself, once for the JVM, with no access to the environment.
+     */
+    private static volatile boolean enabled = true;
+
+    /** Records whether the application being started has DreamNet on ({@code dreamnet.enabled}). */
+    static void dreamNetEnabled(boolean on) {
+        enabled = on;
+    }
+
     @Override
     public void preinitialize() throws IOException {
         run();
     }
 
-    /** Loads and links the listed classes, unless the system property says not to; returns how many it loaded. */
+    /**
+     * Loads and links the listed classes, unless the system property says not to or DreamNet is off; returns how many
+     * it loaded.
+     */
     int run() throws IOException {
-        if ("false".equalsIgnoreCase(System.getProperty(SWITCH))) {
+        if (!enabled || "false".equalsIgnoreCase(System.getProperty(SWITCH))) {
             return 0;
         }
         ClassLoader loader = DreamNetPreloader.class.getClassLoader();

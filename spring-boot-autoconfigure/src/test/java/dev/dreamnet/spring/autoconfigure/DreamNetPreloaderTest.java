@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** The starter's background preloader: Spring Boot finds it, and every class it lists exists. */
@@ -61,6 +65,24 @@ class DreamNetPreloaderTest {
             }
         }
         assertThat(new DreamNetPreloader().run()).isPositive();
+    }
+
+    @Test
+    void aStarterSwitchedOffPreloadsNothing() throws Exception {
+        prepare("false");
+        try {
+            assertThat(new DreamNetPreloader().run()).as("classes preloaded with dreamnet.enabled=false").isZero();
+        } finally {
+            prepare("true");
+        }
+        assertThat(new DreamNetPreloader().run()).as("classes preloaded with dreamnet.enabled=true").isPositive();
+    }
+
+    /** What Spring Boot does before it starts the preloading thread: the starter's defaults read the environment. */
+    private static void prepare(String enabled) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("dreamnet.enabled", enabled)));
+        new DreamNetDefaults().postProcessEnvironment(environment, new SpringApplication());
     }
 
     private static final AtomicBoolean INITIALISED = new AtomicBoolean();
