@@ -57,6 +57,13 @@ public final class RolloutService {
     private volatile java.util.function.Function<java.util.Set<String>, String> promotionGate = routes -> null;
     /** The rollouts held by the gate now, with the reason, so holding and releasing are audited once each. */
     private final Map<String, String> gated = new ConcurrentHashMap<>();
+    /** The operator's change {@link #operate} is making on this thread, told by {@link #save} if the fleet refused it. */
+    private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
+
+    /** Whether the fleet refused to save an operator's change: its event is saved on the operator's thread. */
+    private static final class OperatorChange {
+        private SharedStateUnavailableException refused;
+    }
 
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
                           Scheduler scheduler, Executor executor) {
@@ -251,18 +258,28 @@ public final class RolloutService {
      *
      * @throws UnknownRolloutException if there is no rollout {@code name}
      * @throws RolloutConflictException if its status does not allow the operation
-     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost, or cannot write
+     *         the change to: the change is undone here too, and nothing is audited
      */
     public Rollout operate(String name, String action, UnaryOperator<Rollout> operation, String actor, String reason) {
         Rollout rollout = get(name);
         requireShared(action + " of rollout \"" + name + "\"");
-        String before = describe(rollout.state());
+        RolloutState was = rollout.state();
+        OperatorChange change = new OperatorChange();
+        operating.set(change);
         try {
             operation.apply(rollout);
         } catch (IllegalStateException e) {
             throw new RolloutConflictException(e.getMessage());
+        } finally {
+            operating.remove();
         }
-        audit.record(actor, "rollout." + action, name, before, describe(rollout.state()), reason);
+        if (change.refused != null) {
+            // The fleet never had it: an operator's change is applied on every instance or on none.
+            rollout.adopt(was);
+            throw change.refused;
+        }
+        audit.record(actor, "rollout." + action, name, describe(was), describe(rollout.state()), reason);
         return rollout;
     }
 
@@ -293,6 +310,11 @@ public final class RolloutService {
                             state.name(), describe(state));
                 }
             } catch (SharedStateUnavailableException e) {
+                OperatorChange change = operating.get();
+                if (change != null) {
+                    change.refused = e; // operate undoes it and refuses it
+                    return;
+                }
                 LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
                         state.name(), describe(state), e.getMessage());
             }
