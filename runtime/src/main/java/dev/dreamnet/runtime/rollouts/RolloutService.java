@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -57,7 +58,7 @@ public final class RolloutService {
     private volatile java.util.function.Function<java.util.Set<String>, String> promotionGate = routes -> null;
     /** The rollouts held by the gate now, with the reason, so holding and releasing are audited once each. */
     private final Map<String, String> gated = new ConcurrentHashMap<>();
-    /** The operator's change {@link #operate} is making on this thread, told by {@link #save} if the fleet refused it. */
+    /** The operator's change {@link #asOperator} is making on this thread, told by {@link #save} if the fleet refused it. */
     private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
 
     /** Whether the fleet refused to save an operator's change: its event is saved on the operator's thread. */
@@ -236,11 +237,14 @@ public final class RolloutService {
      * Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced.
      *
      * @throws RolloutConflictException while a rollout of that name is not finished
-     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost
+     * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost, or cannot write
+     *         the new rollout to: it is not started here either (a finished one it replaced is kept), and nothing is
+     *         audited
      */
     public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
         requireShared("starting rollout \"" + config.name() + "\"");
-        rollouts.find(config.name()).ifPresent(existing -> {
+        Optional<Rollout> replaced = rollouts.find(config.name());
+        replaced.ifPresent(existing -> {
             if (!existing.state().status().isFinal()) {
                 throw new RolloutConflictException("rollout \"" + config.name() + "\" is "
                         + existing.state().status() + " at " + existing.percent() + "%; roll it back first");
@@ -248,7 +252,14 @@ public final class RolloutService {
             rollouts.remove(config.name());
         });
         Rollout rollout = rollouts.add(config);
-        RolloutState state = rollout.start();
+        RolloutState state;
+        try {
+            state = asOperator(rollout::start);
+        } catch (SharedStateUnavailableException e) {
+            rollouts.remove(config.name());
+            replaced.ifPresent(old -> rollouts.restore(old.config(), old.state()));
+            throw e;
+        }
         audit.record(actor, "rollout.start", config.name(), "PENDING", describe(state), reason);
         return rollout;
     }
@@ -265,22 +276,37 @@ public final class RolloutService {
         Rollout rollout = get(name);
         requireShared(action + " of rollout \"" + name + "\"");
         RolloutState was = rollout.state();
-        OperatorChange change = new OperatorChange();
-        operating.set(change);
         try {
-            operation.apply(rollout);
+            asOperator(() -> operation.apply(rollout));
         } catch (IllegalStateException e) {
             throw new RolloutConflictException(e.getMessage());
-        } finally {
-            operating.remove();
-        }
-        if (change.refused != null) {
-            // The fleet never had it: an operator's change is applied on every instance or on none.
+        } catch (SharedStateUnavailableException e) {
             rollout.adopt(was);
-            throw change.refused;
+            throw e;
         }
         audit.record(actor, "rollout." + action, name, describe(was), describe(rollout.state()), reason);
         return rollout;
+    }
+
+    /**
+     * Runs an operator's {@code change}, whose event saves it to the fleet on this thread ({@link #onEvent}); an
+     * operator's change is taken on every instance or on none, so the caller undoes it here when this throws.
+     *
+     * @throws SharedStateUnavailableException when the fleet could not save it
+     */
+    private <T> T asOperator(Supplier<T> change) {
+        OperatorChange saving = new OperatorChange();
+        operating.set(saving);
+        T result;
+        try {
+            result = change.get();
+        } finally {
+            operating.remove();
+        }
+        if (saving.refused != null) {
+            throw saving.refused;
+        }
+        return result;
     }
 
     private void onEvent(RolloutEvent event) {

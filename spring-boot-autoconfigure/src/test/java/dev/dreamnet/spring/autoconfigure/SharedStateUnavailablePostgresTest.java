@@ -1,12 +1,15 @@
 package dev.dreamnet.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.core.rollout.RolloutConfig;
+import dev.dreamnet.core.rollout.RolloutStatus;
 import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import dev.dreamnet.testing.PostgresTestDatabase;
@@ -172,6 +175,37 @@ class SharedStateUnavailablePostgresTest {
         assertThat(storedStatus("checkout-v3")).as("the fleet's row").isEqualTo("RUNNING");
         assertThat(auditEntries("INC-9: refused pause")).isZero();
         assertThat(auditEntries("INC-9: refused brownout")).isZero();
+    }
+
+    @Test
+    void aRolloutStartedWhileTheDatabaseStopsAnsweringIsNotStartedHereEitherAndAFinishedOneItWouldReplaceIsKept()
+            throws Exception {
+        // The same bug in start(): the new rollout ran here, audited, while the fleet never had it.
+        rollouts.start(RolloutConfig.builder("reads-v4").steps(List.of(100.0)).build(), "tester", "INC-10: done");
+        assertThat(rollouts.get("reads-v4").state().status()).isEqualTo(RolloutStatus.PROMOTED);
+        proxy.stall();
+        try {
+            assertThatThrownBy(() -> rollouts.start(RolloutConfig.builder("reads-v4").build(), "tester",
+                    "INC-10: refused restart")).isInstanceOf(SharedStateUnavailableException.class)
+                    .hasMessageContaining("nothing was changed");
+            assertThatThrownBy(() -> rollouts.start(RolloutConfig.builder("reads-v5").build(), "tester",
+                    "INC-10: refused start")).isInstanceOf(SharedStateUnavailableException.class);
+
+            assertThat(rollouts.get("reads-v4").state().status()).as("the finished one, kept")
+                    .isEqualTo(RolloutStatus.PROMOTED);
+            assertThat(rollouts.find("reads-v5")).as("not started here").isEmpty();
+        } finally {
+            proxy.restore();
+        }
+        assertThat(storedStatus("reads-v4")).isEqualTo("PROMOTED");
+        assertThat(query("SELECT count(*) FROM rollouts WHERE name = ?", "reads-v5")).isEqualTo("0");
+        assertThat(auditEntries("INC-10: refused restart")).isZero();
+        assertThat(auditEntries("INC-10: refused start")).isZero();
+
+        await().atMost(DEADLINE).ignoreException(SharedStateUnavailableException.class).until(() ->
+                rollouts.start(RolloutConfig.builder("reads-v5").build(), "tester", "INC-10: taken") != null);
+        assertThat(storedStatus("reads-v5")).isEqualTo("RUNNING");
+        assertThat(auditEntries("INC-10: taken")).isEqualTo(1);
     }
 
     /** Cuts every connection to PostgreSQL, and waits until this instance says it serves a stale copy. */
