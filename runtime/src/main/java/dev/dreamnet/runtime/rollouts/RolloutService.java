@@ -311,8 +311,12 @@ public final class RolloutService {
 
     private void onEvent(RolloutEvent event) {
         RolloutState state = event.state();
-        decisions.computeIfAbsent(state.name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
         rollouts.find(state.name()).ifPresent(rollout -> save(rollout.config(), state));
+        OperatorChange operator = operating.get();
+        if (operator != null && operator.refused != null) {
+            return; // the fleet refused it, and the operator's call undoes it: not a decision
+        }
+        decisions.computeIfAbsent(state.name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
         if (event instanceof RolloutEvent.Promoted p && p.automatic()) {
             audit.record(AUTOMATIC, "rollout.promote", state.name(), "step " + p.fromStep(), describe(state), p.reason());
         } else if (event instanceof RolloutEvent.RolledBack r && r.automatic()) {

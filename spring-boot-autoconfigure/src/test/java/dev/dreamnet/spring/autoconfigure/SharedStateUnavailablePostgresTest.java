@@ -10,6 +10,7 @@ import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.rollout.RolloutStatus;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
+import dev.dreamnet.runtime.metrics.MetricSources;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import dev.dreamnet.testing.PostgresTestDatabase;
@@ -22,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -206,6 +208,9 @@ class SharedStateUnavailablePostgresTest {
                 rollouts.start(RolloutConfig.builder("reads-v5").build(), "tester", "INC-10: taken") != null);
         assertThat(storedStatus("reads-v5")).isEqualTo("RUNNING");
         assertThat(auditEntries("INC-10: taken")).isEqualTo(1);
+        assertThat(rollouts.metrics()).filteredOn(metric -> metric.rollout().equals("reads-v5")).singleElement()
+                .as("the refused starts are not counted as decisions").extracting(MetricSources.RolloutMetric::decisions)
+                .isEqualTo(Map.of("started", 1L));
     }
 
     /** Cuts every connection to PostgreSQL, and waits until this instance says it serves a stale copy. */

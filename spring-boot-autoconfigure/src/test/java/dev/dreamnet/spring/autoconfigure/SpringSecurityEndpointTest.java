@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "dreamnet.database=jdbc:h2:mem:secured_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
         "dreamnet.tokens.admin=admin-secret",
         "management.endpoints.web.exposure.include=health,dreamnet"})
+@DisabledIfSystemProperty(named = "dreamnet.test.spring-security", matches = "absent",
+        disabledReason = "needs Spring Security on the class path: runs in surefire's with-spring-security execution")
 class SpringSecurityEndpointTest {
 
     private static final String BROWNOUT = "/actuator/dreamnet/modes/brownout";
