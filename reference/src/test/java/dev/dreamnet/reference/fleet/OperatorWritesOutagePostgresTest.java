@@ -1,0 +1,264 @@
+package dev.dreamnet.reference.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dreamnet.reference.DreamnetServer;
+import dev.dreamnet.reference.support.FlagServer;
+import dev.dreamnet.reference.support.GraphJson;
+import dev.dreamnet.reference.support.Http;
+import dev.dreamnet.reference.support.Reply;
+import dev.dreamnet.reference.support.Servers;
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.testing.PostgresTestDatabase;
+import dev.dreamnet.testing.TcpProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every operator write of the reference service, in fleet mode, while its PostgreSQL cannot be written: the real
+ * database behind a proxy the test cuts (every connection reset) or stalls (a network that stops answering, before
+ * the instance notices). A write of the fleet's state (modes, kill switches, overrides, quarantines, rollouts) is a
+ * 503 {@code shared state unavailable} saying nothing was changed, and nothing was: not here, not in the database's
+ * {@code shared_state} and {@code rollouts} rows, not in its audit log. A write of this instance's own state
+ * (breakers, the automatic brownout's pin, injected faults) is taken here (200) and answered, never a hang.
+ */
+class OperatorWritesOutagePostgresTest {
+
+    private static final String ADMIN = "outage-admin";
+    private static final String FLAGS = "/api/integration-flags";
+    private static final String ROLLOUTS = "/api/admin/rollouts";
+
+    @TempDir
+    Path dir;
+
+    private final String incident = "INC-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private PostgresTestDatabase database;
+    private TcpProxy proxy;
+    private DreamnetServer server;
+    private Http admin;
+
+    @BeforeEach
+    void startOneInstanceBehindAProxy() throws Exception {
+        database = PostgresTestDatabase.create("dreamnet_operator_outage");
+        proxy = TcpProxy.to("127.0.0.1", 5432);
+        Path flags = Files.copy(FlagServer.SHIPPED_FLAGS, dir.resolve("feature-flags.yaml"));
+        server = DreamnetServer.start(Servers.config(dir, GraphJson.reference().writeTo(dir))
+                .jdbcUrl(database.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/")).flagsFile(flags)
+                .environment(Map.of(AccessControl.ADMIN_TOKENS, ADMIN)).build());
+        Http http = new Http(server.port());
+        Servers.awaitReady(http);
+        admin = http.bearer(ADMIN).with("X-Dreamnet-Actor", "outage-test");
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        try {
+            if (proxy != null) {
+                proxy.restore();
+            }
+            if (server != null) {
+                server.shutdown();
+            }
+        } finally {
+            if (proxy != null) {
+                proxy.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    void everyWriteOfTheFleetsStateIsRefusedWhileTheDatabaseIsCutAndNothingChangesHereOrThere() throws Exception {
+        fleetStateToChange();
+        JsonNode flagsBefore = flagState();
+        Map<String, String> rolloutsBefore = rollouts();
+        String rowBefore = sharedRow();
+
+        proxy.cut();
+        await("this instance says its shared state is stale").atMost(Servers.DEADLINE)
+                .until(() -> admin.get(FLAGS).json().path("shared").path("stale").asBoolean());
+
+        for (Map.Entry<String, String> write : sharedWrites("refused while cut").entrySet()) {
+            assertRefusedChangingNothing(write.getKey(), admin.post(write.getKey(), write.getValue()));
+        }
+
+        assertThat(flagState()).as("mode, kill switches, overrides, quarantines here").isEqualTo(flagsBefore);
+        assertThat(rollouts()).as("rollouts here").isEqualTo(rolloutsBefore);
+        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
+        assertThat(storedRollouts()).as("the fleet's rollout rows").isEqualTo(Map.of(
+                "outage-running", "RUNNING", "outage-paused", "PAUSED"));
+        assertThat(auditEntries("refused while cut")).isZero();
+
+        proxy.restore();
+        await("the same write is taken once the database is back").atMost(Servers.DEADLINE).until(() ->
+                admin.post(FLAGS + "/agents/dronedome/quarantine", reason("taken after the cut")).status() == 200);
+        assertThat(flagState().path("quarantinedAgents")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("citadel", "dronedome");
+        assertThat(auditEntries("taken after the cut")).isEqualTo(1);
+        assertThat(auditEntries("refused while cut")).as("nothing of the outage written late").isZero();
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringRefusesWritesOfTheFleetsStateBeforeTheInstanceHasNoticed() throws Exception {
+        fleetStateToChange();
+        JsonNode flagsBefore = flagState();
+        Map<String, String> rolloutsBefore = rollouts();
+        String rowBefore = sharedRow();
+
+        proxy.stall();
+        try {
+            assertThat(admin.get(FLAGS).json().path("shared").path("stale").asBoolean()).as("not noticed yet")
+                    .isFalse();
+            Map<String, String> writes = sharedWrites("refused while stalled");
+            // Rollouts first: a rollout action is applied here before its write to the fleet, and undone if refused.
+            for (String path : List.of(ROLLOUTS, ROLLOUTS + "/outage-running/rollback", FLAGS + "/brownout/disable",
+                    FLAGS + "/agents/dronedome/quarantine", FLAGS + "/flags/dreams.search/override")) {
+                assertRefusedChangingNothing(path, admin.post(path, writes.get(path)));
+            }
+            assertThat(flagState()).isEqualTo(flagsBefore);
+            assertThat(rollouts()).isEqualTo(rolloutsBefore);
+        } finally {
+            proxy.restore();
+        }
+        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
+        assertThat(storedRollouts()).isEqualTo(Map.of("outage-running", "RUNNING", "outage-paused", "PAUSED"));
+        assertThat(auditEntries("refused while stalled")).isZero();
+    }
+
+    @Test
+    void thisInstancesOwnSwitchesAreTakenHereDuringTheOutageAndTheFleetsStateIsLeftAlone() throws Exception {
+        String rowBefore = sharedRow();
+
+        proxy.stall();
+        try {
+            // Per instance by design (docs/FLEET.md, "What is shared"): taken here, audited to the log only.
+            Reply forced = admin.post("/api/admin/breakers/provider/force-open", reason("own: force-open"));
+            assertThat(forced.status()).as(forced.body()).isEqualTo(200);
+            assertThat(forced.text("state")).isEqualTo("FORCED_OPEN");
+            Reply pinned = admin.post("/api/admin/overload/pin", reason("own: pin"));
+            assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
+            assertThat(pinned.json().at("/automaticBrownout/pinnedBy").asText()).isEqualTo("outage-test");
+            Reply faults = admin.post("/api/admin/canary-faults", "{\"errorRate\": 0.5, " + reason("own: canary")
+                    .substring(1));
+            assertThat(faults.status()).as(faults.body()).isEqualTo(200);
+            Reply stub = admin.post("/api/admin/stub-provider/faults", "{\"failureRate\": 1.0, " + reason("own: stub")
+                    .substring(1));
+            assertThat(stub.status()).as(stub.body()).isEqualTo(200);
+        } finally {
+            proxy.restore();
+        }
+        assertThat(admin.get("/api/admin/canary-faults").json().path("errorRate").asDouble()).isEqualTo(0.5);
+        assertThat(admin.get("/api/observability/stub-provider/faults").json().path("failureRate").asDouble())
+                .isEqualTo(1.0);
+        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
+    }
+
+    /** Before the outage: BROWNOUT, an override, a quarantined agent, a running and a paused rollout. */
+    private void fleetStateToChange() {
+        for (Map.Entry<String, String> write : Map.of(
+                FLAGS + "/brownout/enable", reason("set up"),
+                FLAGS + "/flags/dreams.search/override", "{\"enabled\": false, \"reason\": \"set up\"}",
+                FLAGS + "/agents/citadel/quarantine", reason("set up")).entrySet()) {
+            Reply taken = admin.post(write.getKey(), write.getValue());
+            assertThat(taken.status()).as(write.getKey() + ": " + taken.body()).isEqualTo(200);
+        }
+        for (String rollout : List.of("outage-running", "outage-paused")) {
+            Reply started = admin.post(ROLLOUTS, "{\"name\": \"" + rollout + "\", \"steps\": [10, 100], "
+                    + "\"reason\": \"set up\"}");
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+        }
+        assertThat(admin.post(ROLLOUTS + "/outage-paused/pause", reason("set up")).status()).isEqualTo(200);
+        await("this instance follows the last version it wrote").atMost(Servers.DEADLINE).until(() ->
+                flagState().path("version").asText().equals(query("SELECT version FROM shared_state").get(0)));
+    }
+
+    /** Every operator write of the fleet's state, by path, each with a reason that names {@code why}. */
+    private Map<String, String> sharedWrites(String why) {
+        Map<String, String> writes = new LinkedHashMap<>();
+        for (String path : List.of("/brownout/enable", "/brownout/disable", "/emergency/enable",
+                "/safe-mode/enable", "/safe-mode/disable", "/write-drain/enable", "/write-drain/disable",
+                "/flags/dreams.search/clear-override", "/agents/dronedome/quarantine", "/agents/citadel/release")) {
+            writes.put(FLAGS + path, reason(why + ": " + path));
+        }
+        writes.put(FLAGS + "/flags/dreams.search/override",
+                "{\"enabled\": true, \"reason\": \"" + incident + " " + why + ": override\"}");
+        writes.put(ROLLOUTS, "{\"name\": \"outage-new\", \"reason\": \"" + incident + " " + why + ": start\"}");
+        for (String action : List.of("pause", "promote", "rollback")) {
+            writes.put(ROLLOUTS + "/outage-running/" + action, reason(why + ": " + action));
+        }
+        writes.put(ROLLOUTS + "/outage-paused/resume", reason(why + ": resume"));
+        return writes;
+    }
+
+    private String reason(String why) {
+        return "{\"reason\": \"" + incident + " " + why + "\"}";
+    }
+
+    private static void assertRefusedChangingNothing(String path, Reply answer) {
+        assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(503);
+        assertThat(answer.text("error")).as(path).isEqualTo("shared state unavailable");
+        assertThat(answer.text("detail")).as(path).contains("nothing was changed", "PostgreSQL");
+    }
+
+    private JsonNode flagState() {
+        return admin.get(FLAGS).json().path("state");
+    }
+
+    /** Each rollout's name, status, percent and step, as this instance serves them. */
+    private Map<String, String> rollouts() {
+        Map<String, String> rollouts = new LinkedHashMap<>();
+        for (JsonNode rollout : admin.get("/api/observability/rollouts").json().path("rollouts")) {
+            rollouts.put(rollout.path("name").asText(), rollout.path("status").asText() + " "
+                    + rollout.path("percent").asDouble() + "% step " + rollout.path("step").asInt());
+        }
+        return rollouts;
+    }
+
+    /** The fleet's state as the database holds it, read there directly, not through the proxy. */
+    private String sharedRow() throws SQLException {
+        return query("SELECT version || ' ' || mode || ' ' || safe_mode || ' ' || write_drain || ' ' || overrides "
+                + "|| ' ' || quarantined FROM shared_state WHERE id = 1").get(0);
+    }
+
+    private Map<String, String> storedRollouts() throws SQLException {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (String row : query("SELECT name || '=' || status FROM rollouts ORDER BY name")) {
+            stored.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1));
+        }
+        return stored;
+    }
+
+    /** Entries in the database's audit log whose reason says {@code why}, this run's incident only. */
+    private long auditEntries(String why) throws SQLException {
+        return Long.parseLong(query("SELECT count(*) FROM audit_log WHERE reason LIKE '" + incident + " " + why
+                + "%'").get(0));
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl());
+             PreparedStatement select = c.prepareStatement(sql); ResultSet r = select.executeQuery()) {
+            List<String> values = new java.util.ArrayList<>();
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+            return values;
+        }
+    }
+}
