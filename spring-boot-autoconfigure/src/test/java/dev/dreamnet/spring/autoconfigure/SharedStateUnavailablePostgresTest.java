@@ -213,6 +213,23 @@ class SharedStateUnavailablePostgresTest {
                 .isEqualTo(Map.of("started", 1L));
     }
 
+    @Test
+    void aBreakerActionIsThisInstancesOwnAndIsTakenDuringTheOutageWhileTheSafeModeSwitchIsRefused() throws Exception {
+        cutTheDatabase();
+
+        assertRefusedChangingNothing(http.post("/actuator/dreamnet/kill-switches/safe-mode",
+                "{\"enabled\": true, \"reason\": \"INC-11: refused safe mode\"}", ADMIN));
+        assertThat(state().path("safeMode").asBoolean(true)).isFalse();
+        // Breakers are per instance (docs/FLEET.md, "What is shared"): taken here, audited to the log only.
+        HttpResponse<String> forced = http.post("/actuator/dreamnet/breakers/provider",
+                "{\"action\": \"force-open\", \"reason\": \"INC-11: own breaker\"}", ADMIN);
+        assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
+        assertThat(JSON.readTree(forced.body()).path("state").asText()).isEqualTo("FORCED_OPEN");
+
+        proxy.restore();
+        assertThat(auditEntries("INC-11: refused safe mode")).isZero();
+    }
+
     /** Cuts every connection to PostgreSQL, and waits until this instance says it serves a stale copy. */
     private void cutTheDatabase() {
         proxy.cut();
