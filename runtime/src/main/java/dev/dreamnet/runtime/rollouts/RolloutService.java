@@ -61,9 +61,13 @@ public final class RolloutService {
     /** The operator's change {@link #asOperator} is making on this thread, told by {@link #save} if the fleet refused it. */
     private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
 
-    /** Whether the fleet refused to save an operator's change: its event is saved on the operator's thread. */
+    /**
+     * Why the fleet did not take an operator's change, if it did not: its event is saved on the operator's thread. A
+     * {@link SharedStateUnavailableException} when the database could not be written, a {@link RolloutConflictException}
+     * when another instance had changed the rollout first.
+     */
     private static final class OperatorChange {
-        private SharedStateUnavailableException refused;
+        private RuntimeException refused;
     }
 
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
@@ -236,7 +240,8 @@ public final class RolloutService {
     /**
      * Creates and starts a rollout; one that finished (promoted or rolled back) under the same name is replaced.
      *
-     * @throws RolloutConflictException while a rollout of that name is not finished
+     * @throws RolloutConflictException while a rollout of that name is not finished, or, in a fleet, when another
+     *         instance wrote one of that name first: nothing is started here or audited
      * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost, or cannot write
      *         the new rollout to: it is not started here either (a finished one it replaced is kept), and nothing is
      *         audited
@@ -255,7 +260,7 @@ public final class RolloutService {
         RolloutState state;
         try {
             state = asOperator(rollout::start);
-        } catch (SharedStateUnavailableException e) {
+        } catch (SharedStateUnavailableException | RolloutConflictException e) {
             rollouts.remove(config.name());
             replaced.ifPresent(old -> rollouts.restore(old.config(), old.state()));
             throw e;
@@ -268,7 +273,9 @@ public final class RolloutService {
      * Applies an operator's {@code operation} (promote, pause, resume, rollback), audited.
      *
      * @throws UnknownRolloutException if there is no rollout {@code name}
-     * @throws RolloutConflictException if its status does not allow the operation
+     * @throws RolloutConflictException if its status does not allow the operation, or, in a fleet, when another
+     *         instance changed the rollout first and this one has not yet heard of it: the change is undone here too,
+     *         and nothing is audited
      * @throws SharedStateUnavailableException in a fleet whose shared state this instance has lost, or cannot write
      *         the change to: the change is undone here too, and nothing is audited
      */
@@ -280,7 +287,7 @@ public final class RolloutService {
             asOperator(() -> operation.apply(rollout));
         } catch (IllegalStateException e) {
             throw new RolloutConflictException(e.getMessage());
-        } catch (SharedStateUnavailableException e) {
+        } catch (SharedStateUnavailableException | RolloutConflictException e) {
             rollout.adopt(was);
             throw e;
         }
@@ -293,6 +300,7 @@ public final class RolloutService {
      * operator's change is taken on every instance or on none, so the caller undoes it here when this throws.
      *
      * @throws SharedStateUnavailableException when the fleet could not save it
+     * @throws RolloutConflictException when another instance had changed the rollout first
      */
     private <T> T asOperator(Supplier<T> change) {
         OperatorChange saving = new OperatorChange();
@@ -336,6 +344,13 @@ public final class RolloutService {
                 if (saved.result()) {
                     revisions.merge(config.name(), saved.row().version(), Math::max);
                 } else {
+                    OperatorChange change = operating.get();
+                    if (change != null) {
+                        change.refused = new RolloutConflictException("rollout \"" + state.name() + "\" was changed by "
+                                + "another instance first, so this action was not taken (this instance follows that change as it "
+                                + "hears of it): read the rollout again, then retry");
+                        return;
+                    }
                     LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
                             state.name(), describe(state));
                 }
