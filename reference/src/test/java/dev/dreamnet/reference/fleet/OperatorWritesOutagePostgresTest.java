@@ -86,10 +86,7 @@ class OperatorWritesOutagePostgresTest {
 
     @Test
     void everyWriteOfTheFleetsStateIsRefusedWhileTheDatabaseIsCutAndNothingChangesHereOrThere() throws Exception {
-        fleetStateToChange();
-        JsonNode flagsBefore = flagState();
-        Map<String, String> rolloutsBefore = rollouts();
-        String rowBefore = sharedRow();
+        Before before = fleetStateToChange();
 
         proxy.cut();
         await("this instance says its shared state is stale").atMost(Servers.DEADLINE)
@@ -99,12 +96,7 @@ class OperatorWritesOutagePostgresTest {
             assertRefusedChangingNothing(write.getKey(), admin.post(write.getKey(), write.getValue()));
         }
 
-        assertThat(flagState()).as("mode, kill switches, overrides, quarantines here").isEqualTo(flagsBefore);
-        assertThat(rollouts()).as("rollouts here").isEqualTo(rolloutsBefore);
-        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
-        assertThat(storedRollouts()).as("the fleet's rollout rows").isEqualTo(Map.of(
-                "outage-running", "RUNNING", "outage-paused", "PAUSED"));
-        assertThat(auditEntries("refused while cut")).isZero();
+        assertNothingChanged(before, "refused while cut");
 
         proxy.restore();
         await("the same write is taken once the database is back").atMost(Servers.DEADLINE).until(() ->
@@ -117,10 +109,7 @@ class OperatorWritesOutagePostgresTest {
 
     @Test
     void aDatabaseThatStopsAnsweringRefusesWritesOfTheFleetsStateBeforeTheInstanceHasNoticed() throws Exception {
-        fleetStateToChange();
-        JsonNode flagsBefore = flagState();
-        Map<String, String> rolloutsBefore = rollouts();
-        String rowBefore = sharedRow();
+        Before before = fleetStateToChange();
 
         proxy.stall();
         try {
@@ -132,14 +121,12 @@ class OperatorWritesOutagePostgresTest {
                     FLAGS + "/agents/dronedome/quarantine", FLAGS + "/flags/dreams.search/override")) {
                 assertRefusedChangingNothing(path, admin.post(path, writes.get(path)));
             }
-            assertThat(flagState()).isEqualTo(flagsBefore);
-            assertThat(rollouts()).isEqualTo(rolloutsBefore);
+            assertThat(flagState()).as("here, during the stall").isEqualTo(before.flags());
+            assertThat(rollouts()).as("here, during the stall: undone").isEqualTo(before.rollouts());
         } finally {
             proxy.restore();
         }
-        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
-        assertThat(storedRollouts()).isEqualTo(Map.of("outage-running", "RUNNING", "outage-paused", "PAUSED"));
-        assertThat(auditEntries("refused while stalled")).isZero();
+        assertNothingChanged(before, "refused while stalled");
     }
 
     @Test
@@ -170,8 +157,12 @@ class OperatorWritesOutagePostgresTest {
         assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(rowBefore);
     }
 
+    /** What the outage must leave as it was: here (flags, rollouts) and in the database (the shared row). */
+    private record Before(JsonNode flags, Map<String, String> rollouts, String sharedRow) {
+    }
+
     /** Before the outage: BROWNOUT, an override, a quarantined agent, a running and a paused rollout. */
-    private void fleetStateToChange() {
+    private Before fleetStateToChange() throws SQLException {
         for (Map.Entry<String, String> write : Map.of(
                 FLAGS + "/brownout/enable", reason("set up"),
                 FLAGS + "/flags/dreams.search/override", "{\"enabled\": false, \"reason\": \"set up\"}",
@@ -187,6 +178,17 @@ class OperatorWritesOutagePostgresTest {
         assertThat(admin.post(ROLLOUTS + "/outage-paused/pause", reason("set up")).status()).isEqualTo(200);
         await("this instance follows the last version it wrote").atMost(Servers.DEADLINE).until(() ->
                 flagState().path("version").asText().equals(query("SELECT version FROM shared_state").get(0)));
+        return new Before(flagState(), rollouts(), sharedRow());
+    }
+
+    /** The refused writes (reasons saying {@code why}) changed nothing here or in the database, and none is audited. */
+    private void assertNothingChanged(Before before, String why) throws SQLException {
+        assertThat(flagState()).as("mode, kill switches, overrides, quarantines here").isEqualTo(before.flags());
+        assertThat(rollouts()).as("rollouts here").isEqualTo(before.rollouts());
+        assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(before.sharedRow());
+        assertThat(storedRollouts()).as("the fleet's rollout rows").isEqualTo(Map.of(
+                "outage-running", "RUNNING", "outage-paused", "PAUSED"));
+        assertThat(auditEntries(why)).isZero();
     }
 
     /** Every operator write of the fleet's state, by path, each with a reason that names {@code why}. */
