@@ -126,6 +126,10 @@ public final class DreamNet implements AutoCloseable {
         this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, store::isOpen,
                 flags::snapshot, downstreams, clock, scheduler, checkPool);
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
+        fleetMode.ifPresent(fleet -> {
+            flags.joining(fleet.shared());
+            rollouts.joining(fleet.shared());
+        });
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
         this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, requestMetrics, rollouts,

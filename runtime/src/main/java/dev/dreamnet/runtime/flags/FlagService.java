@@ -36,6 +36,8 @@ public final class FlagService {
     private final AuditLog audit;
     private final KillSwitches atBoot;
     private volatile SharedState shared;
+    /** The fleet this instance will join, until it has ({@link #share}): operators' changes are refused meanwhile. */
+    private volatile SharedState joining;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** The snapshot the listeners were last told of; guarded by this. */
     private FlagSnapshot heard;
@@ -139,6 +141,14 @@ public final class FlagService {
     }
 
     /**
+     * Says this instance will follow {@code fleet} once it joins: until {@link #share}, {@link #change} refuses an
+     * operator's change (it would hold here only, then be replaced by the fleet's state) rather than take it.
+     */
+    public void joining(SharedState fleet) {
+        this.joining = Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /**
      * From now on the operators' state is the fleet's, held by {@code shared}: {@link #change} writes
      * there and installs what it committed; every newer version this instance follows is installed
      * here. Call before {@code shared} starts.
@@ -188,11 +198,16 @@ public final class FlagService {
      * installed here before this returns. A {@code change} that throws refuses the change: the exception
      * reaches the caller and nothing is changed or audited.
      *
-     * @throws dev.dreamnet.runtime.fleet.SharedStateUnavailableException in a fleet whose database cannot be written
+     * @throws dev.dreamnet.runtime.fleet.SharedStateUnavailableException in a fleet whose database cannot be written,
+     *         or that this instance has not joined yet
      */
     public FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
                                String target, String before, String reason) {
         SharedState fleet = shared;
+        SharedState pending = joining;
+        if (fleet == null && pending != null) {
+            throw pending.notJoined(action + " of " + target);
+        }
         if (fleet != null) {
             SharedState.Committed<RuntimeException> committed = fleet.commit(tx -> {
                 FlagState next;

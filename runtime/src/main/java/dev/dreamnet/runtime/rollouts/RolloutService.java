@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,8 @@ public final class RolloutService {
     /** In a fleet: the revision of each rollout's row as this instance last adopted or wrote it. */
     private final Map<String, Long> revisions = new ConcurrentHashMap<>();
     private volatile SharedState shared;
+    /** The fleet this instance will join, until it has ({@link #share}): operators' actions are refused meanwhile. */
+    private volatile SharedState joining;
     private volatile BooleanSupplier converged = () -> true;
     /** The route templates each rollout has served, as the web layer reports them. */
     private final Map<String, java.util.Set<String>> routes = new ConcurrentHashMap<>();
@@ -150,9 +153,20 @@ public final class RolloutService {
 
     private void requireShared(String what) {
         SharedState fleet = shared;
+        SharedState pending = joining;
         if (fleet != null) {
             fleet.requireConnected(what);
+        } else if (pending != null) {
+            throw pending.notJoined(what);
         }
+    }
+
+    /**
+     * Says this instance will follow {@code fleet} once it joins: until {@link #share}, an operator's start or action is
+     * refused (it would hold here only, then be replaced by the fleet's rollouts) rather than taken.
+     */
+    public void joining(SharedState fleet) {
+        this.joining = Objects.requireNonNull(fleet, "fleet");
     }
 
     private void evaluate() {
