@@ -290,13 +290,14 @@ public final class SharedState {
     }
 
     /**
-     * The refusal of an operator's change ({@code what}) made before this instance has joined the fleet: until then it
-     * follows no shared state, so a change taken here would hold on this instance only, then be replaced by the fleet's.
+     * The refusal of an operator's change ({@code what}) made before this instance has joined the fleet: until then
+     * it follows no shared state, so a change taken here would hold on this instance only, then be replaced by the
+     * fleet's.
      */
     public SharedStateUnavailableException notJoined(String what) {
-        return new SharedStateUnavailableException(what + " was refused: this instance has not joined the fleet's shared "
-                + "state in PostgreSQL yet (it joins once its startup graph is up); nothing was changed; retry once it "
-                + "is ready", null);
+        return new SharedStateUnavailableException(what + " was refused: this instance has not joined the fleet's "
+                + "shared state in PostgreSQL yet (it joins once its startup graph is up); nothing was changed; retry "
+                + "once it is ready", null);
     }
 
     /** " (stale since T)" for a message, or nothing while the state was never lost. */

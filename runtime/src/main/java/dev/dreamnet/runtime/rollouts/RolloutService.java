@@ -61,13 +61,13 @@ public final class RolloutService {
     private volatile java.util.function.Function<java.util.Set<String>, String> promotionGate = routes -> null;
     /** The rollouts held by the gate now, with the reason, so holding and releasing are audited once each. */
     private final Map<String, String> gated = new ConcurrentHashMap<>();
-    /** The operator's change {@link #asOperator} is making on this thread, told by {@link #save} if the fleet refused it. */
+    /** The operator's change {@link #asOperator} makes on this thread; {@link #save} says if the fleet refused it. */
     private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
 
     /**
-     * Why the fleet did not take an operator's change, if it did not: its event is saved on the operator's thread. A
-     * {@link SharedStateUnavailableException} when the database could not be written, a {@link RolloutConflictException}
-     * when another instance had changed the rollout first.
+     * Why the fleet did not take an operator's change, if it did not: its event is saved on the operator's thread.
+     * A {@link SharedStateUnavailableException} when the database could not be written, a
+     * {@link RolloutConflictException} when another instance had changed the rollout first.
      */
     private static final class OperatorChange {
         private RuntimeException refused;
@@ -162,8 +162,8 @@ public final class RolloutService {
     }
 
     /**
-     * Says this instance will follow {@code fleet} once it joins: until {@link #share}, an operator's start or action is
-     * refused (it would hold here only, then be replaced by the fleet's rollouts) rather than taken.
+     * Says this instance will follow {@code fleet} once it joins: until {@link #share}, an operator's start or action
+     * is refused (it would hold here only, then be replaced by the fleet's rollouts) rather than taken.
      */
     public void joining(SharedState fleet) {
         this.joining = Objects.requireNonNull(fleet, "fleet");
@@ -331,6 +331,19 @@ public final class RolloutService {
         return result;
     }
 
+    /**
+     * Hands {@code why} to the operator's change being saved on this thread, which undoes it and throws it; false when
+     * no operator is acting here (an automatic decision, whose refusal is only logged).
+     */
+    private boolean refuseOperator(RuntimeException why) {
+        OperatorChange change = operating.get();
+        if (change == null) {
+            return false;
+        }
+        change.refused = why;
+        return true;
+    }
+
     private void onEvent(RolloutEvent event) {
         RolloutState state = event.state();
         rollouts.find(state.name()).ifPresent(rollout -> save(rollout.config(), state));
@@ -357,25 +370,17 @@ public final class RolloutService {
                         tx -> store.saveIf(tx.connection(), config, state, expected, tx.version()), AUTOMATIC);
                 if (saved.result()) {
                     revisions.merge(config.name(), saved.row().version(), Math::max);
-                } else {
-                    OperatorChange change = operating.get();
-                    if (change != null) {
-                        change.refused = new RolloutConflictException("rollout \"" + state.name() + "\" was changed by "
-                                + "another instance first, so this action was not taken (this instance follows that change as it "
-                                + "hears of it): read the rollout again, then retry");
-                        return;
-                    }
+                } else if (!refuseOperator(new RolloutConflictException("rollout \"" + state.name() + "\" was "
+                        + "changed by another instance first, so this action was not taken (this instance follows that "
+                        + "change as it hears of it): read the rollout again, then retry"))) {
                     LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
                             state.name(), describe(state));
                 }
             } catch (SharedStateUnavailableException e) {
-                OperatorChange change = operating.get();
-                if (change != null) {
-                    change.refused = e; // operate undoes it and refuses it
-                    return;
+                if (!refuseOperator(e)) {
+                    LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
+                            state.name(), describe(state), e.getMessage());
                 }
-                LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
-                        state.name(), describe(state), e.getMessage());
             }
             return;
         }
