@@ -10,15 +10,21 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The {@code dreamnet} actuator endpoint's writes, checked before anything reads their body: with DreamNet's tokens,
  * a write without an admin token is refused (401, or 403 for a read token) here, and every write's body is limited to
- * {@value #MAX_BODY} bytes (413 when it says it is longer; cut off when it turns out longer). Spring MVC reads and
- * parses a body before an endpoint operation runs, so a check only there would let anyone fill the heap.
+ * {@value #MAX_BODY} bytes (413), and a JSON body that is not one JSON object is refused (400, saying where it goes
+ * wrong). Spring MVC reads and parses a body before an endpoint operation runs, so a check only there would let anyone
+ * fill the heap, and would answer a malformed body with a bare 400.
  * With Spring Security, the application's security filter chain authenticates; the body is limited all the same.
  * Thread-safe.
  */
@@ -68,74 +74,68 @@ final class EndpointGuard extends OncePerRequestFilter {
                     + MAX_BODY + " bytes, this one " + request.getContentLengthLong());
             return;
         }
-        chain.doFilter(new LimitedBody(request), response);
+        // Read here, at most one byte past the limit, so that a body sent without its length is held to it too.
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            DreamNetFilter.answer(response, 413, "body too large", "a DreamNet operation's body is at most "
+                    + MAX_BODY + " bytes, this one is longer");
+            return;
+        }
+        String contentType = request.getContentType();
+        String malformed = contentType != null && contentType.contains("json") ? JsonBody.problem(body) : null;
+        if (malformed != null) {
+            DreamNetFilter.answer(response, 400, "bad request", malformed);
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
     }
 
-    /** A request whose body ends in an error past {@link #MAX_BODY} bytes, for a body sent without its length. */
-    private static final class LimitedBody extends HttpServletRequestWrapper {
+    /** The request, with the body this filter read. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
 
-        private @Nullable ServletInputStream limited;
+        private final byte[] body;
 
-        LimitedBody(HttpServletRequest request) {
+        ReadBody(HttpServletRequest request, byte[] body) {
             super(request);
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                limited = new Limited(super.getInputStream());
-            }
-            return limited;
-        }
-    }
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
-    private static final class Limited extends ServletInputStream {
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
 
-        private final ServletInputStream in;
-        private long read;
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
 
-        Limited(ServletInputStream in) {
-            this.in = in;
-        }
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
 
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > MAX_BODY) {
-                throw new IOException("a DreamNet operation's body is at most " + MAX_BODY + " bytes");
-            }
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body was already read");
+                }
+            };
         }
 
         @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 }

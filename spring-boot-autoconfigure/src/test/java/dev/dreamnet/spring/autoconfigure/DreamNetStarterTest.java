@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -292,8 +293,29 @@ class DreamNetStarterTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
                         new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(unsized.statusCode()).as("a body sent without its length is cut off at the limit").isEqualTo(400);
+        assertThat(unsized.statusCode()).as("a body sent without its length is held to the limit").isEqualTo(413);
+        assertThat(unsized.body()).contains("body too large", "this one is longer");
         assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"mode\":\"NORMAL\"");
+    }
+
+    @Test
+    @Order(9)
+    void aBodyThatIsNotOneJsonObjectIsRefusedSayingWhere() throws Exception {
+        Map<String, List<String>> refusals = Map.of(
+                "{\"enabled\": true,\n \"reason\": \"INC-3\"", List.of("not valid JSON", "line 2"),
+                "[true, \"INC-3\"]", List.of("must be a JSON object", "not an array"),
+                "\"brownout please\"", List.of("must be a JSON object", "not a string"),
+                "{\"enabled\": true, \"reason\": \"INC-3\"} {\"enabled\": false}", List.of("more follows it", "column"),
+                "enabled=true&reason=INC-3", List.of("not valid JSON", "line 1, column"));
+        for (Map.Entry<String, List<String>> refusal : refusals.entrySet()) {
+            HttpResponse<String> answer = http.post("/actuator/dreamnet/modes/brownout", refusal.getKey(),
+                    "admin-secret");
+            assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(400);
+            assertThat(answer.body()).as(refusal.getKey()).startsWith("{\"error\":\"bad request\"")
+                    .contains(refusal.getValue());
+        }
+        assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).as("nothing was changed")
+                .contains("\"mode\":\"NORMAL\"");
     }
 
     @Test
