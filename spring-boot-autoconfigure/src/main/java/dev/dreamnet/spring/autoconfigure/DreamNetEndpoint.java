@@ -70,6 +70,14 @@ public class DreamNetEndpoint {
         });
     }
 
+    /** The fields a write's JSON body may hold, by the part it changes; {@link EndpointGuard} refuses others. */
+    static final Map<String, List<String>> BODY_FIELDS = Map.of(
+            "modes", List.of("enabled", "reason"),
+            "kill-switches", List.of("enabled", "reason"),
+            "overrides", List.of("enabled", "reason"),
+            "breakers", List.of("action", "reason"),
+            "rollouts", List.of("action", "reason"));
+
     @WriteOperation
     public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,
                                               @Nullable String action, @Nullable String enabled,

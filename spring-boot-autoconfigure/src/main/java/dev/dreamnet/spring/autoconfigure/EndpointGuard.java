@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -82,12 +83,22 @@ final class EndpointGuard extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        String malformed = contentType != null && contentType.contains("json") ? JsonBody.problem(body) : null;
+        String malformed = contentType != null && contentType.contains("json")
+                ? JsonBody.problem(body, request.getMethod().equals("DELETE") ? List.of()
+                        : DreamNetEndpoint.BODY_FIELDS.get(part(DreamNetFilter.routedPath(request))))
+                : null;
         if (malformed != null) {
             DreamNetFilter.answer(response, 400, "bad request", malformed);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    /** The part of the endpoint a path changes ({@code modes} in {@code /actuator/dreamnet/modes/brownout}). */
+    private String part(String path) {
+        String rest = path.length() > endpoint.length() ? path.substring(endpoint.length() + 1) : "";
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     /** The request, with the body this filter read. */

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Whether a request body is one JSON object, as every write of the {@code dreamnet} endpoint takes. */
+/** Whether a request body is one flat JSON object with known fields, as every write of the {@code dreamnet} endpoint takes. */
 final class JsonBody {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -17,8 +18,11 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    /** What is wrong with {@code body} as one JSON object, naming where; null when nothing is (or it is empty). */
-    static @Nullable String problem(byte[] body) {
+    /**
+     * What is wrong with {@code body} as one JSON object whose fields are among {@code fields} (any, when null), each
+     * a single value (not an object or an array); null when nothing is wrong (or the body is empty).
+     */
+    static @Nullable String problem(byte[] body, @Nullable List<String> fields) {
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -27,7 +31,17 @@ final class JsonBody {
             if (first != JsonToken.START_OBJECT) {
                 return "the body must be a JSON object ({\"field\": value, ...}), not " + kind(first);
             }
-            parser.skipChildren();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = shortened(parser.currentName());
+                if (fields != null && !fields.contains(field)) {
+                    return "unknown field \"" + field + "\" (known: "
+                            + (fields.isEmpty() ? "none, this operation takes no body" : String.join(", ", fields)) + ")";
+                }
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    return "field \"" + field + "\" must be a single value, not " + kind(value);
+                }
+            }
             if (parser.nextToken() != null) {
                 return "the body must be one JSON object, but more follows it" + at(parser.currentTokenLocation());
             }
@@ -39,8 +53,13 @@ final class JsonBody {
         }
     }
 
+    private static String shortened(String text) {
+        return text.length() > LONGEST_CAUSE ? text.substring(0, LONGEST_CAUSE) + "..." : text;
+    }
+
     private static String kind(JsonToken token) {
         return switch (token) {
+            case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
@@ -60,7 +79,7 @@ final class JsonBody {
         if (marker > 0) {
             cause = cause.substring(0, marker);
         }
-        return cause.length() > LONGEST_CAUSE ? cause.substring(0, LONGEST_CAUSE) + "..." : cause;
+        return shortened(cause);
     }
 
     private static String at(@Nullable JsonLocation location) {

@@ -300,13 +300,19 @@ class DreamNetStarterTest {
 
     @Test
     @Order(9)
-    void aBodyThatIsNotOneJsonObjectIsRefusedSayingWhere() throws Exception {
+    void aBodyThatIsNotOneJsonObjectOfTheOperationsFieldsIsRefusedSayingWhatIsWrong() throws Exception {
         Map<String, List<String>> refusals = Map.of(
                 "{\"enabled\": true,\n \"reason\": \"INC-3\"", List.of("not valid JSON", "line 2"),
                 "[true, \"INC-3\"]", List.of("must be a JSON object", "not an array"),
                 "\"brownout please\"", List.of("must be a JSON object", "not a string"),
                 "{\"enabled\": true, \"reason\": \"INC-3\"} {\"enabled\": false}", List.of("more follows it", "column"),
-                "enabled=true&reason=INC-3", List.of("not valid JSON", "line 1, column"));
+                "enabled=true&reason=INC-3", List.of("not valid JSON", "line 1, column"),
+                "{\"enabled\": true, \"reason\": \"INC-3\", \"ttl\": \"5m\"}",
+                List.of("unknown field \\\"ttl\\\" (known: enabled, reason)"),
+                "{\"enabled\": true, \"action\": \"reset\", \"reason\": \"INC-3\"}", List.of("unknown field \\\"action\\\""),
+                "{\"enabled\": true, \"reason\": {\"ticket\": \"INC-3\"}}",
+                List.of("field \\\"reason\\\" must be a single value, not an object"),
+                "{\"enabled\": [true], \"reason\": \"INC-3\"}", List.of("field \\\"enabled\\\"", "not an array"));
         for (Map.Entry<String, List<String>> refusal : refusals.entrySet()) {
             HttpResponse<String> answer = http.post("/actuator/dreamnet/modes/brownout", refusal.getKey(),
                     "admin-secret");
@@ -314,8 +320,13 @@ class DreamNetStarterTest {
             assertThat(answer.body()).as(refusal.getKey()).startsWith("{\"error\":\"bad request\"")
                     .contains(refusal.getValue());
         }
+        HttpResponse<String> breaker = http.post("/actuator/dreamnet/breakers/provider",
+                "{\"action\": \"force-open\", \"enabled\": true}", "admin-secret");
+        assertThat(breaker.statusCode()).isEqualTo(400);
+        assertThat(breaker.body()).contains("unknown field \\\"enabled\\\" (known: action, reason)");
         assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).as("nothing was changed")
                 .contains("\"mode\":\"NORMAL\"");
+        assertThat(http.get("/actuator/dreamnet/breakers", "read-secret").body()).doesNotContain("FORCED_OPEN");
     }
 
     @Test
