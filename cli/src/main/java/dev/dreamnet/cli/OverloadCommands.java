@@ -181,8 +181,8 @@ final class OverloadCommands {
     }
 
     @Command(name = "pin", mixinStandardHelpOptions = true,
-            description = "Take manual control: automatic brownout decides nothing until unpinned "
-                    + "(admin token required; audited).")
+            description = "Take manual control: automatic brownout decides nothing until unpinned, on every "
+                    + "instance of a fleet (admin token required; audited).")
     static final class Pin extends Change {
         @Override
         String action() {

@@ -35,13 +35,14 @@ class MigrateCommandTest {
         Cli up = migrate("up");
 
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("  [1/9] applied V1 create_dreams (", "  [7/9] applied V7 create_shared_state (",
-                        "  [8/9] applied V8 rollouts_latency_effect (", "  [9/9] applied V9 create_slo_minutes (")
-                .contains("applied 9 migration(s) in ");
+        assertThat(up.out()).contains("  [1/10] applied V1 create_dreams (", "  [7/10] applied V7 create_shared_state (",
+                        "  [8/10] applied V8 rollouts_latency_effect (", "  [9/10] applied V9 create_slo_minutes (",
+                        "  [10/10] applied V10 shared_brownout_pin (")
+                .contains("applied 10 migration(s) in ");
 
         Cli status = migrate("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains(": schema at V9, 9 applied, 0 pending\n")
+        assertThat(status.out()).contains(": schema at V10, 10 applied, 0 pending\n")
                 .containsPattern("V2 +APPLIED +create_audit_log +20\\d\\d-");
         assertThat(migrate("up").out()).contains("nothing to apply");
     }
@@ -54,7 +55,7 @@ class MigrateCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.path("upToDate").asBoolean()).isTrue();
-        assertThat(json.path("currentVersion").asLong()).isEqualTo(9);
+        assertThat(json.path("currentVersion").asLong()).isEqualTo(10);
         assertThat(json.path("migrations").get(0).path("checksum").asText()).startsWith("sha256:");
         assertThat(json.path("migrations").get(2).path("state").asText()).isEqualTo("APPLIED");
     }
@@ -76,11 +77,11 @@ class MigrateCommandTest {
         Cli down = migrate("down", "--to", "V1");
 
         assertThat(down.exitCode()).as(down.err()).isZero();
-        assertThat(down.out()).contains("[1/8] rolled back V9 create_slo_minutes",
-                "[2/8] rolled back V8 rollouts_latency_effect", "[3/8] rolled back V7 create_shared_state",
-                "[4/8] rolled back V6 create_instances", "[8/8] rolled back V2 create_audit_log",
-                "rolled back 8 migration(s) to V1");
-        assertThat(migrate("status").out()).contains("schema at V1, 1 applied, 8 pending");
+        assertThat(down.out()).contains("[1/9] rolled back V10 shared_brownout_pin",
+                "[2/9] rolled back V9 create_slo_minutes", "[3/9] rolled back V8 rollouts_latency_effect",
+                "[4/9] rolled back V7 create_shared_state", "[5/9] rolled back V6 create_instances",
+                "[9/9] rolled back V2 create_audit_log", "rolled back 9 migration(s) to V1");
+        assertThat(migrate("status").out()).contains("schema at V1, 1 applied, 9 pending");
     }
 
     @Test

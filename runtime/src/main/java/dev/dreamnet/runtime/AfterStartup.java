@@ -81,7 +81,7 @@ final class AfterStartup {
             LOG.error("the toolkit's tables could not be created: {}; the audit log keeps entries in the log "
                     + "only and rollouts are not restored", e.getMessage());
         }
-        if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts)) {
+        if (fleetMode.isPresent() && !fleetMode.get().join(flags, rollouts, objectives.automaticBrownout())) {
             return false;
         }
         try {

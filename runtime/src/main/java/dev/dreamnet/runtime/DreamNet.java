@@ -134,6 +134,7 @@ public final class DreamNet implements AutoCloseable {
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
         this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, requestMetrics, rollouts,
                 this::store, instances.id());
+        fleetMode.ifPresent(fleet -> objectives.automaticBrownout().joining(fleet.shared()));
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.

@@ -73,6 +73,11 @@ SELECT 1, 0, 'NORMAL', FALSE, FALSE, '{}', '[]', 0, 'toolkit schema'
 WHERE NOT EXISTS (SELECT 1 FROM shared_state WHERE id = 1)
 
 ;
+-- The operators' pin of automatic brownout (V10), shared like the mode: while set, no instance decides by itself.
+ALTER TABLE shared_state ADD COLUMN IF NOT EXISTS brownout_pinned_by VARCHAR(200)
+;
+ALTER TABLE shared_state ADD COLUMN IF NOT EXISTS brownout_pin_reason VARCHAR(1000)
+;
 -- Each service level objective's good and bad requests per wall-clock minute and per instance (SloStore),
 -- so error budgets survive restarts and are summed over the fleet. Rows older than the objective's window are
 -- deleted as new ones are written.

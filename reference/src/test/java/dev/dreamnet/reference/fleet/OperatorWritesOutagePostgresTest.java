@@ -32,16 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every operator write of the reference service, in fleet mode, while its PostgreSQL cannot be written: the real
  * database behind a proxy the test cuts (every connection reset) or stalls (a network that stops answering, before
- * the instance notices). A write of the fleet's state (modes, kill switches, overrides, quarantines, rollouts) is a
- * 503 {@code shared state unavailable} saying nothing was changed, and nothing was: not here, not in the database's
- * {@code shared_state} and {@code rollouts} rows, not in its audit log. A write of this instance's own state
- * (breakers, the automatic brownout's pin, injected faults) is taken here (200) and answered, never a hang.
+ * the instance notices). A write of the fleet's state (modes, kill switches, overrides, quarantines, the automatic
+ * brownout's pin, rollouts) is a 503 {@code shared state unavailable} saying nothing was changed, and nothing was: not
+ * here, not in the database's {@code shared_state} and {@code rollouts} rows, not in its audit log. A write of this
+ * instance's own state (breakers, injected faults) is taken here (200) and answered, never a hang.
  */
 class OperatorWritesOutagePostgresTest {
 
     private static final String ADMIN = "outage-admin";
     private static final String FLAGS = "/api/integration-flags";
     private static final String ROLLOUTS = "/api/admin/rollouts";
+    private static final String PIN = "/api/admin/overload/pin";
 
     @TempDir
     Path dir;
@@ -118,7 +119,7 @@ class OperatorWritesOutagePostgresTest {
             Map<String, String> writes = sharedWrites("refused while stalled");
             // Rollouts first: a rollout action is applied here before its write to the fleet, and undone if refused.
             for (String path : List.of(ROLLOUTS, ROLLOUTS + "/outage-running/rollback", FLAGS + "/brownout/disable",
-                    FLAGS + "/agents/dronedome/quarantine", FLAGS + "/flags/dreams.search/override")) {
+                    FLAGS + "/agents/dronedome/quarantine", FLAGS + "/flags/dreams.search/override", PIN)) {
                 assertRefusedChangingNothing(path, admin.post(path, writes.get(path)));
             }
             assertThat(flagState()).as("here, during the stall").isEqualTo(before.flags());
@@ -139,9 +140,6 @@ class OperatorWritesOutagePostgresTest {
             Reply forced = admin.post("/api/admin/breakers/provider/force-open", reason("own: force-open"));
             assertThat(forced.status()).as(forced.body()).isEqualTo(200);
             assertThat(forced.text("state")).isEqualTo("FORCED_OPEN");
-            Reply pinned = admin.post("/api/admin/overload/pin", reason("own: pin"));
-            assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
-            assertThat(pinned.json().at("/automaticBrownout/pinnedBy").asText()).isEqualTo("outage-test");
             Reply faults = admin.post("/api/admin/canary-faults", "{\"errorRate\": 0.5, " + reason("own: canary")
                     .substring(1));
             assertThat(faults.status()).as(faults.body()).isEqualTo(200);
@@ -185,6 +183,9 @@ class OperatorWritesOutagePostgresTest {
     private void assertNothingChanged(Before before, String why) throws SQLException {
         assertThat(flagState()).as("mode, kill switches, overrides, quarantines here").isEqualTo(before.flags());
         assertThat(rollouts()).as("rollouts here").isEqualTo(before.rollouts());
+        assertThat(admin.get("/api/observability/overload").json().at("/automaticBrownout/pinnedBy").isMissingNode()
+                || admin.get("/api/observability/overload").json().at("/automaticBrownout/pinnedBy").isNull())
+                .as("automatic brownout's pin here").isTrue();
         assertThat(sharedRow()).as("the fleet's shared_state row").isEqualTo(before.sharedRow());
         assertThat(storedRollouts()).as("the fleet's rollout rows").isEqualTo(Map.of(
                 "outage-running", "RUNNING", "outage-paused", "PAUSED"));
@@ -206,6 +207,8 @@ class OperatorWritesOutagePostgresTest {
             writes.put(ROLLOUTS + "/outage-running/" + action, reason(why + ": " + action));
         }
         writes.put(ROLLOUTS + "/outage-paused/resume", reason(why + ": resume"));
+        writes.put(PIN, reason(why + ": pin"));
+        writes.put("/api/admin/overload/unpin", reason(why + ": unpin"));
         return writes;
     }
 
@@ -236,7 +239,8 @@ class OperatorWritesOutagePostgresTest {
     /** The fleet's state as the database holds it, read there directly, not through the proxy. */
     private String sharedRow() throws SQLException {
         return query("SELECT version || ' ' || mode || ' ' || safe_mode || ' ' || write_drain || ' ' || overrides "
-                + "|| ' ' || quarantined FROM shared_state WHERE id = 1").get(0);
+                + "|| ' ' || quarantined || ' ' || COALESCE(brownout_pinned_by, '-') FROM shared_state WHERE id = 1")
+                .get(0);
     }
 
     private Map<String, String> storedRollouts() throws SQLException {

@@ -49,7 +49,7 @@ class MigrationsComponentTest {
                 ServiceSpec.builder("migrations").kind("migrations").dependsOn("database").build());
 
         assertThat(tables()).contains("DREAMS", "AUDIT_LOG", "AGENT_WORK", "EVENT_RELAY", "ROLLOUTS", "INSTANCES", "SHARED_STATE", "SCHEMA_MIGRATIONS");
-        assertThat(migrations.check()).isEqualTo(CheckResult.pass("schema at V9, nothing pending"));
+        assertThat(migrations.check()).isEqualTo(CheckResult.pass("schema at V10, nothing pending"));
     }
 
     @Test

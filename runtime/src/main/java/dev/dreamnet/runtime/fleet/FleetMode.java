@@ -4,6 +4,7 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Sleeper;
 import dev.dreamnet.jdbc.Dialect;
 import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.overload.AutomaticBrownout;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import java.util.Optional;
@@ -44,12 +45,12 @@ public final class FleetMode {
 
     /**
      * Catches up with the fleet (before this instance reports ready), then follows it: rollouts
-     * first, then flags, then a heartbeat that reports the version followed.
+     * first, then flags and the pin of automatic brownout, then a heartbeat that reports the version followed.
      */
     /** {@link #start}, logged; false (and logged) when the shared state cannot be read: the instance must not serve. */
-    public boolean join(FlagService flags, RolloutService rollouts) {
+    public boolean join(FlagService flags, RolloutService rollouts, AutomaticBrownout brownout) {
         try {
-            start(flags, rollouts);
+            start(flags, rollouts, brownout);
             LOG.info("fleet mode: following the shared state in PostgreSQL at version {}", shared.version());
             return true;
         } catch (Exception e) {
@@ -58,9 +59,10 @@ public final class FleetMode {
         }
     }
 
-    void start(FlagService flags, RolloutService rollouts) throws Exception {
+    void start(FlagService flags, RolloutService rollouts, AutomaticBrownout brownout) throws Exception {
         rollouts.share(shared, () -> registry.converged(shared.version()));
         flags.share(shared);
+        brownout.share(shared);
         shared.addFollower((c, from, row) -> registry.beatSoon());
         shared.start();
         flags.shareBootSwitches();

@@ -57,8 +57,15 @@ public final class SharedState {
         T apply(Change change) throws SQLException;
     }
 
-    /** The shared row as read: its version and the operators' state (with that version). */
-    public record Row(long version, FlagState flags, long changedAtMillis, String changedBy) {
+    /**
+     * The shared row as read: its version, the operators' state (with that version) and their pin of automatic
+     * brownout (null when automatic brownout decides).
+     */
+    public record Row(long version, FlagState flags, long changedAtMillis, String changedBy, Pin pin) {
+    }
+
+    /** An operator's pin of automatic brownout: who set it, and why. */
+    public record Pin(String by, String reason) {
     }
 
     /**
@@ -73,12 +80,14 @@ public final class SharedState {
         private final Connection connection;
         private final Row before;
         private FlagState flags;
+        private Pin pin;
         private boolean cancelled;
 
         Change(Connection connection, Row before) {
             this.connection = connection;
             this.before = before;
             this.flags = before.flags();
+            this.pin = before.pin();
         }
 
         public Connection connection() {
@@ -92,6 +101,16 @@ public final class SharedState {
 
         public void writeFlags(FlagState next) {
             this.flags = next;
+        }
+
+        /** The operators' pin of automatic brownout as the database holds it; null when there is none. */
+        public Pin pin() {
+            return pin;
+        }
+
+        /** Sets the pin, or clears it with null. */
+        public void writePin(Pin next) {
+            this.pin = next;
         }
 
         /** Ends the change with nothing written: the transaction is rolled back, no version raised, nothing announced. */
@@ -312,7 +331,8 @@ public final class SharedState {
 
     static Row read(Connection c, boolean forUpdate) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT version, mode, safe_mode, write_drain, overrides, "
-                + "quarantined, changed_at_ms, changed_by FROM shared_state WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""));
+                + "quarantined, changed_at_ms, changed_by, brownout_pinned_by, brownout_pin_reason FROM shared_state "
+                + "WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""));
              ResultSet r = select.executeQuery()) {
             if (!r.next()) {
                 throw new SQLException("shared_state has no row 1: the schema is older than migration V7");
@@ -320,7 +340,9 @@ public final class SharedState {
             long version = r.getLong(1);
             FlagState flags = new FlagState(Mode.valueOf(r.getString(2)), new KillSwitches(r.getBoolean(3), r.getBoolean(4)),
                     parse(r.getString(5), OVERRIDES), parse(r.getString(6), AGENTS), version);
-            return new Row(version, flags, r.getLong(7), r.getString(8));
+            String pinnedBy = r.getString(9);
+            return new Row(version, flags, r.getLong(7), r.getString(8),
+                    pinnedBy == null ? null : new Pin(pinnedBy, r.getString(10)));
         }
     }
 
@@ -333,7 +355,8 @@ public final class SharedState {
         long now = clock.wallMillis();
         String by = actor.length() > 200 ? actor.substring(0, 200) : actor;
         try (PreparedStatement update = c.prepareStatement("UPDATE shared_state SET version = ?, mode = ?, safe_mode = ?, "
-                + "write_drain = ?, overrides = ?, quarantined = ?, changed_at_ms = ?, changed_by = ? WHERE id = 1")) {
+                + "write_drain = ?, overrides = ?, quarantined = ?, changed_at_ms = ?, changed_by = ?, "
+                + "brownout_pinned_by = ?, brownout_pin_reason = ? WHERE id = 1")) {
             update.setLong(1, version);
             update.setString(2, flags.mode().name());
             update.setBoolean(3, flags.killSwitches().safeMode());
@@ -342,9 +365,12 @@ public final class SharedState {
             update.setString(6, json(new TreeSet<>(flags.quarantinedAgents())));
             update.setLong(7, now);
             update.setString(8, by);
+            Pin pin = change.pin();
+            update.setString(9, pin == null ? null : pin.by());
+            update.setString(10, pin == null ? null : pin.reason());
             update.executeUpdate();
         }
-        return new Row(version, flags, now, by);
+        return new Row(version, flags, now, by, change.pin());
     }
 
     private static String json(Object value) throws SQLException {

@@ -12,6 +12,8 @@ import dev.dreamnet.core.overload.Criticality;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.audit.AuditLog;
 import dev.dreamnet.runtime.flags.FlagService;
+import dev.dreamnet.runtime.fleet.SharedState;
+import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * ({@link BrownoutDecider}). Overloaded means, within one tick: the limiter refused requests above SHEDDABLE, or a
  * route with a latency bound had a one-minute p99 above it. Each decision is audited as automatic with its evidence.
  *
- * <p>Manual wins: an operator may {@link #pin} the mode, and then nothing is decided here until {@link #unpin}; an
- * operator who changes the mode during an automatic brownout ends it (this never undoes an operator's change). On a
+ * <p>Manual wins: an operator may {@link #pin} the mode (in a fleet, on every instance), and then nothing is decided
+ * here until {@link #unpin}; an operator who changes the mode during an automatic brownout ends it (this never undoes
+ * an operator's change). On a
  * single instance, or in a fleet when the configuration says {@code fleetWide}, a decision sets the mode through the
  * flags (so flags shed at brownout go off too); otherwise, in a fleet, it only tightens this instance's limiter.
  *
@@ -54,8 +57,10 @@ public final class AutomaticBrownout implements FlagService.Listener {
     private long ownedVersion = -1; // the flag state version this instance's brownout installed; -1: none
     private volatile Thread changing; // the thread changing the mode for this instance, while it does
     private String evidence = "";
-    private String pinnedBy;
-    private String pinnedReason;
+    private SharedState.Pin pinned; // the operators' pin, or null while automatic brownout decides
+    private long pinVersion = -1; // the shared state version the pin was installed from, in a fleet
+    private volatile SharedState shared;
+    private volatile SharedState joining;
     private Instant since;
     private Instant lastDecisionAt;
     private String lastDecision;
@@ -131,9 +136,9 @@ public final class AutomaticBrownout implements FlagService.Listener {
         if (decision == BrownoutDecider.Decision.NONE) {
             return null;
         }
-        if (pinnedBy != null) {
+        if (pinned != null) {
             lastDecision = "would " + (decision == BrownoutDecider.Decision.ENTER ? "enter" : "leave")
-                    + " brownout, but the mode is pinned by " + pinnedBy;
+                    + " brownout, but the mode is pinned by " + pinned.by();
             lastDecisionAt = clock.now();
             if (decision == BrownoutDecider.Decision.ENTER) {
                 decider.reset();
@@ -253,24 +258,90 @@ public final class AutomaticBrownout implements FlagService.Listener {
         }
     }
 
-    /** Stops automatic decisions until {@link #unpin}: the mode is the operators'. */
-    public synchronized void pin(String actor, String reason) {
-        String before = pinnedBy == null ? "automatic" : "pinned by " + pinnedBy;
-        pinnedBy = actor;
-        pinnedReason = reason;
-        audit.record(actor, "overload.pin", "automatic brownout", before, "pinned by " + actor, reason);
+    /**
+     * Stops automatic decisions until {@link #unpin}: the mode is the operators'. In a fleet the pin is the fleet's:
+     * written to the shared state with its audit entry, and followed by every instance.
+     *
+     * @throws SharedStateUnavailableException in a fleet whose database cannot be written, or that this instance has
+     *         not joined yet: nothing was changed
+     */
+    public void pin(String actor, String reason) {
+        setPin(new SharedState.Pin(bounded(actor, 200), bounded(reason, 1000)), actor, "overload.pin", reason);
     }
 
     /**
      * Lets DreamNet decide again: the next entry needs fresh, sustained evidence, and a brownout of its own still in
-     * force is left once the service has been healthy for {@code exitAfter}.
+     * force is left once the service has been healthy for {@code exitAfter}. In a fleet, on every instance.
+     *
+     * @throws SharedStateUnavailableException as {@link #pin} does
      */
-    public synchronized void unpin(String actor, String reason) {
-        String before = pinnedBy == null ? "automatic" : "pinned by " + pinnedBy;
-        pinnedBy = null;
-        pinnedReason = null;
-        decider.reset(localBrownout || ownedVersion >= 0);
-        audit.record(actor, "overload.unpin", "automatic brownout", before, "automatic", reason);
+    public void unpin(String actor, String reason) {
+        setPin(null, actor, "overload.unpin", reason);
+    }
+
+    /**
+     * Says this instance will follow {@code fleet} once it joins: until {@link #share}, a pin or unpin is refused, as
+     * it would hold here only and then be replaced by the fleet's.
+     */
+    public void joining(SharedState fleet) {
+        this.joining = java.util.Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** From now on the pin is the fleet's, held by {@code shared}. Call before {@code shared} starts. */
+    public void share(SharedState shared) {
+        shared.addFollower((c, from, row) -> adopt(row.version(), row.pin()));
+        this.shared = shared;
+    }
+
+    private void setPin(SharedState.Pin pin, String actor, String action, String reason) {
+        SharedState fleet = shared;
+        SharedState pending = joining;
+        if (fleet == null && pending != null) {
+            throw pending.notJoined(action + " of automatic brownout");
+        }
+        String after = pin == null ? "automatic" : "pinned by " + pin.by();
+        if (fleet != null) {
+            SharedState.Committed<Void> committed = fleet.commit(tx -> {
+                tx.writePin(pin);
+                audit.recordWithin(tx.connection(), actor, action, "automatic brownout (fleet)", describe(tx.pin()),
+                        after, reason);
+                return null;
+            }, actor);
+            adopt(committed.row().version(), committed.row().pin());
+            return;
+        }
+        synchronized (this) {
+            String before = describe(pinned);
+            install(pin);
+            if (pin == null) {
+                decider.reset(localBrownout || ownedVersion >= 0);
+            }
+            audit.record(actor, action, "automatic brownout", before, after, reason);
+        }
+    }
+
+    /** Installs the fleet's pin as of {@code version}, unless this instance already holds a newer one. */
+    private synchronized void adopt(long version, SharedState.Pin pin) {
+        if (version > pinVersion) {
+            pinVersion = version;
+            install(pin);
+        }
+    }
+
+    private void install(SharedState.Pin pin) {
+        boolean released = pinned != null && pin == null;
+        pinned = pin;
+        if (released) {
+            decider.reset(localBrownout || ownedVersion >= 0);
+        }
+    }
+
+    private static String describe(SharedState.Pin pin) {
+        return pin == null ? "automatic" : "pinned by " + pin.by();
+    }
+
+    private static String bounded(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 
     /** What automatic brownout is doing, for operators. */
@@ -283,7 +354,8 @@ public final class AutomaticBrownout implements FlagService.Listener {
                 localBrownout ? "this instance" : ownedVersion >= 0 ? (local() ? "this instance" : "mode") : null,
                 since, evidence.isEmpty() ? null : evidence, decider.overloadedFor(nanos).toMillis(),
                 decider.healthyFor(nanos).toMillis(), now.enterAfter().toMillis(), now.exitAfter().toMillis(),
-                now.fleetWide(), pinnedBy, pinnedReason, lastDecision, lastDecisionAt);
+                now.fleetWide(), pinned == null ? null : pinned.by(), pinned == null ? null : pinned.reason(),
+                lastDecision, lastDecisionAt);
     }
 
     /**
