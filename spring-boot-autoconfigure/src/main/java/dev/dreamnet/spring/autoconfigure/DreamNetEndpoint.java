@@ -76,7 +76,8 @@ public class DreamNetEndpoint {
             "kill-switches", List.of("enabled", "reason"),
             "overrides", List.of("enabled", "reason"),
             "breakers", List.of("action", "reason"),
-            "rollouts", List.of("action", "reason"));
+            "rollouts", List.of("action", "reason"),
+            "overload", List.of("reason"));
 
     @WriteOperation
     public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,
@@ -91,7 +92,8 @@ public class DreamNetEndpoint {
                         "flag.override", name, actor, why == null ? "override by operator" : why);
                 case "breakers" -> breaker(name, required(action, "action"), actor, why);
                 case "rollouts" -> rollout(name, required(action, "action"), actor, why);
-                default -> throw unknown("part", part, "modes, kill-switches, overrides, breakers, rollouts");
+                case "overload" -> pinning(name, actor, why);
+                default -> throw unknown("part", part, "modes, kill-switches, overrides, breakers, rollouts, overload");
             };
         });
     }
@@ -192,6 +194,20 @@ public class DreamNetEndpoint {
             operation.apply(rollout);
             return rollout;
         }, actor, why));
+    }
+
+    /**
+     * {@code overload/pin} takes the mode from automatic brownout (in a fleet, on every instance); {@code unpin} gives
+     * it back.
+     */
+    private Object pinning(String name, String actor, @Nullable String reason) {
+        switch (name) {
+            case "pin" -> dreamnet.automaticBrownout().pin(actor, reason == null ? "mode pinned by operator" : reason);
+            case "unpin" -> dreamnet.automaticBrownout().unpin(actor,
+                    reason == null ? "automatic brownout allowed again" : reason);
+            default -> throw unknown("overload action", name, "pin, unpin");
+        }
+        return dreamnet.overloadView();
     }
 
     private String knownFlag(String name) {

@@ -401,6 +401,30 @@ class DreamNetStarterTest {
         assertThat(audit()).hasSize(before.size() + 2);
     }
 
+    @Test
+    @Order(14)
+    void anOperatorPinsTheModeAgainstAutomaticBrownoutThroughTheEndpointAndUnpinsIt() throws Exception {
+        assertThat(http.post("/actuator/dreamnet/overload/pin", "{\"reason\": \"INC-12\"}", "read-secret")
+                .statusCode()).as("a read token").isEqualTo(403);
+        HttpResponse<String> unknown = http.post("/actuator/dreamnet/overload/hold", "{}", "admin-secret");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no overload action \\\"hold\\\" (known: pin, unpin)");
+
+        HttpResponse<String> pinned = http.post("/actuator/dreamnet/overload/pin",
+                "{\"reason\": \"INC-12: operators hold the mode\"}", "admin-secret");
+        assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(200);
+        assertThat(pinned.body()).contains("\"pinnedReason\":\"INC-12: operators hold the mode\"");
+        assertThat(http.get("/actuator/dreamnet/overload", "read-secret").body())
+                .contains("\"pinnedReason\":\"INC-12: operators hold the mode\"");
+        assertThat(audit().get(0).action()).isEqualTo("overload.pin");
+
+        HttpResponse<String> unpinned = http.post("/actuator/dreamnet/overload/unpin", "", "admin-secret");
+        assertThat(unpinned.statusCode()).as(unpinned.body()).isEqualTo(200);
+        assertThat(unpinned.body()).contains("\"pinnedBy\":null");
+        assertThat(audit().get(0).action()).isEqualTo("overload.unpin");
+        assertThat(audit().get(0).reason()).isEqualTo("automatic brownout allowed again");
+    }
+
     private List<AuditEntry> audit() throws Exception {
         return context.getBean(DreamNet.class).audit().recent(100);
     }
