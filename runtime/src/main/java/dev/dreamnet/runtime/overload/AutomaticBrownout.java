@@ -54,7 +54,8 @@ public final class AutomaticBrownout implements FlagService.Listener {
     private OverloadConfig.AutoBrownout settings;
     private long lastRefusedAboveSheddable;
     private boolean localBrownout;
-    private long ownedVersion = -1; // the flag state version this instance's brownout installed; -1: none
+    private long ownedVersion = -1; // the flag state version this instance's brownout installed (it owns the BROWNOUT
+                                    // mode until someone else changes the mode); -1: none
     private volatile Thread changing; // the thread changing the mode for this instance, while it does
     private String evidence = "";
     private SharedState.Pin pinned; // the operators' pin, or null while automatic brownout decides
@@ -122,8 +123,9 @@ public final class AutomaticBrownout implements FlagService.Listener {
         }
         reasons.addAll(slowRoutes(settings.latency()));
         reasons.addAll(moreEvidence.get());
-        if (ownedVersion >= 0 && flags.snapshot().state().version() != ownedVersion) {
-            // Somebody else changed the mode since this instance entered brownout: theirs now.
+        if (ownedVersion >= 0 && flags.snapshot().state().mode() != Mode.BROWNOUT) {
+            // Somebody else changed the mode since this instance entered brownout: theirs now. Another change of the
+            // operators' state (an override, a kill switch, a rollout's step, a pin) leaves the brownout this one's.
             ownedVersion = -1;
             decider.reset();
             since = null;
@@ -189,7 +191,10 @@ public final class AutomaticBrownout implements FlagService.Listener {
         return () -> {
             FlagSnapshot after = change(Mode.BROWNOUT, state, why);
             synchronized (this) {
-                ownedVersion = after.state().mode() == Mode.BROWNOUT ? after.state().version() : -1;
+                ownedVersion = after != null && after.state().mode() == Mode.BROWNOUT ? after.state().version() : -1;
+                if (after == null) {
+                    since = null;
+                }
             }
         };
     }
@@ -208,7 +213,7 @@ public final class AutomaticBrownout implements FlagService.Listener {
             localBrownout = false;
             protection.mode(state.mode());
             change = () -> audit.record(ACTOR, "mode.automatic", "mode (this instance)", "BROWNOUT", "NORMAL", why);
-        } else if (ownedVersion >= 0 && state.version() == ownedVersion) {
+        } else if (ownedVersion >= 0 && state.mode() == Mode.BROWNOUT) {
             ownedVersion = -1;
             change = () -> change(Mode.NORMAL, state, why);
         } else {
@@ -220,12 +225,30 @@ public final class AutomaticBrownout implements FlagService.Listener {
         return change;
     }
 
-    /** Sets the flags' mode; the flags call {@link #changed} on this thread, which then knows the change is ours. */
+    /**
+     * Sets the flags' mode; the flags call {@link #changed} on this thread, which then knows the change is ours. The
+     * mode it replaces must still be the one this decision saw (NORMAL to enter, BROWNOUT to leave), checked on the
+     * state the change applies to (the fleet's, in a fleet): an operator's mode set meanwhile, perhaps on another
+     * instance, is never overwritten: the change is then not made, and null returned.
+     */
     private FlagSnapshot change(Mode to, FlagState before, String why) {
+        Mode from = to == Mode.BROWNOUT ? Mode.NORMAL : Mode.BROWNOUT;
         changing = Thread.currentThread();
         try {
-            return flags.change(s -> s.withMode(to), ACTOR, "mode.automatic", "mode", FlagService.describe(before),
-                    why);
+            return flags.change(s -> {
+                if (s.mode() != from) {
+                    throw new IllegalStateException("the mode is " + s.mode() + ", set by an operator meanwhile; "
+                            + "automatic brownout leaves it as it is");
+                }
+                return s.withMode(to);
+            }, ACTOR, "mode.automatic", "mode", FlagService.describe(before), why);
+        } catch (IllegalStateException operatorsMode) {
+            synchronized (this) {
+                lastDecision = (to == Mode.BROWNOUT ? "would enter" : "would leave") + " BROWNOUT, but "
+                        + operatorsMode.getMessage();
+                lastDecisionAt = clock.now();
+            }
+            return null;
         } finally {
             changing = null;
         }

@@ -126,6 +126,28 @@ class AutomaticBrownoutTest {
         assertThat(mode()).isEqualTo(Mode.NORMAL);
     }
 
+    /**
+     * Regression: any change of the operators' state (an override, a kill switch; in a fleet a rollout's step or a pin)
+     * raised its version, and the controller took that for an operator taking the mode: its brownout then never ended.
+     */
+    @Test
+    void anOperatorChangeThatLeavesTheModeAloneDoesNotStrandAnAutomaticBrownout() {
+        for (int s = 0; s <= 11; s++) {
+            second(3);
+        }
+        assertThat(mode()).isEqualTo(Mode.BROWNOUT);
+
+        dreamnet.flags().change(state -> state.withOverride("search", false), "alice", "flag.override", "search", "",
+                "INC-13: search is slow");
+        for (int s = 0; s <= 31; s++) {
+            second(0);
+        }
+
+        assertThat(mode()).as("left once healthy, as without the override").isEqualTo(Mode.NORMAL);
+        assertThat(dreamnet.flags().snapshot().state().overrides()).as("the override kept").containsKey("search");
+        assertThat(automatic.view().state()).isEqualTo("NORMAL");
+    }
+
     @Test
     void anOperatorWhoChangesTheModeDuringAnAutomaticBrownoutKeepsIt() {
         for (int s = 0; s <= 11; s++) {

@@ -82,6 +82,24 @@ class BrownoutPinFleetPostgresTest {
                 .containsSubsequence("mode.automatic", "overload.unpin", "overload.pin");
     }
 
+    /** Regression: the pin raised the shared state's version, which the instance took for an operator taking the mode. */
+    @Test
+    void aBrownoutThatWasInForceWhenPinnedEndsOnceHealthyAfterTheUnpin() throws Exception {
+        overloadFor(3, second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mode(first) == Mode.BROWNOUT);
+
+        first.automaticBrownout().pin("alice", "INC-11");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "alice".equals(second.automaticBrownout().view().pinnedBy()));
+        healthyFor(5, second);
+        assertThat(mode(second)).as("pinned: the brownout stays").isEqualTo(Mode.BROWNOUT);
+
+        first.automaticBrownout().unpin("alice", "INC-11 over");
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.automaticBrownout().view().pinnedBy() == null);
+        healthyFor(4, second);
+        assertThat(mode(second)).as("the brownout it entered, left once healthy").isEqualTo(Mode.NORMAL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mode(first) == Mode.NORMAL);
+    }
+
     @Test
     void anInstanceThatJoinsLaterFindsThePinInForce() throws Exception {
         first.automaticBrownout().pin("alice", "INC-10");
@@ -106,6 +124,13 @@ class BrownoutPinFleetPostgresTest {
             }
         } finally {
             protection.finished(held, 1, OverloadProtection.Outcome.IGNORED);
+        }
+    }
+
+    private void healthyFor(int seconds, DreamNet dreamnet) {
+        for (int second = 0; second < seconds; second++) {
+            clock.advance(AutomaticBrownout.TICK);
+            dreamnet.automaticBrownout().tick();
         }
     }
 
