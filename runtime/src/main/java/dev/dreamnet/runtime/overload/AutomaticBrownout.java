@@ -237,8 +237,8 @@ public final class AutomaticBrownout implements FlagService.Listener {
         try {
             return flags.change(s -> {
                 if (s.mode() != from) {
-                    throw new IllegalStateException("the mode is " + s.mode() + ", set by an operator meanwhile; "
-                            + "automatic brownout leaves it as it is");
+                    throw new IllegalStateException("the mode is " + s.mode() + ", set meanwhile by an operator or "
+                            + "another instance; automatic brownout leaves it as it is");
                 }
                 return s.withMode(to);
             }, ACTOR, "mode.automatic", "mode", FlagService.describe(before), why);
