@@ -35,7 +35,8 @@ class MigrateCommandTest {
         Cli up = migrate("up");
 
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("  [1/10] applied V1 create_dreams (", "  [7/10] applied V7 create_shared_state (",
+        assertThat(up.out()).contains("  [1/10] applied V1 create_dreams (",
+                        "  [7/10] applied V7 create_shared_state (",
                         "  [8/10] applied V8 rollouts_latency_effect (", "  [9/10] applied V9 create_slo_minutes (",
                         "  [10/10] applied V10 shared_brownout_pin (")
                 .contains("applied 10 migration(s) in ");

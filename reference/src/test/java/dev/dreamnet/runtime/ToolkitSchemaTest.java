@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The toolkit's own tables, as {@link ToolkitSchema} creates them for an application, are the tables the reference
- * service's migrations (V2, V5, V6, V7, V8, V9, V10) create, column for column, and creating them again changes nothing.
+ * service's migrations (V2, V5, V6, V7, V8, V9, V10) create, column for column, and creating them again changes
+ * nothing.
  */
 class ToolkitSchemaTest {
 

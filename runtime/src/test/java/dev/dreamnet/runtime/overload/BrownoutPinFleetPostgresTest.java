@@ -76,20 +76,24 @@ class BrownoutPinFleetPostgresTest {
         assertThat(storedPin()).isEqualTo("-");
 
         overloadFor(3, second);
-        assertThat(mode(second)).as("unpinned: the fleet's mode set by the overloaded instance").isEqualTo(Mode.BROWNOUT);
+        assertThat(mode(second)).as("unpinned: the fleet's mode set by the overloaded instance")
+                .isEqualTo(Mode.BROWNOUT);
         await().atMost(Duration.ofSeconds(20)).until(() -> mode(first) == Mode.BROWNOUT);
         assertThat(first.audit().recent(10)).extracting(AuditEntry::action)
                 .containsSubsequence("mode.automatic", "overload.unpin", "overload.pin");
     }
 
-    /** Regression: the pin raised the shared state's version, which the instance took for an operator taking the mode. */
+    /**
+     * Regression: the pin raised the shared state's version, which the instance took for an operator taking the mode.
+     */
     @Test
     void aBrownoutThatWasInForceWhenPinnedEndsOnceHealthyAfterTheUnpin() throws Exception {
         overloadFor(3, second);
         await().atMost(Duration.ofSeconds(20)).until(() -> mode(first) == Mode.BROWNOUT);
 
         first.automaticBrownout().pin("alice", "INC-11");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "alice".equals(second.automaticBrownout().view().pinnedBy()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "alice".equals(second.automaticBrownout().view().pinnedBy()));
         healthyFor(5, second);
         assertThat(mode(second)).as("pinned: the brownout stays").isEqualTo(Mode.BROWNOUT);
 
