@@ -138,6 +138,10 @@ class SharedStateUnavailablePostgresTest {
         assertRefusedChangingNothing(http.post("/actuator/dreamnet/kill-switches/write-drain",
                 "{\"enabled\": true, \"reason\": \"INC-8: refused write drain\"}", ADMIN));
         assertRefusedChangingNothing(pause("INC-8: refused pause"));
+        assertRefusedChangingNothing(http.post("/actuator/dreamnet/overload/pin",
+                "{\"reason\": \"INC-8: refused pin\"}", ADMIN));
+        assertThat(read("/actuator/dreamnet/overload").path("automaticBrownout").path("pinnedBy").isNull())
+                .as("not pinned here").isTrue();
         JsonNode state = state();
         assertThat(state.path("overrides").path("recommendations").asBoolean(true)).isFalse();
         assertThat(state.path("writeDrain").asBoolean(true)).isFalse();
@@ -150,7 +154,7 @@ class SharedStateUnavailablePostgresTest {
         assertThat(storedStatus("search-v2")).as("the fleet's row").isEqualTo("PAUSED");
         assertThat(auditEntries("INC-8: paused")).isEqualTo(1);
         for (String refused : List.of("INC-8: refused override", "INC-8: refused write drain",
-                "INC-8: refused pause")) {
+                "INC-8: refused pause", "INC-8: refused pin")) {
             assertThat(auditEntries(refused)).as(refused).isZero();
         }
         assertThat(auditEntriesOf("flag.clear-override")).as("the refused DELETE").isZero();
