@@ -126,15 +126,15 @@ public final class DreamNet implements AutoCloseable {
         this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, store::isOpen,
                 flags::snapshot, downstreams, clock, scheduler, checkPool);
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
-        fleetMode.ifPresent(fleet -> {
-            flags.joining(fleet.shared());
-            rollouts.joining(fleet.shared());
-        });
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
         this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
         this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, requestMetrics, rollouts,
                 this::store, instances.id());
-        fleetMode.ifPresent(fleet -> objectives.automaticBrownout().joining(fleet.shared()));
+        fleetMode.ifPresent(fleet -> {
+            flags.joining(fleet.shared());
+            rollouts.joining(fleet.shared());
+            objectives.automaticBrownout().joining(fleet.shared());
+        });
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
         // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.

@@ -203,11 +203,7 @@ public final class FlagService {
      */
     public FlagSnapshot change(UnaryOperator<FlagState> change, String actor, String action,
                                String target, String before, String reason) {
-        SharedState fleet = shared;
-        SharedState pending = joining;
-        if (fleet == null && pending != null) {
-            throw pending.notJoined(action + " of " + target);
-        }
+        SharedState fleet = SharedState.joined(shared, joining, action + " of " + target);
         if (fleet != null) {
             SharedState.Committed<RuntimeException> committed = fleet.commit(tx -> {
                 FlagState next;

@@ -43,10 +43,6 @@ public final class FleetMode {
         return Optional.of(new FleetMode(shared, new StateListener(jdbcUrl, shared, clock, Sleeper.system()), registry));
     }
 
-    /**
-     * Catches up with the fleet (before this instance reports ready), then follows it: rollouts
-     * first, then flags and the pin of automatic brownout, then a heartbeat that reports the version followed.
-     */
     /** {@link #start}, logged; false (and logged) when the shared state cannot be read: the instance must not serve. */
     public boolean join(FlagService flags, RolloutService rollouts, AutomaticBrownout brownout) {
         try {
@@ -59,6 +55,10 @@ public final class FleetMode {
         }
     }
 
+    /**
+     * Catches up with the fleet (before this instance reports ready), then follows it: rollouts
+     * first, then flags and the pin of automatic brownout, then a heartbeat that reports the version followed.
+     */
     void start(FlagService flags, RolloutService rollouts, AutomaticBrownout brownout) throws Exception {
         rollouts.share(shared, () -> registry.converged(shared.version()));
         flags.share(shared);

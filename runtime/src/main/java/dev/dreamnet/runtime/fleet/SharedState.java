@@ -309,6 +309,19 @@ public final class SharedState {
     }
 
     /**
+     * Where an operator's change ({@code what}) is written: {@code shared} once this instance has joined its fleet,
+     * null on a single instance (no fleet to join), and refused while it has a fleet to join and has not yet.
+     *
+     * @throws SharedStateUnavailableException before the join ({@link #notJoined})
+     */
+    public static SharedState joined(SharedState shared, SharedState joining, String what) {
+        if (shared == null && joining != null) {
+            throw joining.notJoined(what);
+        }
+        return shared;
+    }
+
+    /**
      * The refusal of an operator's change ({@code what}) made before this instance has joined the fleet: until then
      * it follows no shared state, so a change taken here would hold on this instance only, then be replaced by the
      * fleet's.

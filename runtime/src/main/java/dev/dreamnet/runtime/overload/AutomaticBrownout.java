@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class AutomaticBrownout implements FlagService.Listener {
      * audited with the evidence as their reason.
      */
     public void evidence(java.util.function.Supplier<List<String>> evidence) {
-        this.moreEvidence = java.util.Objects.requireNonNull(evidence, "evidence");
+        this.moreEvidence = Objects.requireNonNull(evidence, "evidence");
     }
 
     /** Looks at the evidence once; DreamNet calls it every {@link #TICK}. */
@@ -307,7 +308,7 @@ public final class AutomaticBrownout implements FlagService.Listener {
      * it would hold here only and then be replaced by the fleet's.
      */
     public void joining(SharedState fleet) {
-        this.joining = java.util.Objects.requireNonNull(fleet, "fleet");
+        this.joining = Objects.requireNonNull(fleet, "fleet");
     }
 
     /** From now on the pin is the fleet's, held by {@code shared}. Call before {@code shared} starts. */
@@ -317,12 +318,8 @@ public final class AutomaticBrownout implements FlagService.Listener {
     }
 
     private void setPin(SharedState.Pin pin, String actor, String action, String reason) {
-        SharedState fleet = shared;
-        SharedState pending = joining;
-        if (fleet == null && pending != null) {
-            throw pending.notJoined(action + " of automatic brownout");
-        }
-        String after = pin == null ? "automatic" : "pinned by " + pin.by();
+        SharedState fleet = SharedState.joined(shared, joining, action + " of automatic brownout");
+        String after = describe(pin);
         if (fleet != null) {
             SharedState.Committed<Void> committed = fleet.commit(tx -> {
                 tx.writePin(pin);
@@ -335,7 +332,7 @@ public final class AutomaticBrownout implements FlagService.Listener {
         }
         synchronized (this) {
             String before = describe(pinned);
-            install(pin);
+            pinned = pin;
             if (pin == null) {
                 decider.reset(localBrownout || ownedVersion >= 0);
             }
@@ -347,15 +344,11 @@ public final class AutomaticBrownout implements FlagService.Listener {
     private synchronized void adopt(long version, SharedState.Pin pin) {
         if (version > pinVersion) {
             pinVersion = version;
-            install(pin);
-        }
-    }
-
-    private void install(SharedState.Pin pin) {
-        boolean released = pinned != null && pin == null;
-        pinned = pin;
-        if (released) {
-            decider.reset(localBrownout || ownedVersion >= 0);
+            boolean released = pinned != null && pin == null;
+            pinned = pin;
+            if (released) {
+                decider.reset(localBrownout || ownedVersion >= 0);
+            }
         }
     }
 

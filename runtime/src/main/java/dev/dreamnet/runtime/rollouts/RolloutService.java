@@ -152,12 +152,9 @@ public final class RolloutService {
     }
 
     private void requireShared(String what) {
-        SharedState fleet = shared;
-        SharedState pending = joining;
+        SharedState fleet = SharedState.joined(shared, joining, what);
         if (fleet != null) {
             fleet.requireConnected(what);
-        } else if (pending != null) {
-            throw pending.notJoined(what);
         }
     }
 

@@ -71,27 +71,29 @@ final class EndpointGuard extends OncePerRequestFilter {
             }
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            DreamNetFilter.answer(response, 413, "body too large", "a DreamNet operation's body is at most "
-                    + MAX_BODY + " bytes, this one " + request.getContentLengthLong());
+            tooLarge(response, String.valueOf(request.getContentLengthLong()));
             return;
         }
         // Read here, at most one byte past the limit, so that a body sent without its length is held to it too.
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            DreamNetFilter.answer(response, 413, "body too large", "a DreamNet operation's body is at most "
-                    + MAX_BODY + " bytes, this one is longer");
+            tooLarge(response, "is longer");
             return;
         }
+        List<String> fields = request.getMethod().equals("DELETE") ? List.of()
+                : DreamNetEndpoint.BODY_FIELDS.get(part(DreamNetFilter.routedPath(request)));
         String contentType = request.getContentType();
-        String malformed = contentType != null && contentType.contains("json")
-                ? JsonBody.problem(body, request.getMethod().equals("DELETE") ? List.of()
-                        : DreamNetEndpoint.BODY_FIELDS.get(part(DreamNetFilter.routedPath(request))))
-                : null;
+        String malformed = contentType != null && contentType.contains("json") ? JsonBody.problem(body, fields) : null;
         if (malformed != null) {
             DreamNetFilter.answer(response, 400, "bad request", malformed);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    private static void tooLarge(HttpServletResponse response, String size) throws IOException {
+        DreamNetFilter.answer(response, 413, "body too large", "a DreamNet operation's body is at most " + MAX_BODY
+                + " bytes, this one " + size);
     }
 
     /** The part of the endpoint a path changes ({@code modes} in {@code /actuator/dreamnet/modes/brownout}). */
