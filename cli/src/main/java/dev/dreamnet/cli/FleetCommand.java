@@ -24,6 +24,7 @@ final class FleetCommand extends ReadCommand {
                     + shared.path("version").asLong() + ", operator changes refused ("
                     + shared.path("lastError").asText("PostgreSQL unreachable") + ")"
                     : "shared state: following PostgreSQL at version " + shared.path("version").asLong()
+                    + writesRefused(shared)
                     + (shared.path("judge").asBoolean() ? "; this instance judges rollouts" : ""));
         }
         if (fleet.path("live").isNull()) {
@@ -43,5 +44,20 @@ final class FleetCommand extends ReadCommand {
         if (fleet.path("lastError").isTextual()) {
             out.println("this instance's last heartbeat failed: " + fleet.path("lastError").asText());
         }
+    }
+
+    /**
+     * "" while the shared state can be written; otherwise why not, though connected: the database's breaker is still
+     * open after an outage (until when), or an operator forced it open.
+     */
+    static String writesRefused(JsonNode shared) {
+        if (shared.path("writable").asBoolean(true) || shared.path("stale").asBoolean()) {
+            return "";
+        }
+        JsonNode until = shared.path("writesRefusedUntil");
+        return until.isTextual()
+                ? ", but operator changes are refused until " + until.asText() + " (the database's circuit breaker is open)"
+                : ", but operator changes are refused: the database's circuit breaker is forced open (reset it with "
+                + "dreamnet breaker reset database)";
     }
 }

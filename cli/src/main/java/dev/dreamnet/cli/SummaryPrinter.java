@@ -50,7 +50,6 @@ final class SummaryPrinter {
         out.printf("Watchdogs:  %s (%s)%n", watchdogs.path("level").asText("?"), String.join(", ", readings));
     }
 
-    /** One line: how many live instances, converged or not, and in fleet mode whether this one follows the shared state. */
     /** {@code 1 active, 2 finished}: a rollout promoted or rolled back is no longer active. */
     static String rollouts(JsonNode all) {
         if (all.isEmpty()) {
@@ -66,6 +65,7 @@ final class SummaryPrinter {
         return (all.size() - finished) + " active" + (finished == 0 ? "" : ", " + finished + " finished");
     }
 
+    /** One line: how many live instances, converged or not, and in fleet mode whether this one follows the shared state. */
     static String fleet(JsonNode f) {
         if (f.isMissingNode() || f.isNull()) {
             return "unknown";
@@ -73,7 +73,7 @@ final class SummaryPrinter {
         JsonNode shared = f.path("sharedState");
         String following = !shared.isObject() ? "" : shared.path("stale").asBoolean()
                 ? ", shared state STALE since " + shared.path("staleSince").asText("start")
-                : ", shared state version " + shared.path("version").asLong();
+                : ", shared state version " + shared.path("version").asLong() + FleetCommand.writesRefused(shared);
         if (f.path("live").isNull()) {
             return "registry unreadable" + following;
         }

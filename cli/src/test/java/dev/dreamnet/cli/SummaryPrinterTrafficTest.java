@@ -32,4 +32,20 @@ class SummaryPrinterTrafficTest {
                 .isEqualTo("0 active, 1 finished");
         assertThat(SummaryPrinter.rollouts(JSON.readTree("[]"))).isEqualTo("none");
     }
+
+    @Test
+    void aConnectedSharedStateThatCannotBeWrittenSaysUntilWhenOrThatTheBreakerIsForcedOpen() throws Exception {
+        JsonNode open = JSON.readTree("{\"live\":2,\"converged\":true,\"sharedState\":{\"stale\":false,"
+                + "\"writable\":false,\"writesRefusedUntil\":\"2026-12-06T01:00:10Z\",\"version\":7}}");
+        JsonNode forced = JSON.readTree("{\"live\":2,\"converged\":true,\"sharedState\":{\"stale\":false,"
+                + "\"writable\":false,\"writesRefusedUntil\":null,\"version\":7}}");
+        JsonNode writable = JSON.readTree("{\"live\":2,\"converged\":true,\"sharedState\":{\"stale\":false,"
+                + "\"writable\":true,\"version\":7}}");
+
+        assertThat(SummaryPrinter.fleet(open)).isEqualTo("2 live, converged, shared state version 7, but operator "
+                + "changes are refused until 2026-12-06T01:00:10Z (the database's circuit breaker is open)");
+        assertThat(SummaryPrinter.fleet(forced)).endsWith("the database's circuit breaker is forced open (reset it "
+                + "with dreamnet breaker reset database)");
+        assertThat(SummaryPrinter.fleet(writable)).isEqualTo("2 live, converged, shared state version 7");
+    }
 }

@@ -108,6 +108,32 @@ class OperatorWritesOutagePostgresTest {
         assertThat(auditEntries("refused while cut")).as("nothing of the outage written late").isZero();
     }
 
+    /**
+     * Regression: with the shared state followed again but the database's breaker still open, the endpoints said
+     * connected and nothing more, while every operator change was refused with 503.
+     */
+    @Test
+    void connectedWithTheDatabasesBreakerOpenSaysOperatorChangesAreRefusedUntilItIsReset() throws Exception {
+        Before before = fleetStateToChange();
+
+        assertThat(admin.post("/api/admin/breakers/database/force-open", reason("held open")).status()).isEqualTo(200);
+        JsonNode shared = admin.get(FLAGS).json().path("shared");
+        assertThat(shared.path("connected").asBoolean()).as(shared.toString()).isTrue();
+        assertThat(shared.path("writable").asBoolean()).as(shared.toString()).isFalse();
+        assertThat(shared.path("writesRefusedUntil").isNull()).as("forced open: until an operator resets it").isTrue();
+        assertThat(admin.get("/api/observability/summary").json().path("attention").toString())
+                .contains("shared state connected, but operator changes are refused while the database's circuit "
+                        + "breaker is forced open");
+        assertRefusedChangingNothing(FLAGS + "/brownout/enable",
+                admin.post(FLAGS + "/brownout/enable", reason("refused while held open")));
+
+        assertThat(admin.post("/api/admin/breakers/database/reset", reason("let go")).status()).isEqualTo(200);
+        assertThat(admin.get(FLAGS).json().path("shared").path("writable").asBoolean()).isTrue();
+        assertThat(admin.get("/api/observability/summary").json().path("attention").toString())
+                .doesNotContain("operator changes are refused");
+        assertNothingChanged(before, "refused while held open");
+    }
+
     @Test
     void aDatabaseThatStopsAnsweringRefusesWritesOfTheFleetsStateBeforeTheInstanceHasNoticed() throws Exception {
         Before before = fleetStateToChange();

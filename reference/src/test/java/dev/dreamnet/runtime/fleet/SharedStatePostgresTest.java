@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.time.Clock;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,7 @@ class SharedStatePostgresTest {
     private TcpProxy proxy;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private SharedState one;
+    private Downstreams oneDownstreams;
     private SharedState two;
     private AuditLog audit;
 
@@ -57,8 +60,8 @@ class SharedStatePostgresTest {
         HikariDataSource cuttable = pool(database.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"));
         Downstreams downstreams = new Downstreams(Downstreams.defaults(), Clock.system(), Sleeper.system(), t -> { });
         audit = new AuditLog(() -> direct, downstreams, Clock.system());
-        one = new SharedState(() -> cuttable, new Downstreams(Downstreams.defaults(), Clock.system(), Sleeper.system(),
-                t -> { }), Clock.system(), "one");
+        oneDownstreams = new Downstreams(Downstreams.defaults(), Clock.system(), Sleeper.system(), t -> { });
+        one = new SharedState(() -> cuttable, oneDownstreams, Clock.system(), "one");
         two = new SharedState(() -> direct, downstreams, Clock.system(), "two");
         one.start();
         two.start();
@@ -166,6 +169,25 @@ class SharedStatePostgresTest {
             assertThat(row.flags().mode()).isEqualTo(Mode.NORMAL);
         }
         assertThat(count("SELECT count(*) FROM audit_log WHERE reason = 'INC-2'")).isZero();
+    }
+
+    /** Connected, but writes refused for as long as the database's breaker stays open after the failures. */
+    @Test
+    void aTrippedDatabaseBreakerMakesAConnectedStateUnwritableUntilItLetsATrialThrough() throws Exception {
+        assertThat(one.status().writable()).isTrue();
+        CircuitBreaker breaker = oneDownstreams.breaker(Downstreams.DATABASE);
+        for (int i = 0; i < 20 && breaker.state() == CircuitBreaker.State.CLOSED; i++) {
+            assertThat(breaker.tryAcquirePermission()).isTrue();
+            breaker.onError(1_000, new SQLException("connection refused"));
+        }
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        SharedState.Status status = one.status();
+        assertThat(status.connected()).isTrue();
+        assertThat(status.writable()).isFalse();
+        assertThat(status.writesRefusedUntil()).isEqualTo(breaker.snapshot().nextAttemptAt()).isAfter(Instant.now());
+        assertThatThrownBy(() -> one.commit(tx -> null, "op")).isInstanceOf(SharedStateUnavailableException.class);
+        assertThat(two.status().writable()).as("the other instance's own breaker").isTrue();
     }
 
     @Test

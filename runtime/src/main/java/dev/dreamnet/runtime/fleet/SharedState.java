@@ -2,6 +2,8 @@ package dev.dreamnet.runtime.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.breaker.CircuitBreakerSnapshot;
 import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.flags.Mode;
@@ -124,9 +126,14 @@ public final class SharedState {
         }
     }
 
-    /** What the endpoints show: connected or stale since when, the version followed, whether this instance judges rollouts. */
-    public record Status(String store, boolean connected, boolean stale, long version, Instant lastSync,
-                         Instant staleSince, String lastError, boolean judge, Long lastFollowLagMs) {
+    /**
+     * What the endpoints show: connected or stale since when; whether an operator's change can be written now, which
+     * it cannot while the database's breaker is open even once connected again (and from when a trial write is let
+     * through, unless an operator forced the breaker open); the version followed; whether this instance judges rollouts.
+     */
+    public record Status(String store, boolean connected, boolean stale, boolean writable, Instant writesRefusedUntil,
+                         long version, Instant lastSync, Instant staleSince, String lastError, boolean judge,
+                         Long lastFollowLagMs) {
     }
 
     private final Supplier<DataSource> pool;
@@ -293,7 +300,13 @@ public final class SharedState {
 
     public Status status() {
         boolean stale = !connected;
-        return new Status("postgresql", connected, stale, version(),
+        CircuitBreakerSnapshot breaker = downstreams.breaker(Downstreams.DATABASE).snapshot();
+        // An open breaker lets a trial write through once its timeout has passed, though it still says OPEN until then.
+        boolean refusing = breaker.state() == CircuitBreaker.State.FORCED_OPEN
+                || breaker.state() == CircuitBreaker.State.OPEN
+                && breaker.nextAttemptAt().toEpochMilli() > clock.wallMillis();
+        return new Status("postgresql", connected, stale, connected && !refusing, refusing ? breaker.nextAttemptAt() : null,
+                version(),
                 lastSyncMillis < 0 ? null : Instant.ofEpochMilli(lastSyncMillis),
                 stale && staleSinceMillis >= 0 ? Instant.ofEpochMilli(staleSinceMillis) : null, lastError, judge,
                 lastFollowLagMillis < 0 ? null : lastFollowLagMillis);

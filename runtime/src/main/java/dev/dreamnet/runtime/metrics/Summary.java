@@ -150,6 +150,11 @@ public final class Summary {
                     + ": serving with the last known state (version " + shared.version()
                     + "); operator changes are refused until PostgreSQL is back"
                     + (shared.lastError() == null ? "" : " (" + shared.lastError() + ")"));
+        } else if (shared != null && !shared.writable()) {
+            lines.add("shared state connected, but operator changes are refused "
+                    + (shared.writesRefusedUntil() == null
+                    ? "while the database's circuit breaker is forced open: reset it to write"
+                    : "until " + shared.writesRefusedUntil() + ", while the database's circuit breaker is open"));
         }
         if (fleet.live() == null) {
             lines.add("fleet unknown: " + fleet.error());
