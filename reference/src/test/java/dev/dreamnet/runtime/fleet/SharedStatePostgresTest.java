@@ -149,7 +149,7 @@ class SharedStatePostgresTest {
         threads.shutdown();
 
         try (Connection c = pools.get(0).getConnection()) {
-            SharedState.Row row = SharedState.read(c, false);
+            SharedState.Row row = SharedRow.read(c, false);
             assertThat(row.version()).isEqualTo(40);
             assertThat(row.flags().overrides()).hasSize(40);
         }
@@ -164,7 +164,7 @@ class SharedStatePostgresTest {
         }, "op")).isInstanceOf(SharedStateUnavailableException.class);
 
         try (Connection c = pools.get(0).getConnection()) {
-            SharedState.Row row = SharedState.read(c, false);
+            SharedState.Row row = SharedRow.read(c, false);
             assertThat(row.version()).isZero();
             assertThat(row.flags().mode()).isEqualTo(Mode.NORMAL);
         }
@@ -208,7 +208,7 @@ class SharedStatePostgresTest {
 
         proxy.restore();
         try (Connection c = pools.get(0).getConnection()) {
-            assertThat(SharedState.read(c, false).version()).isZero();
+            assertThat(SharedRow.read(c, false).version()).isZero();
         }
     }
 

@@ -1,25 +1,15 @@
 package dev.dreamnet.runtime.fleet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.breaker.CircuitBreakerSnapshot;
 import dev.dreamnet.core.flags.FlagState;
-import dev.dreamnet.core.flags.KillSwitches;
-import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.time.Clock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,11 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class SharedState {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedState.class);
-    private static final ObjectMapper JSON = new ObjectMapper(); // flat maps and sets of strings only
     /** The channel every change is announced on; the payload is the new version. */
     public static final String CHANNEL = "dreamnet_state";
-    private static final TypeReference<Map<String, Boolean>> OVERRIDES = new TypeReference<>() { };
-    private static final TypeReference<Set<String>> AGENTS = new TypeReference<>() { };
 
     /** Told, in order, of every version this instance catches up on; reads more on {@code c} if it needs to. */
     public interface Follower {
@@ -218,14 +205,14 @@ public final class SharedState {
     private <T> Committed<T> inTransaction(Connection c, Work<T> work, String actor) throws SQLException {
         c.setAutoCommit(false);
         try {
-            Row before = read(c, true);
+            Row before = SharedRow.read(c, true);
             Change change = new Change(c, before);
             T result = work.apply(change);
             if (change.cancelled) {
                 c.rollback();
                 return new Committed<>(result, before);
             }
-            Row after = write(c, change, actor);
+            Row after = SharedRow.write(c, change, actor, clock.wallMillis());
             try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
                 notify.setString(2, Long.toString(change.version()));
@@ -243,7 +230,7 @@ public final class SharedState {
 
     /** Reads the shared row on {@code c} and, if it is newer than what this instance follows, tells every follower. */
     synchronized void follow(Connection c) throws SQLException {
-        Row row = read(c, false);
+        Row row = SharedRow.read(c, false);
         if (row.version() > followed) {
             for (Follower follower : followers) {
                 follower.follow(c, followed, row);
@@ -353,65 +340,5 @@ public final class SharedState {
 
     public String instance() {
         return instance;
-    }
-
-    static Row read(Connection c, boolean forUpdate) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT version, mode, safe_mode, write_drain, overrides, "
-                + "quarantined, changed_at_ms, changed_by, brownout_pinned_by, brownout_pin_reason FROM shared_state "
-                + "WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""));
-             ResultSet r = select.executeQuery()) {
-            if (!r.next()) {
-                throw new SQLException("shared_state has no row 1: the schema is older than migration V7");
-            }
-            long version = r.getLong(1);
-            FlagState flags = new FlagState(Mode.valueOf(r.getString(2)), new KillSwitches(r.getBoolean(3), r.getBoolean(4)),
-                    parse(r.getString(5), OVERRIDES), parse(r.getString(6), AGENTS), version);
-            String pinnedBy = r.getString(9);
-            return new Row(version, flags, r.getLong(7), r.getString(8),
-                    pinnedBy == null ? null : new Pin(pinnedBy, r.getString(10)));
-        }
-    }
-
-    /** Writes the change's state at its version and returns the row as it now stands. */
-    private Row write(Connection c, Change change, String actor) throws SQLException {
-        long version = change.version();
-        FlagState changed = change.flags();
-        FlagState flags = new FlagState(changed.mode(), changed.killSwitches(), changed.overrides(),
-                changed.quarantinedAgents(), version);
-        long now = clock.wallMillis();
-        String by = actor.length() > 200 ? actor.substring(0, 200) : actor;
-        try (PreparedStatement update = c.prepareStatement("UPDATE shared_state SET version = ?, mode = ?, safe_mode = ?, "
-                + "write_drain = ?, overrides = ?, quarantined = ?, changed_at_ms = ?, changed_by = ?, "
-                + "brownout_pinned_by = ?, brownout_pin_reason = ? WHERE id = 1")) {
-            update.setLong(1, version);
-            update.setString(2, flags.mode().name());
-            update.setBoolean(3, flags.killSwitches().safeMode());
-            update.setBoolean(4, flags.killSwitches().writeDrain());
-            update.setString(5, json(new TreeMap<>(flags.overrides())));
-            update.setString(6, json(new TreeSet<>(flags.quarantinedAgents())));
-            update.setLong(7, now);
-            update.setString(8, by);
-            Pin pin = change.pin();
-            update.setString(9, pin == null ? null : pin.by());
-            update.setString(10, pin == null ? null : pin.reason());
-            update.executeUpdate();
-        }
-        return new Row(version, flags, now, by, change.pin());
-    }
-
-    private static String json(Object value) throws SQLException {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot write the shared state: " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> T parse(String text, TypeReference<T> type) throws SQLException {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("shared_state holds unreadable JSON " + text + ": " + e.getOriginalMessage(), e);
-        }
     }
 }
