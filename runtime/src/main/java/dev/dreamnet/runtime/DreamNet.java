@@ -11,10 +11,8 @@ import dev.dreamnet.core.startup.StartupDag;
 import dev.dreamnet.core.startup.StartupSnapshot;
 import dev.dreamnet.core.startup.StartupStatus;
 import dev.dreamnet.core.time.Clock;
-import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.core.time.SystemScheduler;
-import dev.dreamnet.core.watchdog.JvmProbe;
 import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.core.watchdog.Watchdogs;
 import dev.dreamnet.runtime.audit.AuditLog;
@@ -64,7 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class DreamNet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DreamNet.class);
-    private static final Duration METRICS_SLOT = Duration.ofSeconds(5);
     /** The one service of an application that gives no graph. */
     public static final String APPLICATION = "application";
 
@@ -88,10 +85,7 @@ public final class DreamNet implements AutoCloseable {
     private final InstanceRegistry instances;
     private final Optional<FleetMode> fleetMode;
     private final FleetViews fleetViews;
-    private final RequestMetrics requestMetrics;
-    private final Watchdogs watchdogs;
-    private final Repeating metricsSlots;
-    private final Repeating watchdogSamples;
+    private final VitalSigns vitals;
     private final Objectives objectives;
     private final dev.dreamnet.runtime.tracing.Tracing tracing;
     private final dev.dreamnet.runtime.metrics.LatencyExemplars exemplars =
@@ -127,18 +121,14 @@ public final class DreamNet implements AutoCloseable {
                 flags::snapshot, downstreams, clock, scheduler, checkPool);
         this.fleetMode = FleetMode.forDatabase(b.databaseUrl, this::store, instances, downstreams, clock);
         this.fleetViews = new FleetViews(instances, fleetMode.map(FleetMode::shared));
-        this.requestMetrics = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
-        this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, requestMetrics, rollouts,
+        this.vitals = new VitalSigns(clock, scheduler, checkPool);
+        this.objectives = new Objectives(b, clock, scheduler, checkPool, flags, audit, vitals.requests(), rollouts,
                 this::store, instances.id());
         fleetMode.ifPresent(fleet -> {
             flags.joining(fleet.shared());
             rollouts.joining(fleet.shared());
             objectives.automaticBrownout().joining(fleet.shared());
         });
-        this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
-        this.metricsSlots = new Repeating(clock, scheduler, Runnable::run, METRICS_SLOT, this::advanceMetricsSlot);
-        // Windowed watchdogs sample even when nobody reads; not on the timer, as a queue watchdog may wait on the broker.
-        this.watchdogSamples = new Repeating(clock, scheduler, checkPool, METRICS_SLOT, this::watchdogReadings);
         b.kinds.forEach(kinds::register);
         for (Components components : b.components) {
             components.register(kinds, this);
@@ -190,8 +180,7 @@ public final class DreamNet implements AutoCloseable {
             throw e;
         }
         state.startup(StartupStatus.STARTING);
-        metricsSlots.start();
-        watchdogSamples.start();
+        vitals.start();
         objectives.startBrownoutTicks();
         dag.start();
         return this;
@@ -263,11 +252,7 @@ public final class DreamNet implements AutoCloseable {
             step("write the SLO minutes", () -> objectives.stopJudging(started.isDone()
                     && !started.isCompletedExceptionally() && started.getNow(null).status().isUp()));
             step("stop overload protection", objectives::stopOverload);
-            step("stop the metrics slots", () -> {
-                metricsSlots.stop();
-                watchdogSamples.stop();
-            });
-            step("stop the watchdogs", watchdogs::close);
+            step("stop the metrics slots and the watchdogs", vitals::stop);
             step("stop the services", () -> dag.shutdown()
                     .get(shutdownGrace.toMillis() + 10_000, TimeUnit.MILLISECONDS));
             step("close the toolkit's database", store::close);
@@ -294,17 +279,9 @@ public final class DreamNet implements AutoCloseable {
         }
     }
 
-    private void advanceMetricsSlot() {
-        try {
-            requestMetrics.advance();
-        } catch (RuntimeException e) {
-            LOG.warn("metrics slot: {}", e.toString());
-        }
-    }
-
     /** Every watchdog's reading now. */
     public List<Reading> watchdogReadings() {
-        return watchdogs.readAll(clock.nanoTime());
+        return vitals.readings();
     }
 
     /** Tracing of requests, outbound calls and startup; {@link dev.dreamnet.runtime.tracing.Tracing#enabled} says if on. */
@@ -404,11 +381,11 @@ public final class DreamNet implements AutoCloseable {
     }
 
     public RequestMetrics requestMetrics() {
-        return requestMetrics;
+        return vitals.requests();
     }
 
     public Watchdogs watchdogs() {
-        return watchdogs;
+        return vitals.watchdogs();
     }
 
     public QueueService queues() {
