@@ -55,12 +55,7 @@ public final class RolloutService {
     /** The fleet this instance will join, until it has ({@link #share}): operators' actions are refused meanwhile. */
     private volatile SharedState joining;
     private volatile BooleanSupplier converged = () -> true;
-    /** The route templates each rollout has served, as the web layer reports them. */
-    private final Map<String, java.util.Set<String>> routes = new ConcurrentHashMap<>();
-    /** Why a rollout may not promote now (its routes' error budgets), or null; by rollout name. */
-    private volatile java.util.function.Function<java.util.Set<String>, String> promotionGate = routes -> null;
-    /** The rollouts held by the gate now, with the reason, so holding and releasing are audited once each. */
-    private final Map<String, String> gated = new ConcurrentHashMap<>();
+    private final PromotionGate gate;
     /** The operator's change {@link #asOperator} makes on this thread; {@link #save} says if the fleet refused it. */
     private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
 
@@ -78,6 +73,7 @@ public final class RolloutService {
         this.rollouts = Rollouts.create(clock);
         this.store = new RolloutStore(dataSource, clock);
         this.audit = audit;
+        this.gate = new PromotionGate(audit);
         this.downstreams = downstreams;
         this.clock = clock;
         this.evaluation = new Repeating(clock, scheduler, executor, EVALUATION, this::evaluate);
@@ -171,7 +167,7 @@ public final class RolloutService {
             boolean mayPromote = mayPromote();
             long now = clock.nanoTime();
             for (Rollout rollout : rollouts.all()) {
-                String held = gate(rollout);
+                String held = gate.holds(rollout);
                 if (held != null) {
                     rollout.evaluate(now, held);
                 } else {
@@ -189,15 +185,12 @@ public final class RolloutService {
      * error budget. Cheap once a route is known.
      */
     public void servedOn(String name, String route) {
-        java.util.Set<String> known = routes.get(name);
-        if (known == null || !known.contains(route)) {
-            routes.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(route);
-        }
+        gate.servedOn(name, route);
     }
 
     /** The routes rollout {@code name} has served. */
     public java.util.Set<String> routes(String name) {
-        return java.util.Set.copyOf(routes.getOrDefault(name, java.util.Set.of()));
+        return gate.routes(name);
     }
 
     /**
@@ -205,23 +198,7 @@ public final class RolloutService {
      * runtime passes the error budgets of the objectives covering them).
      */
     public void promotionGate(java.util.function.Function<java.util.Set<String>, String> gate) {
-        this.promotionGate = java.util.Objects.requireNonNull(gate, "gate");
-    }
-
-    /** The gate's reason for a running rollout, audited when it starts and when it stops holding. */
-    private String gate(Rollout rollout) {
-        String name = rollout.config().name();
-        String reason = rollout.state().status() == RolloutStatus.RUNNING ? promotionGate.apply(routes(name)) : null;
-        String before = reason == null ? gated.remove(name) : gated.put(name, reason);
-        if (reason != null && before == null) {
-            LOG.warn("rollout {}: promotion held: {}", name, reason);
-            audit.record(AUTOMATIC, "rollout.hold", name, describe(rollout.state()), describe(rollout.state()), reason);
-        } else if (reason == null && before != null) {
-            LOG.info("rollout {}: promotion allowed again", name);
-            audit.record(AUTOMATIC, "rollout.release", name, describe(rollout.state()), describe(rollout.state()),
-                    "no objective covering its routes has spent its error budget any more");
-        }
-        return reason;
+        this.gate.set(gate);
     }
 
     /**
