@@ -73,6 +73,35 @@ class RolloutFleetTest {
         assertThat(simulation.listener.events()).hasSize(eventsBefore);
     }
 
+    /** Regression: an adopted pause or resume started the step's evidence and bake time again; pause() does not. */
+    @Test
+    void anAdoptedPauseOrResumeKeepsTheStepsEvidenceAndBakeTimeAsPauseDoes() {
+        Simulation simulation = new Simulation(Simulation.config().build());
+        simulation.rollout.start();
+        simulation.tick(new Traffic(4), REQUESTS_PER_TICK);
+        RolloutSnapshot before = simulation.rollout.snapshot();
+        RolloutState running = before.state();
+        assertThat(before.canary().requests()).isPositive();
+
+        simulation.rollout.adopt(new RolloutState("checkout", RolloutStatus.PAUSED, running.step(), running.percent(),
+                running.stepStartedAtMillis() + 60_000, "paused by an operator", Buckets.VERSION));
+        RolloutSnapshot paused = simulation.rollout.snapshot();
+        simulation.rollout.adopt(new RolloutState("checkout", RolloutStatus.RUNNING, running.step(), running.percent(),
+                running.stepStartedAtMillis() + 60_000, "resumed by an operator", Buckets.VERSION));
+        RolloutSnapshot resumed = simulation.rollout.snapshot();
+
+        assertThat(paused.state().status()).isEqualTo(RolloutStatus.PAUSED);
+        assertThat(paused.state().reason()).isEqualTo("paused by an operator");
+        assertThat(resumed.state().status()).isEqualTo(RolloutStatus.RUNNING);
+        for (RolloutSnapshot after : java.util.List.of(paused, resumed)) {
+            assertThat(after.canary().requests()).as("the step's evidence").isEqualTo(before.canary().requests());
+            assertThat(after.baseline().requests()).isEqualTo(before.baseline().requests());
+            assertThat(after.state().stepStartedAtMillis()).as("the step's bake time")
+                    .isEqualTo(running.stepStartedAtMillis());
+            assertThat(after.state().percent()).isEqualTo(running.percent());
+        }
+    }
+
     @Test
     void aStateThatDoesNotFitTheConfigurationIsRefused() {
         Simulation simulation = new Simulation(Simulation.config().build());

@@ -23,6 +23,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,38 @@ class OperatorWritesOutagePostgresTest {
             proxy.restore();
         }
         assertNothingChanged(before, "refused while stalled");
+    }
+
+    /**
+     * Regression: a rollout action was applied here before its write to the fleet, so while the database did not
+     * answer this instance routed by the new step (here 100% instead of 10%), then undid it on the 503.
+     */
+    @Test
+    void aRolloutActionWaitingForTheFleetIsNotRoutedByHereBeforeTheFleetHasIt() throws Exception {
+        Before before = fleetStateToChange();
+        ExecutorService operator = Executors.newSingleThreadExecutor();
+        proxy.stall();
+        try {
+            Future<Reply> promote = operator.submit(() -> admin.post(ROLLOUTS + "/outage-running/promote",
+                    reason("refused while pending")));
+            int seenPending = 0;
+            while (!promote.isDone()) {
+                assertThat(rollouts()).as("here, while the promotion waits for the fleet").isEqualTo(before.rollouts());
+                seenPending++;
+                Thread.sleep(20);
+            }
+            assertThat(seenPending).as("read while the promotion waited").isGreaterThan(3);
+            assertRefusedChangingNothing(ROLLOUTS + "/outage-running/promote", promote.get());
+        } finally {
+            proxy.restore();
+            operator.shutdownNow();
+        }
+        assertNothingChanged(before, "refused while pending");
+
+        Reply taken = admin.post(ROLLOUTS + "/outage-running/promote", reason("taken once back"));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(rollouts().get("outage-running")).isEqualTo("PROMOTED 100.0% step 1");
+        assertThat(storedRollouts()).containsEntry("outage-running", "PROMOTED");
     }
 
     @Test

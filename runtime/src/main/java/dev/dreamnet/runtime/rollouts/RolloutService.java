@@ -56,17 +56,8 @@ public final class RolloutService {
     private volatile SharedState joining;
     private volatile BooleanSupplier converged = () -> true;
     private final PromotionGate gate;
-    /** The operator's change {@link #asOperator} makes on this thread; {@link #save} says if the fleet refused it. */
-    private final ThreadLocal<OperatorChange> operating = new ThreadLocal<>();
-
-    /**
-     * Why the fleet did not take an operator's change, if it did not: its event is saved on the operator's thread.
-     * A {@link SharedStateUnavailableException} when the database could not be written, a
-     * {@link RolloutConflictException} when another instance had changed the rollout first.
-     */
-    private static final class OperatorChange {
-        private RuntimeException refused;
-    }
+    /** Held while a rollout is installed from the fleet's state (not while it is written there). */
+    private final Object installing = new Object();
 
     public RolloutService(Supplier<DataSource> dataSource, AuditLog audit, Downstreams downstreams, Clock clock,
                           Scheduler scheduler, Executor executor) {
@@ -126,14 +117,24 @@ public final class RolloutService {
             if (row.revision() <= revisions.getOrDefault(name, -1L)) {
                 continue;
             }
-            java.util.Optional<Rollout> local = rollouts.find(name);
-            if (local.isPresent() && local.get().config().equals(row.config())) {
-                local.get().adopt(row.state());
-            } else {
-                local.ifPresent(r -> rollouts.remove(name));
-                rollouts.restore(row.config(), row.state());
-            }
+            install(row.config(), row.state());
             revisions.merge(name, row.revision(), Math::max);
+        }
+    }
+
+    /**
+     * Installs {@code state} as the fleet has it: adopted by the rollout of that name when it runs {@code config},
+     * otherwise in place of it. One at a time, as the follower and an operator's start may both install one rollout.
+     */
+    private Rollout install(RolloutConfig config, RolloutState state) {
+        synchronized (installing) {
+            Optional<Rollout> local = rollouts.find(config.name());
+            if (local.isPresent() && local.get().config().equals(config)) {
+                local.get().adopt(state);
+                return local.get();
+            }
+            local.ifPresent(r -> rollouts.remove(config.name()));
+            return rollouts.restore(config, state);
         }
     }
 
@@ -236,24 +237,24 @@ public final class RolloutService {
      */
     public synchronized Rollout start(RolloutConfig config, String actor, String reason) {
         requireShared("starting rollout \"" + config.name() + "\"");
-        Optional<Rollout> replaced = rollouts.find(config.name());
-        replaced.ifPresent(existing -> {
+        rollouts.find(config.name()).ifPresent(existing -> {
             if (!existing.state().status().isFinal()) {
                 throw new RolloutConflictException("rollout \"" + config.name() + "\" is "
                         + existing.state().status() + " at " + existing.percent() + "%; roll it back first");
             }
-            rollouts.remove(config.name());
         });
-        Rollout rollout = rollouts.add(config);
-        RolloutState state;
-        try {
-            state = asOperator(rollout::start);
-        } catch (SharedStateUnavailableException | RolloutConflictException e) {
+        Rollout rollout;
+        SharedState fleet = shared;
+        if (fleet == null) {
             rollouts.remove(config.name());
-            replaced.ifPresent(old -> rollouts.restore(old.config(), old.state()));
-            throw e;
+            rollout = rollouts.add(config);
+            rollout.start();
+        } else {
+            Taken taken = takenByTheFleet(fleet, Rollout.builder(config).clock(clock), Rollout::start);
+            rollout = install(config, taken.state());
+            taken.events().forEach(this::count);
         }
-        audit.record(actor, "rollout.start", config.name(), "PENDING", describe(state), reason);
+        audit.record(actor, "rollout.start", config.name(), "PENDING", describe(rollout.state()), reason);
         return rollout;
     }
 
@@ -271,61 +272,63 @@ public final class RolloutService {
         Rollout rollout = get(name);
         requireShared(action + " of rollout \"" + name + "\"");
         RolloutState was = rollout.state();
+        SharedState fleet = shared;
         try {
-            asOperator(() -> operation.apply(rollout));
+            if (fleet == null) {
+                operation.apply(rollout);
+            } else {
+                Taken taken = takenByTheFleet(fleet, Rollout.builder(rollout.config()).clock(clock).restore(was),
+                        operation);
+                rollout.adopt(taken.state());
+                taken.events().forEach(this::count);
+            }
         } catch (IllegalStateException e) {
             throw new RolloutConflictException(e.getMessage());
-        } catch (SharedStateUnavailableException | RolloutConflictException e) {
-            rollout.adopt(was);
-            throw e;
         }
         audit.record(actor, "rollout." + action, name, describe(was), describe(rollout.state()), reason);
         return rollout;
     }
 
+    /** An operator's change as the fleet took it: the state written, and the events that led to it. */
+    private record Taken(RolloutState state, List<RolloutEvent> events) {
+    }
+
     /**
-     * Runs an operator's {@code change}, whose event saves it to the fleet on this thread ({@link #onEvent}); an
-     * operator's change is taken on every instance or on none, so the caller undoes it here when this throws.
+     * Applies an operator's {@code operation} to a copy of the rollout ({@code copy}, not yet built) and writes the
+     * resulting state to the fleet, before this instance routes by it: an operator's change is taken on every
+     * instance or on none, and none routes by it before the fleet has it.
      *
-     * @throws SharedStateUnavailableException when the fleet could not save it
+     * @throws SharedStateUnavailableException when the fleet could not write it
      * @throws RolloutConflictException when another instance had changed the rollout first
      */
-    private <T> T asOperator(Supplier<T> change) {
-        OperatorChange saving = new OperatorChange();
-        operating.set(saving);
-        T result;
-        try {
-            result = change.get();
-        } finally {
-            operating.remove();
+    private Taken takenByTheFleet(SharedState fleet, Rollout.Builder copy, java.util.function.Function<Rollout, ?> operation) {
+        List<RolloutEvent> events = new ArrayList<>();
+        Rollout changed = copy.listener(events::add).build();
+        operation.apply(changed);
+        RolloutState state = changed.state();
+        String name = state.name();
+        long expected = revisions.getOrDefault(name, -1L);
+        SharedState.Committed<Boolean> saved = fleet.commit(
+                tx -> store.saveIf(tx.connection(), changed.config(), state, expected, tx.version()), AUTOMATIC);
+        if (!saved.result()) {
+            throw new RolloutConflictException("rollout \"" + name + "\" was changed by another instance first, so "
+                    + "this action was not taken (this instance follows that change as it hears of it): read the "
+                    + "rollout again, then retry");
         }
-        if (saving.refused != null) {
-            throw saving.refused;
-        }
-        return result;
+        revisions.merge(name, saved.row().version(), Math::max);
+        return new Taken(state, events);
     }
 
-    /**
-     * Hands {@code why} to the operator's change being saved on this thread, which undoes it and throws it; false when
-     * no operator is acting here (an automatic decision, whose refusal is only logged).
-     */
-    private boolean refuseOperator(RuntimeException why) {
-        OperatorChange change = operating.get();
-        if (change == null) {
-            return false;
-        }
-        change.refused = why;
-        return true;
+    /** Counts a decision for {@code /metrics}. */
+    private void count(RolloutEvent event) {
+        decisions.computeIfAbsent(event.state().name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
     }
 
+    /** A change the rollout made itself (a judgement), or that an operator made on a single instance: saved after. */
     private void onEvent(RolloutEvent event) {
         RolloutState state = event.state();
         rollouts.find(state.name()).ifPresent(rollout -> save(rollout.config(), state));
-        OperatorChange operator = operating.get();
-        if (operator != null && operator.refused != null) {
-            return; // the fleet refused it, and the operator's call undoes it: not a decision
-        }
-        decisions.computeIfAbsent(state.name() + "\u0000" + decision(event), k -> new LongAdder()).increment();
+        count(event);
         if (event instanceof RolloutEvent.Promoted p && p.automatic()) {
             audit.record(AUTOMATIC, "rollout.promote", state.name(), "step " + p.fromStep(), describe(state), p.reason());
         } else if (event instanceof RolloutEvent.RolledBack r && r.automatic()) {
@@ -344,17 +347,13 @@ public final class RolloutService {
                         tx -> store.saveIf(tx.connection(), config, state, expected, tx.version()), AUTOMATIC);
                 if (saved.result()) {
                     revisions.merge(config.name(), saved.row().version(), Math::max);
-                } else if (!refuseOperator(new RolloutConflictException("rollout \"" + state.name() + "\" was "
-                        + "changed by another instance first, so this action was not taken (this instance follows that "
-                        + "change as it hears of it): read the rollout again, then retry"))) {
+                } else {
                     LOG.warn("rollout {}: another instance changed it first; its state is adopted instead of {}",
                             state.name(), describe(state));
                 }
             } catch (SharedStateUnavailableException e) {
-                if (!refuseOperator(e)) {
-                    LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
-                            state.name(), describe(state), e.getMessage());
-                }
+                LOG.warn("rollout {}: {} is not shared with the fleet ({}); it is kept on this instance only",
+                        state.name(), describe(state), e.getMessage());
             }
             return;
         }

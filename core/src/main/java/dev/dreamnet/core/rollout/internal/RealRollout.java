@@ -140,6 +140,10 @@ public final class RealRollout implements Rollout {
         return null;
     }
 
+    private static boolean judged(RolloutStatus status) {
+        return status == RolloutStatus.RUNNING || status == RolloutStatus.PAUSED;
+    }
+
     private boolean baked(long nowNanos) {
         return nowNanos - stepStartNanos >= config.bakeTime().toNanos();
     }
@@ -148,7 +152,9 @@ public final class RealRollout implements Rollout {
     public synchronized void adopt(RolloutState newer) {
         StateCheck.restorable(config, newer);
         RolloutState current = state;
-        if (newer.status() == current.status() && newer.step() == current.step()) {
+        if (newer.step() == current.step() && (newer.status() == current.status()
+                || judged(newer.status()) && judged(current.status()))) {
+            // The same step, or a pause or resume of it, as pause() and resume() make: its evidence and bake time stay.
             state = with(newer.status(), newer.step(), newer.reason(), current.stepStartedAtMillis());
             return;
         }
