@@ -101,8 +101,8 @@ public final class RolloutService {
      * From now on rollouts are the fleet's: every instance adopts the rows others write, writes its
      * own decisions only over the row it last saw, rolls back on its own evidence, and promotes only
      * while it is the judge and {@code converged} says every live instance follows the latest state.
-     * A decision made here is already installed here when it is written; following brings in only
-     * what others wrote, so the write path never comes back into this service.
+     * An automatic decision made here is already installed here when it is written, an operator's action only once
+     * written; following brings in only what others wrote, so the write path never comes back into this service.
      */
     public void share(SharedState shared, BooleanSupplier converged) {
         this.converged = converged;
