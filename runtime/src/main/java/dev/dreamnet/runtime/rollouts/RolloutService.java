@@ -114,27 +114,28 @@ public final class RolloutService {
     private void adopt(List<RolloutStore.Row> rows) {
         for (RolloutStore.Row row : rows) {
             String name = row.config().name();
-            if (row.revision() <= revisions.getOrDefault(name, -1L)) {
-                continue;
-            }
-            install(row.config(), row.state());
-            revisions.merge(name, row.revision(), Math::max);
+            install(row.config(), row.state(), row.revision());
         }
     }
 
     /**
-     * Installs {@code state} as the fleet has it: adopted by the rollout of that name when it runs {@code config},
-     * otherwise in place of it. One at a time, as the follower and an operator's start may both install one rollout.
+     * Installs {@code state}, written to the fleet at {@code revision}, unless this instance already holds a later
+     * revision of that rollout: adopted by the rollout of that name when it runs {@code config}, otherwise in place of
+     * it. One at a time, as the follower and an operator's action may both install one rollout.
      */
-    private Rollout install(RolloutConfig config, RolloutState state) {
+    private void install(RolloutConfig config, RolloutState state, long revision) {
         synchronized (installing) {
+            if (revision <= revisions.getOrDefault(config.name(), -1L)) {
+                return; // this instance wrote it, and installs it itself; or it already follows a later one
+            }
+            revisions.put(config.name(), revision);
             Optional<Rollout> local = rollouts.find(config.name());
             if (local.isPresent() && local.get().config().equals(config)) {
                 local.get().adopt(state);
-                return local.get();
+            } else {
+                local.ifPresent(r -> rollouts.remove(config.name()));
+                rollouts.restore(config, state);
             }
-            local.ifPresent(r -> rollouts.remove(config.name()));
-            return rollouts.restore(config, state);
         }
     }
 
@@ -251,7 +252,8 @@ public final class RolloutService {
             rollout.start();
         } else {
             Taken taken = takenByTheFleet(fleet, Rollout.builder(config).clock(clock), Rollout::start);
-            rollout = install(config, taken.state());
+            install(config, taken.state(), taken.revision());
+            rollout = get(config.name());
             taken.events().forEach(this::count);
         }
         audit.record(actor, "rollout.start", config.name(), "PENDING", describe(rollout.state()), reason);
@@ -279,7 +281,8 @@ public final class RolloutService {
             } else {
                 Taken taken = takenByTheFleet(fleet, Rollout.builder(rollout.config()).clock(clock).restore(was),
                         operation);
-                rollout.adopt(taken.state());
+                install(rollout.config(), taken.state(), taken.revision());
+                rollout = get(name);
                 taken.events().forEach(this::count);
             }
         } catch (IllegalStateException e) {
@@ -289,8 +292,8 @@ public final class RolloutService {
         return rollout;
     }
 
-    /** An operator's change as the fleet took it: the state written, and the events that led to it. */
-    private record Taken(RolloutState state, List<RolloutEvent> events) {
+    /** An operator's change as the fleet took it: the state written at its revision, and the events that led to it. */
+    private record Taken(RolloutState state, long revision, List<RolloutEvent> events) {
     }
 
     /**
@@ -315,8 +318,7 @@ public final class RolloutService {
                     + "this action was not taken (this instance follows that change as it hears of it): read the "
                     + "rollout again, then retry");
         }
-        revisions.merge(name, saved.row().version(), Math::max);
-        return new Taken(state, events);
+        return new Taken(state, saved.row().version(), events);
     }
 
     /** Counts a decision for {@code /metrics}. */
