@@ -641,8 +641,30 @@
     replace('fleet',
       el('p', null, 'Converged: ', el('span', { cls: doc.converged ? 'yes' : 'no' }, doc.converged ? 'yes' : 'no'),
         ' · ' + (doc.live === null ? '?' : doc.live) + ' live'),
+      doc.sharedState ? renderSharedState(doc.sharedState) : null,
       doc.error || doc.lastError ? el('p', { cls: 'error' }, doc.error || doc.lastError) : null,
       rows.length ? table(['Instance', 'Address', 'Started', 'Heartbeat', 'Config', 'State', 'Converged'], rows) : null);
+  }
+
+  // Whether this instance follows the fleet's state in PostgreSQL, and whether an operator's change can be written now.
+  function renderSharedState(shared) {
+    var text;
+    if (shared.stale) {
+      text = 'Shared state STALE since ' + (shared.staleSince || 'start') + ': serving version ' + shared.version
+        + '; operator changes are refused until PostgreSQL is back' + (shared.lastError ? ' (' + shared.lastError + ')' : '');
+    } else {
+      text = 'Shared state: following PostgreSQL at version ' + shared.version;
+      if (shared.writable === false) {
+        text += shared.writesRefusedUntil
+          ? '; operator changes are refused until ' + shared.writesRefusedUntil + " (the database's circuit breaker is open)"
+          : "; operator changes are refused: the database's circuit breaker is forced open (reset it to write)";
+      }
+      if (shared.judge) {
+        text += ' · this instance judges rollouts';
+      }
+    }
+    var refused = shared.stale || shared.writable === false;
+    return el('p', { 'data-role': 'shared-state', cls: refused ? 'error' : null }, text);
   }
 
   function renderQueues(doc) {
