@@ -194,6 +194,7 @@ public final class DreamNetPlugin extends Plugin<DreamNetPlugin.Config> {
         });
         MountedRoutes routes = new MountedRoutes(config.routes, prefix);
         register(routes, admission);
+        dreamnet.operatorRoutes(routes.routes()::contains); // operators' reads and writes are not the service's traffic
         config.router.handlerWrapper(new RouteGuards(new ReadGate(dreamnet.access(), prefix),
                 new KillSwitchGate(dreamnet.flags(), routes.routes(), settings.notWrites, settings.routeFlags),
                 new OverloadGuard(dreamnet.overload(), dreamnet.access(), routes.routes())));

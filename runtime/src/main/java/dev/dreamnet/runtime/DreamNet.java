@@ -380,6 +380,16 @@ public final class DreamNet implements AutoCloseable {
         return fleetMode;
     }
 
+    /**
+     * Tells which route templates ({@code GET /ops/api/observability/summary}) are the web layer's own routes for
+     * operators (observability, admin, console, metrics): like probes, they are recorded per route but left out of the
+     * overall traffic, so that a console polling a struggling service, or a scrape, adds no requests or errors of its
+     * own to the service's golden signals.
+     */
+    public void operatorRoutes(java.util.function.Predicate<String> routes) {
+        vitals.operatorRoutes(routes);
+    }
+
     public RequestMetrics requestMetrics() {
         return vitals.requests();
     }

@@ -9,7 +9,9 @@ import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.core.watchdog.Watchdogs;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +30,21 @@ final class VitalSigns {
     private final Watchdogs watchdogs;
     private final Repeating slots;
     private final Repeating samples;
+    /** The web layer's own routes for operators, which are not traffic; none until it says. */
+    private volatile Predicate<String> operatorRoutes = route -> false;
 
     VitalSigns(Clock clock, Scheduler scheduler, Executor checks) {
         this.clock = clock;
-        this.requests = RequestMetrics.builder().clock(clock).notTraffic(Probes::isProbeRoute).build();
+        this.requests = RequestMetrics.builder().clock(clock)
+                .notTraffic(route -> Probes.isProbeRoute(route) || operatorRoutes.test(route)).build();
         this.watchdogs = Watchdogs.jvmDefaults(JvmProbe.system(), scheduler, clock);
         this.slots = new Repeating(clock, scheduler, Runnable::run, SLOT, this::advance);
         this.samples = new Repeating(clock, scheduler, checks, SLOT, this::readings);
+    }
+
+    /** Says which route templates are the web layer's own routes for operators. */
+    void operatorRoutes(Predicate<String> routes) {
+        this.operatorRoutes = Objects.requireNonNull(routes, "routes");
     }
 
     RequestMetrics requests() {

@@ -11,12 +11,18 @@ import dev.dreamnet.reference.support.Http;
 import dev.dreamnet.reference.support.Servers;
 import dev.dreamnet.reference.support.TestCustomizer;
 import dev.dreamnet.testing.BlockingComponent;
+import dev.dreamnet.runtime.auth.AccessControl;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Regression: a fresh server's summary said "50% of requests failed with 5xx": its own 503 probes while starting. */
+/**
+ * Regression: a fresh server's summary said "50% of requests failed with 5xx": its own 503 probes while starting. And
+ * an operator's console polling a server whose database breaker was open made 10% of its requests 5xx: the
+ * operators' own routes are no more the service's traffic than the probes are.
+ */
 class ProbesAreNotTrafficTest {
 
     @TempDir
@@ -53,5 +59,34 @@ class ProbesAreNotTrafficTest {
         assertThat(summary.get("attention").toString()).doesNotContain("5xx");
         JsonNode ready = DagJson.entry(signals, "routes", "GET /health/ready", "route").get("windows").get("1m");
         assertThat(ready.get("errors").get("serverErrors").asLong()).as("still shown per route").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void operatorRoutesAnswered503AreShownPerRouteButAreNotTheServicesTraffic() throws Exception {
+        server = DreamnetServer.start(Servers.config(dir, GraphJson.reference().writeTo(dir))
+                .environment(Map.of(AccessControl.ADMIN_TOKENS, "traffic-admin")).build());
+        Http http = new Http(server.port());
+        Http admin = http.bearer("traffic-admin");
+        Servers.awaitReady(http);
+        assertThat(http.get("/api/dreams").status()).isEqualTo(200);
+        assertThat(http.get("/api/dreams").status()).isEqualTo(200);
+
+        assertThat(admin.post("/api/admin/breakers/database/force-open", "{\"reason\": \"held open\"}").status())
+                .isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/observability/queues").status()).as("needs the database").isEqualTo(503);
+        }
+        assertThat(admin.post("/api/admin/breakers/database/reset", "{\"reason\": \"let go\"}").status())
+                .isEqualTo(200);
+
+        JsonNode summary = http.get("/api/observability/summary").json();
+        JsonNode signals = http.get("/api/observability/golden-signals").json();
+        JsonNode overall = summary.get("goldenSignals").get("1m");
+        assertThat(overall.get("traffic").get("requests").asLong()).as("the two reads of dreams only").isEqualTo(2);
+        assertThat(overall.get("errors").get("serverErrors").asLong()).isZero();
+        assertThat(summary.get("attention").toString()).doesNotContain("5xx");
+        JsonNode queues = DagJson.entry(signals, "routes", "GET /api/observability/queues", "route").get("windows")
+                .get("1m");
+        assertThat(queues.get("errors").get("serverErrors").asLong()).as("still shown per route").isEqualTo(3);
     }
 }
