@@ -2,12 +2,12 @@ package dev.dreamnet.javalin.rollouts;
 
 import dev.dreamnet.javalin.http.RouteNames;
 import dev.dreamnet.runtime.rollouts.RolloutService;
+import dev.dreamnet.runtime.rollouts.Subjects;
 
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.core.time.Clock;
 import io.javalin.http.Context;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The rollout middleware: {@link #assign} tells a handler which variant serves this request (and says
@@ -19,9 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RolloutRouting {
 
-    public static final String SUBJECT_HEADER = "X-User-Id";
-    public static final String SESSION_COOKIE = "dreamnet_session";
-    public static final String VARIANT_HEADER = "X-Dreamnet-Variant";
+    public static final String SUBJECT_HEADER = Subjects.USER_HEADER;
+    public static final String SESSION_COOKIE = Subjects.SESSION_COOKIE;
+    public static final String VARIANT_HEADER = Subjects.VARIANT_HEADER;
     private static final String ROLLOUT = "dreamnet.rollout";
     private static final String VARIANT = "dreamnet.rollout-variant";
     private static final String STARTED = "dreamnet.rollout-started";
@@ -40,8 +40,9 @@ public final class RolloutRouting {
         if (rollout == null) {
             return Variant.BASELINE;
         }
-        Variant variant = rollout.percent() == 0 ? Variant.BASELINE : rollout.assign(subject(ctx));
-        ctx.header(VARIANT_HEADER, variant == Variant.CANARY ? "canary" : "baseline");
+        Variant variant = rollout.percent() == 0 ? Variant.BASELINE
+                : rollout.assign(Subjects.of(ctx.header(SUBJECT_HEADER), ctx.cookie(SESSION_COOKIE)));
+        ctx.header(VARIANT_HEADER, Subjects.header(variant));
         if (!rollout.state().status().isFinal()) {
             io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             if (endpoint != null) {
@@ -63,17 +64,5 @@ public final class RolloutRouting {
         Variant variant = ctx.attribute(VARIANT);
         Long started = ctx.attribute(STARTED);
         rollout.record(variant, ctx.statusCode() >= 500, clock.nanoTime() - started);
-    }
-
-    private static String subject(Context ctx) {
-        String user = ctx.header(SUBJECT_HEADER);
-        if (user != null && !user.isBlank()) {
-            return user;
-        }
-        String session = ctx.cookie(SESSION_COOKIE);
-        if (session != null && !session.isBlank()) {
-            return session;
-        }
-        return Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 }

@@ -230,6 +230,12 @@ public class DreamNetAutoConfiguration {
             return new DreamNetErrors(dreamnet.clock());
         }
 
+        @Bean
+        @ConditionalOnMissingBean
+        DreamNetRouting dreamNetRouting(DreamNet dreamnet) {
+            return new DreamNetRouting(dreamnet.rollouts(), dreamnet.clock());
+        }
+
     }
 
     /** Where the fleet registry says this instance answers: the port the web server (servlet or reactive) took. */

@@ -52,6 +52,7 @@ public final class DreamNetFilter extends OncePerRequestFilter {
             return;
         }
         long started = clock.nanoTime();
+        request.setAttribute(DreamNetRouting.RESPONSE, response);
         // Counted before readiness is read, so a drain that begins now either waits for this request or refuses it.
         inFlight.enter();
         try {
@@ -63,7 +64,9 @@ public final class DreamNetFilter extends OncePerRequestFilter {
             }
         } finally {
             inFlight.exit();
-            metrics.record(route(request), response.getStatus(), clock.nanoTime() - started);
+            long now = clock.nanoTime();
+            metrics.record(route(request), response.getStatus(), now - started);
+            DreamNetRouting.finished(request, response.getStatus(), now);
         }
     }
 

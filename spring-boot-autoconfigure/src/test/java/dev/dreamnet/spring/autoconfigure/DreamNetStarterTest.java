@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.rollout.RolloutConfig;
+import dev.dreamnet.core.rollout.RolloutStatus;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.runtime.resilience.Downstreams;
+import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +77,8 @@ class DreamNetStarterTest {
     MeterRegistry meters;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestApp.Routes routes;
     private Http http;
 
     @DynamicPropertySource
@@ -423,6 +429,64 @@ class DreamNetStarterTest {
         assertThat(unpinned.body()).contains("\"pinnedBy\":null");
         assertThat(audit().get(0).action()).isEqualTo("overload.unpin");
         assertThat(audit().get(0).reason()).isEqualTo("automatic brownout allowed again");
+    }
+
+    @Test
+    @Order(15)
+    void aHandlerRoutesByARolloutAndTheFilterRecordsEachSideUntilTheFailingCanaryIsRolledBack() throws Exception {
+        HttpClient client = unsizedClient();
+        HttpResponse<String> none = checkout(client, "user-0");
+        assertThat(none.body()).as("no rollout of that name").contains("\"served\":\"BASELINE\"");
+        assertThat(none.headers().firstValue("X-Dreamnet-Variant")).isEmpty();
+
+        RolloutService rollouts = context.getBean(RolloutService.class);
+        rollouts.start(RolloutConfig.builder("checkout-v2").steps(List.of(50.0, 100.0)).bakeTime(Duration.ofHours(1))
+                .minRequests(20).autoPromote(false).build(), "starter-test", "v2 of the checkout");
+        Map<String, String> sides = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> answer = checkout(client, "user-" + i);
+            String side = answer.headers().firstValue("X-Dreamnet-Variant").orElseThrow();
+            assertThat(answer.body()).contains("\"served\":\"" + side.toUpperCase(java.util.Locale.ROOT) + "\"");
+            sides.put("user-" + i, side);
+        }
+        long canaries = sides.values().stream().filter("canary"::equals).count();
+        assertThat(canaries).as("half the subjects, give or take").isBetween(8L, 32L);
+        for (int i = 0; i < 10; i++) {
+            assertThat(checkout(client, "user-" + i).headers().firstValue("X-Dreamnet-Variant"))
+                    .as("sticky").contains(sides.get("user-" + i));
+        }
+        long canaryAfterSticky = canaries + sides.entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getKey().substring(5)) < 10 && e.getValue().equals("canary")).count();
+        String view = http.get("/actuator/dreamnet/rollouts", "read-secret").body();
+        assertThat(view).contains("\"canary\":{\"requests\":" + canaryAfterSticky + ",\"errors\":0")
+                .contains("\"baseline\":{\"requests\":" + (50 - canaryAfterSticky) + ",\"errors\":0");
+        assertThat(rollouts.routes("checkout-v2")).containsExactly("GET /api/checkout/{id}");
+
+        routes.canaryFails = true;
+        try {
+            await("the failing canary rolled back on what the filter recorded").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            checkout(client, "user-" + i);
+                        }
+                        return rollouts.get("checkout-v2").state().status() == RolloutStatus.ROLLED_BACK;
+                    });
+        } finally {
+            routes.canaryFails = false;
+        }
+        assertThat(audit()).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("rollout.rollback");
+            assertThat(entry.actor()).isEqualTo("dreamnet (automatic)");
+        });
+        HttpResponse<String> after = checkout(client, sides.entrySet().stream()
+                .filter(e -> e.getValue().equals("canary")).findFirst().orElseThrow().getKey());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("X-Dreamnet-Variant")).as("everyone on the baseline").contains("baseline");
+    }
+
+    private HttpResponse<String> checkout(HttpClient client, String user) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checkout/" + user))
+                .header("X-User-Id", user).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<AuditEntry> audit() throws Exception {

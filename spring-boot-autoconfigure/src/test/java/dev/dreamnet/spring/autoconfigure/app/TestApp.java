@@ -1,23 +1,29 @@
 package dev.dreamnet.spring.autoconfigure.app;
 
 import dev.dreamnet.core.health.CheckResult;
+import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.core.health.HealthCheck;
 import dev.dreamnet.core.startup.Component;
 import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.spring.autoconfigure.DreamNetCall;
+import dev.dreamnet.spring.autoconfigure.DreamNetRouting;
 import dev.dreamnet.spring.autoconfigure.DreamNetService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -174,10 +180,26 @@ public class TestApp {
         public final CountDownLatch slowEntered = new CountDownLatch(1);
         public final CountDownLatch slowRelease = new CountDownLatch(1);
 
-        Routes(ProviderClient provider, Downstreams downstreams, Events events) {
+        /** Absent where the application is not a servlet web application (the lifecycle tests). */
+        private final ObjectProvider<DreamNetRouting> routing;
+        /** Whether the checkout's canary side answers 500. */
+        public volatile boolean canaryFails;
+
+        Routes(ProviderClient provider, Downstreams downstreams, Events events, ObjectProvider<DreamNetRouting> routing) {
             this.provider = provider;
             this.downstreams = downstreams;
             this.events = events;
+            this.routing = routing;
+        }
+
+        /** Served by the side of rollout {@code checkout-v2} that the request's subject is on. */
+        @GetMapping("/api/checkout/{id}")
+        ResponseEntity<String> checkout(HttpServletRequest request, @PathVariable String id) {
+            Variant side = routing.getObject().assign(request, "checkout-v2");
+            if (side == Variant.CANARY && canaryFails) {
+                return ResponseEntity.status(500).body("{\"error\":\"v2 failed\"}");
+            }
+            return ResponseEntity.ok("{\"order\":\"" + id + "\",\"served\":\"" + side + "\"}");
         }
 
         @GetMapping("/api/products")

@@ -1,0 +1,35 @@
+package dev.dreamnet.runtime.rollouts;
+
+import dev.dreamnet.core.rollout.Variant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Who a request is, for a rollout's sticky assignment, as every web layer reads it: the {@value #USER_HEADER} header,
+ * else the {@value #SESSION_COOKIE} cookie, else a random subject for that request alone; and the
+ * {@value #VARIANT_HEADER} header that tells the client which side served it. Stateless.
+ */
+public final class Subjects {
+
+    public static final String USER_HEADER = "X-User-Id";
+    public static final String SESSION_COOKIE = "dreamnet_session";
+    public static final String VARIANT_HEADER = "X-Dreamnet-Variant";
+
+    private Subjects() {
+    }
+
+    /** The subject of a request with user header {@code user} and session cookie {@code session}, either may be null. */
+    public static String of(String user, String session) {
+        if (user != null && !user.isBlank()) {
+            return user;
+        }
+        if (session != null && !session.isBlank()) {
+            return session;
+        }
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** {@code canary} or {@code baseline}, the value of {@value #VARIANT_HEADER}. */
+    public static String header(Variant variant) {
+        return variant == Variant.CANARY ? "canary" : "baseline";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.core.rollout.Variant;
+import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.runtime.rollouts.RolloutService;
+import dev.dreamnet.runtime.rollouts.Subjects;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Rollouts on a Spring MVC application's requests: a handler asks {@link #assign} which side of a rollout serves the
+ * request it is handling, and branches on the answer; once the request is answered, DreamNet's servlet filter records
+ * its outcome (a 5xx is an error) and latency on that side, which is the evidence the rollout is judged on, and the
+ * route it served (what an objective's error budget holds it by). The subject is the {@value Subjects#USER_HEADER}
+ * header, else the {@value Subjects#SESSION_COOKIE} cookie, else random per request; the response says which side
+ * served in {@value Subjects#VARIANT_HEADER}. With no rollout of that name every request is the baseline and nothing is
+ * recorded; a finished one (promoted or rolled back) still says which side served and records nothing more. Without
+ * the filter ({@code dreamnet.web.enabled=false}) nothing is recorded or said. Thread-safe.
+ */
+public final class DreamNetRouting {
+
+    /** Where the filter leaves the response, so that {@link #assign} can name the side in a header. */
+    static final String RESPONSE = DreamNetRouting.class.getName() + ".response";
+    private static final String ASSIGNED = DreamNetRouting.class.getName() + ".assigned";
+
+    private final RolloutService rollouts;
+    private final Clock clock;
+
+    public DreamNetRouting(RolloutService rollouts, Clock clock) {
+        this.rollouts = rollouts;
+        this.clock = clock;
+    }
+
+    /** The side of rollout {@code name} that serves {@code request}. */
+    public Variant assign(HttpServletRequest request, String name) {
+        Rollout rollout = rollouts.find(name).orElse(null);
+        if (rollout == null) {
+            return Variant.BASELINE;
+        }
+        Variant variant = rollout.percent() == 0 ? Variant.BASELINE
+                : rollout.assign(Subjects.of(request.getHeader(Subjects.USER_HEADER), session(request)));
+        if (request.getAttribute(RESPONSE) instanceof HttpServletResponse response) {
+            response.setHeader(Subjects.VARIANT_HEADER, Subjects.header(variant));
+            if (!rollout.state().status().isFinal()) {
+                rollouts.servedOn(name, DreamNetFilter.route(request));
+                request.setAttribute(ASSIGNED, new Assigned(rollout, variant, clock.nanoTime()));
+            }
+        }
+        return variant;
+    }
+
+    /** Records {@code request}'s outcome on the side {@link #assign} chose, if it chose one; called by the filter. */
+    static void finished(HttpServletRequest request, int status, long nowNanos) {
+        if (request.getAttribute(ASSIGNED) instanceof Assigned assigned) {
+            assigned.rollout().record(assigned.variant(), status >= 500, nowNanos - assigned.startedNanos());
+        }
+    }
+
+    private static String session(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (Subjects.SESSION_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Assigned(Rollout rollout, Variant variant, long startedNanos) {
+    }
+}
