@@ -52,7 +52,6 @@ public final class DreamNetFilter extends OncePerRequestFilter {
             return;
         }
         long started = clock.nanoTime();
-        request.setAttribute(DreamNetRouting.RESPONSE, response);
         // Counted before readiness is read, so a drain that begins now either waits for this request or refuses it.
         inFlight.enter();
         try {

@@ -7,7 +7,8 @@ import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.rollouts.Subjects;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Rollouts on a Spring MVC application's requests: a handler asks {@link #assign} which side of a rollout serves the
@@ -17,12 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * header, else the {@value Subjects#SESSION_COOKIE} cookie, else random per request; the response says which side
  * served in {@value Subjects#VARIANT_HEADER}. With no rollout of that name every request is the baseline and nothing is
  * recorded; a finished one (promoted or rolled back) still says which side served and records nothing more. Without
- * the filter ({@code dreamnet.web.enabled=false}) nothing is recorded or said. Thread-safe.
+ * the filter ({@code dreamnet.web.enabled=false}) nothing is recorded. Thread-safe.
  */
 public final class DreamNetRouting {
 
-    /** Where the filter leaves the response, so that {@link #assign} can name the side in a header. */
-    static final String RESPONSE = DreamNetRouting.class.getName() + ".response";
     private static final String ASSIGNED = DreamNetRouting.class.getName() + ".assigned";
 
     private final RolloutService rollouts;
@@ -41,12 +40,14 @@ public final class DreamNetRouting {
         }
         Variant variant = rollout.percent() == 0 ? Variant.BASELINE
                 : rollout.assign(Subjects.of(request.getHeader(Subjects.USER_HEADER), session(request)));
-        if (request.getAttribute(RESPONSE) instanceof HttpServletResponse response) {
-            response.setHeader(Subjects.VARIANT_HEADER, Subjects.header(variant));
-            if (!rollout.state().status().isFinal()) {
-                rollouts.servedOn(name, DreamNetFilter.route(request));
-                request.setAttribute(ASSIGNED, new Assigned(rollout, variant, clock.nanoTime()));
-            }
+        // Spring MVC's dispatcher holds the response of the request it is handling on this thread.
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && current.getResponse() != null) {
+            current.getResponse().setHeader(Subjects.VARIANT_HEADER, Subjects.header(variant));
+        }
+        if (!rollout.state().status().isFinal()) {
+            rollouts.servedOn(name, DreamNetFilter.route(request));
+            request.setAttribute(ASSIGNED, new Assigned(rollout, variant, clock.nanoTime()));
         }
         return variant;
     }
