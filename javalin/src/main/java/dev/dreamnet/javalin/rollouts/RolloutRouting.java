@@ -37,11 +37,10 @@ public final class RolloutRouting {
     /** The variant that serves this request under rollout {@code name}. */
     public Variant assign(Context ctx, String name) {
         Rollout rollout = rollouts.find(name).orElse(null);
+        Variant variant = Subjects.side(rollout, ctx.header(SUBJECT_HEADER), ctx.cookie(SESSION_COOKIE));
         if (rollout == null) {
-            return Variant.BASELINE;
+            return variant;
         }
-        Variant variant = rollout.percent() == 0 ? Variant.BASELINE
-                : rollout.assign(Subjects.of(ctx.header(SUBJECT_HEADER), ctx.cookie(SESSION_COOKIE)));
         ctx.header(VARIANT_HEADER, Subjects.header(variant));
         if (!rollout.state().status().isFinal()) {
             io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();

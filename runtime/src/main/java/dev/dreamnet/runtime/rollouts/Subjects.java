@@ -1,5 +1,6 @@
 package dev.dreamnet.runtime.rollouts;
 
+import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.Variant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +27,14 @@ public final class Subjects {
             return session;
         }
         return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * The side of {@code rollout} that serves a request with user header {@code user} and session cookie
+     * {@code session}: the baseline when there is no such rollout (null) or it is at 0%.
+     */
+    public static Variant side(Rollout rollout, String user, String session) {
+        return rollout == null || rollout.percent() == 0 ? Variant.BASELINE : rollout.assign(of(user, session));
     }
 
     /** {@code canary} or {@code baseline}, the value of {@value #VARIANT_HEADER}. */

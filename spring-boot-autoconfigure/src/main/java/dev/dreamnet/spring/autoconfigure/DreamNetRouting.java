@@ -35,11 +35,10 @@ public final class DreamNetRouting {
     /** The side of rollout {@code name} that serves {@code request}. */
     public Variant assign(HttpServletRequest request, String name) {
         Rollout rollout = rollouts.find(name).orElse(null);
+        Variant variant = Subjects.side(rollout, request.getHeader(Subjects.USER_HEADER), session(request));
         if (rollout == null) {
-            return Variant.BASELINE;
+            return variant;
         }
-        Variant variant = rollout.percent() == 0 ? Variant.BASELINE
-                : rollout.assign(Subjects.of(request.getHeader(Subjects.USER_HEADER), session(request)));
         // Spring MVC's dispatcher holds the response of the request it is handling on this thread.
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
                 && current.getResponse() != null) {
