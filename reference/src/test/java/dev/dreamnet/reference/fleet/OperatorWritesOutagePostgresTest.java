@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,13 +174,18 @@ class OperatorWritesOutagePostgresTest {
             Future<Reply> promote = operator.submit(() -> admin.post(ROLLOUTS + "/outage-running/promote",
                     reason("refused while pending")));
             int seenPending = 0;
-            while (!promote.isDone()) {
+            Reply answer = null;
+            while (answer == null) {
                 assertThat(rollouts()).as("here, while the promotion waits for the fleet").isEqualTo(before.rollouts());
                 seenPending++;
-                Thread.sleep(20);
+                try {
+                    answer = promote.get(20, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException pending) {
+                    // still waiting for the fleet: read again
+                }
             }
             assertThat(seenPending).as("read while the promotion waited").isGreaterThan(3);
-            assertRefusedChangingNothing(ROLLOUTS + "/outage-running/promote", promote.get());
+            assertRefusedChangingNothing(ROLLOUTS + "/outage-running/promote", answer);
         } finally {
             proxy.restore();
             operator.shutdownNow();

@@ -19,7 +19,7 @@ public final class Subjects {
     }
 
     /** The subject of a request with user header {@code user} and session cookie {@code session}, either may be null. */
-    public static String of(String user, String session) {
+    private static String of(String user, String session) {
         if (user != null && !user.isBlank()) {
             return user;
         }
