@@ -1,25 +1,20 @@
 package dev.dreamnet.javalin.rollouts;
 
+import dev.dreamnet.runtime.rollouts.RolloutRequest;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.rollouts.RolloutViews;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dreamnet.config.DurationText;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.runtime.audit.AuditLog;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.javalin.http.Actor;
 import dev.dreamnet.javalin.http.ApiException;
-import dev.dreamnet.javalin.http.JsonNumbers;
 import dev.dreamnet.javalin.http.Reasons;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,9 +23,6 @@ import java.util.function.UnaryOperator;
  * token and is audited.
  */
 public final class RolloutRoutes {
-
-    private static final Set<String> FIELDS = Set.of("name", "steps", "bakeTime", "window", "maxErrorRate", "maxP99",
-            "minRequests", "autoPromote", "autoRollback", "significance", "latencyTolerance", "latencyEffect", "reason");
 
     private final RolloutService rollouts;
     private final AccessControl access;
@@ -76,84 +68,13 @@ public final class RolloutRoutes {
     private void start(Context ctx) {
         access.requireAdmin(ctx.header("Authorization"));
         JsonNode body = Reasons.body(ctx);
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("body must be a JSON object with at least \"name\" and \"reason\"");
-        }
-        List<String> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(field -> {
-            if (!FIELDS.contains(field)) {
-                unknown.add(field);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown field(s) " + unknown + "; known: " + new java.util.TreeSet<>(FIELDS));
-        }
-        String reason = Reasons.required(body);
         RolloutConfig config;
         try {
-            config = config(body);
+            config = RolloutRequest.config(body);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        Rollout rollout = rollouts.start(config, Actor.of(ctx), reason);
+        Rollout rollout = rollouts.start(config, Actor.of(ctx), Reasons.required(body));
         ctx.status(201).json(RolloutViews.of(rollout));
-    }
-
-    private static RolloutConfig config(JsonNode body) {
-        JsonNode name = body.path("name");
-        if (!name.isTextual()) {
-            throw ApiException.badRequest("name: required, a string such as \"dream-read-v2\"");
-        }
-        RolloutConfig.Builder builder = RolloutConfig.builder(name.asText());
-        if (body.has("steps")) {
-            List<Double> steps = new ArrayList<>();
-            if (!body.get("steps").isArray()) {
-                throw ApiException.badRequest("steps: must be an array of percentages such as [1, 10, 50, 100]");
-            }
-            body.get("steps").forEach(step -> steps.add(JsonNumbers.decimal(step, "steps[]")));
-            builder.steps(steps);
-        }
-        duration(body, "bakeTime").ifPresent(builder::bakeTime);
-        duration(body, "window").ifPresent(builder::window);
-        duration(body, "maxP99").ifPresent(builder::maxP99);
-        if (body.has("maxErrorRate")) {
-            builder.maxErrorRate(JsonNumbers.decimal(body.get("maxErrorRate"), "maxErrorRate"));
-        }
-        if (body.has("minRequests")) {
-            builder.minRequests(JsonNumbers.wholeInt(body.get("minRequests"), "minRequests", 1, Integer.MAX_VALUE));
-        }
-        if (body.has("significance")) {
-            builder.significance(JsonNumbers.decimal(body.get("significance"), "significance"));
-        }
-        if (body.has("latencyTolerance")) {
-            builder.latencyTolerance(JsonNumbers.decimal(body.get("latencyTolerance"), "latencyTolerance"));
-        }
-        if (body.has("latencyEffect")) {
-            builder.latencyEffect(JsonNumbers.decimal(body.get("latencyEffect"), "latencyEffect"));
-        }
-        if (body.has("autoPromote")) {
-            builder.autoPromote(bool(body.get("autoPromote"), "autoPromote"));
-        }
-        if (body.has("autoRollback")) {
-            builder.autoRollback(bool(body.get("autoRollback"), "autoRollback"));
-        }
-        return builder.build();
-    }
-
-    private static java.util.Optional<Duration> duration(JsonNode body, String field) {
-        if (!body.has(field)) {
-            return java.util.Optional.empty();
-        }
-        JsonNode value = body.get(field);
-        return java.util.Optional.of(DurationText.parse(value.isTextual() ? value.asText() : null).orElseThrow(
-                () -> ApiException.badRequest(field + ": must be a duration such as " + DurationText.EXAMPLES
-                        + ", was " + value)));
-    }
-
-    private static boolean bool(JsonNode value, String field) {
-        if (!value.isBoolean()) {
-            throw ApiException.badRequest(field + ": must be true or false, was " + value);
-        }
-        return value.asBoolean();
     }
 }

@@ -15,8 +15,11 @@ import dev.dreamnet.runtime.metrics.Summary;
 import dev.dreamnet.runtime.metrics.WatchdogViews;
 import dev.dreamnet.runtime.overload.OverloadViews;
 import dev.dreamnet.runtime.resilience.BreakerViews;
+import dev.dreamnet.runtime.rollouts.RolloutRequest;
 import dev.dreamnet.runtime.rollouts.RolloutViews;
 import dev.dreamnet.core.watchdog.Reading;
+import dev.dreamnet.core.rollout.RolloutConfig;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,7 +39,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it; 404 when none is set);
- * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}}. Writes need
+ * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}};
+ * {@code POST /actuator/dreamnet/rollouts} starts a rollout ({@link #start}). Writes need
  * an admin token (or the application's Spring Security). Thread-safe.
  */
 @WebEndpoint(id = "dreamnet")
@@ -71,13 +75,69 @@ public class DreamNetEndpoint {
     }
 
     /** The fields a write's JSON body may hold, by the part it changes; {@link EndpointGuard} refuses others. */
-    static final Map<String, List<String>> BODY_FIELDS = Map.of(
+    private static final Map<String, List<String>> BODY_FIELDS = Map.of(
             "modes", List.of("enabled", "reason"),
             "kill-switches", List.of("enabled", "reason"),
             "overrides", List.of("enabled", "reason"),
             "breakers", List.of("action", "reason"),
             "rollouts", List.of("action", "reason"),
             "overload", List.of("reason"));
+    /** The fields of a rollout to start, in the order an error lists them. */
+    private static final List<String> ROLLOUT_FIELDS = RolloutRequest.FIELDS.stream().sorted().toList();
+
+    /**
+     * The fields a write's JSON body may hold, by its path under the endpoint ({@code modes/brownout}); null for a path
+     * no write takes, whose operation answers 404 itself.
+     */
+    static @Nullable List<String> bodyFields(String path) {
+        if (path.equals("rollouts")) {
+            return ROLLOUT_FIELDS;
+        }
+        int slash = path.indexOf('/');
+        return BODY_FIELDS.get(slash < 0 ? path : path.substring(0, slash));
+    }
+
+    /**
+     * {@code POST /actuator/dreamnet/rollouts}: starts a rollout, from the fields the Javalin plugin's
+     * {@code POST /api/admin/rollouts} takes ({@link RolloutRequest}), each a single JSON value as actuator takes
+     * them: {@code "steps": "1,10,50,100"}. 201 with the rollout, 409 when one of that name is running, 400 naming a
+     * wrong field.
+     */
+    @WriteOperation
+    public WebEndpointResponse<Object> start(SecurityContext security, @Selector String part, @Nullable String name,
+                                             @Nullable String steps, @Nullable String bakeTime, @Nullable String window,
+                                             @Nullable String maxErrorRate, @Nullable String maxP99,
+                                             @Nullable String minRequests, @Nullable String autoPromote,
+                                             @Nullable String autoRollback, @Nullable String significance,
+                                             @Nullable String latencyTolerance, @Nullable String latencyEffect,
+                                             @Nullable String reason) {
+        return operator.write(security, actor -> {
+            if (!part.equals("rollouts")) {
+                throw unknown("part", part, "rollouts (to start one)");
+            }
+            Map<String, String> fields = new HashMap<>();
+            fields.put("name", name);
+            fields.put("steps", steps);
+            fields.put("bakeTime", bakeTime);
+            fields.put("window", window);
+            fields.put("maxErrorRate", maxErrorRate);
+            fields.put("maxP99", maxP99);
+            fields.put("minRequests", minRequests);
+            fields.put("autoPromote", autoPromote);
+            fields.put("autoRollback", autoRollback);
+            fields.put("significance", significance);
+            fields.put("latencyTolerance", latencyTolerance);
+            fields.put("latencyEffect", latencyEffect);
+            RolloutConfig config;
+            try {
+                config = RolloutRequest.config(fields);
+            } catch (IllegalArgumentException e) {
+                throw new Operator.Refused(400, "bad request", e.getMessage());
+            }
+            String why = checked(required(reason, "reason"));
+            return new WebEndpointResponse<>(RolloutViews.of(dreamnet.rollouts().start(config, actor, why)), 201);
+        });
+    }
 
     @WriteOperation
     public WebEndpointResponse<Object> change(SecurityContext security, @Selector String part, @Selector String name,

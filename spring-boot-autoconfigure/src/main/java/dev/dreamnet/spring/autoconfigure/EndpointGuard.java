@@ -81,7 +81,7 @@ final class EndpointGuard extends OncePerRequestFilter {
             return;
         }
         List<String> fields = request.getMethod().equals("DELETE") ? List.of()
-                : DreamNetEndpoint.BODY_FIELDS.get(part(DreamNetFilter.routedPath(request)));
+                : DreamNetEndpoint.bodyFields(under(DreamNetFilter.routedPath(request)));
         String contentType = request.getContentType();
         String malformed = contentType != null && contentType.contains("json") ? JsonBody.problem(body, fields) : null;
         if (malformed != null) {
@@ -96,11 +96,9 @@ final class EndpointGuard extends OncePerRequestFilter {
                 + " bytes, this one " + size);
     }
 
-    /** The part of the endpoint a path changes ({@code modes} in {@code /actuator/dreamnet/modes/brownout}). */
-    private String part(String path) {
-        String rest = path.length() > endpoint.length() ? path.substring(endpoint.length() + 1) : "";
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+    /** A path under the endpoint ({@code modes/brownout} in {@code /actuator/dreamnet/modes/brownout}). */
+    private String under(String path) {
+        return path.length() > endpoint.length() ? path.substring(endpoint.length() + 1) : "";
     }
 
     /** The request, with the body this filter read. */

@@ -8,6 +8,7 @@ import dev.dreamnet.runtime.fleet.SharedStateUnavailableException;
 import dev.dreamnet.runtime.rollouts.RolloutConflictException;
 import dev.dreamnet.runtime.rollouts.UnknownRolloutException;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -60,9 +61,13 @@ final class Operator {
         });
     }
 
+    /** {@code operation}'s answer: a 200 with what it returned, or the response it made (a 201). */
+    @SuppressWarnings("unchecked")
     private static WebEndpointResponse<Object> guarded(Supplier<Object> operation) {
         try {
-            return new WebEndpointResponse<>(operation.get(), 200);
+            Object answer = operation.get();
+            return answer instanceof WebEndpointResponse<?> response ? (WebEndpointResponse<Object>) response
+                    : new WebEndpointResponse<>(answer, 200);
         } catch (NotAuthenticatedException e) {
             return error(401, "not authenticated", e.getMessage());
         } catch (AccessDeniedException e) {
@@ -79,8 +84,12 @@ final class Operator {
         }
     }
 
+    /** {@code {"error": ..., "detail": ...}} in that order, as the filters answer. */
     static WebEndpointResponse<Object> error(int status, String error, String detail) {
-        return new WebEndpointResponse<>(Map.of("error", error, "detail", detail), status);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        return new WebEndpointResponse<>(body, status);
     }
 
     private String actor(SecurityContext security) {

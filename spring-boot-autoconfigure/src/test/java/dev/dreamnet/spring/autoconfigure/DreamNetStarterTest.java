@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.breaker.CircuitBreaker;
+import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.core.rollout.RolloutStatus;
 import dev.dreamnet.runtime.DreamNet;
@@ -482,6 +483,59 @@ class DreamNetStarterTest {
                 .filter(e -> e.getValue().equals("canary")).findFirst().orElseThrow().getKey());
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("X-Dreamnet-Variant")).as("everyone on the baseline").contains("baseline");
+    }
+
+    @Test
+    @Order(16)
+    void anOperatorStartsARolloutThroughTheEndpointAndEveryWrongFieldIsNamed() throws Exception {
+        String good = "{\"name\": \"search-v2\", \"steps\": \"10, 50,100\", \"bakeTime\": \"10m\", "
+                + "\"minRequests\": 50, \"autoPromote\": false, \"reason\": \"INC-9 the new search\"}";
+        assertThat(http.post("/actuator/dreamnet/rollouts", good, null).statusCode()).isEqualTo(401);
+        assertThat(http.post("/actuator/dreamnet/rollouts", good, "read-secret").statusCode()).isEqualTo(403);
+        Map<String, String> refusals = Map.of(
+                "{\"name\": \"search-v2\", \"steps\": [10, 50], \"reason\": \"r\"}",
+                "field \\\"steps\\\" must be a single value, not an array",
+                "{\"name\": \"search-v2\", \"steps\": \"10,half\", \"reason\": \"r\"}",
+                "steps: must be percentages separated by commas such as \\\"1,10,50,100\\\", was \\\"10,half\\\"",
+                "{\"name\": \"search-v2\", \"minRequests\": 1.5, \"reason\": \"r\"}",
+                "minRequests: must be a whole number",
+                "{\"name\": \"search-v2\", \"bakeTime\": \"soon\", \"reason\": \"r\"}", "bakeTime: must be a duration",
+                "{\"name\": \"search-v2\", \"autoPromote\": \"yes\", \"reason\": \"r\"}",
+                "autoPromote: must be true or false",
+                "{\"steps\": \"10\", \"reason\": \"r\"}", "name: required",
+                "{\"name\": \"search-v2\", \"colour\": \"red\", \"reason\": \"r\"}",
+                "unknown field \\\"colour\\\" (known: autoPromote, autoRollback, bakeTime",
+                "{\"name\": \"search-v2\", \"steps\": \"10,100\"}", "reason: required",
+                "{\"name\": \"search-v2\", \"steps\": \"50,10\", \"reason\": \"r\"}", "steps");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            HttpResponse<String> answer = http.post("/actuator/dreamnet/rollouts", refusal.getKey(), "admin-secret");
+            assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(400);
+            assertThat(answer.body()).as(refusal.getKey()).startsWith("{\"error\":\"bad request\"")
+                    .contains(refusal.getValue());
+        }
+        RolloutService rollouts = context.getBean(RolloutService.class);
+        assertThat(rollouts.find("search-v2")).as("no refused body started anything").isEmpty();
+
+        HttpResponse<String> started = http.post("/actuator/dreamnet/rollouts", good, "admin-secret");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(started.body()).contains("\"name\":\"search-v2\"");
+        Rollout rollout = rollouts.get("search-v2");
+        assertThat(rollout.config().steps()).containsExactly(10.0, 50.0, 100.0);
+        assertThat(rollout.config().bakeTime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(rollout.config().minRequests()).isEqualTo(50);
+        assertThat(rollout.config().autoPromote()).isFalse();
+        assertThat(rollout.state().status()).isEqualTo(RolloutStatus.RUNNING);
+        assertThat(audit()).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("rollout.start");
+            assertThat(entry.target()).isEqualTo("search-v2");
+            assertThat(entry.reason()).isEqualTo("INC-9 the new search");
+        });
+
+        HttpResponse<String> again = http.post("/actuator/dreamnet/rollouts", good, "admin-secret");
+        assertThat(again.statusCode()).as("one of that name is running").isEqualTo(409);
+        assertThat(http.post("/actuator/dreamnet/rollouts/search-v2",
+                "{\"action\": \"rollback\", \"reason\": \"test done\"}", "admin-secret").statusCode()).isEqualTo(200);
+        assertThat(rollouts.get("search-v2").state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
     }
 
     private HttpResponse<String> checkout(HttpClient client, String user) throws Exception {
