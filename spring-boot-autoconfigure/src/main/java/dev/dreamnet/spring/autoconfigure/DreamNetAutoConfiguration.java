@@ -255,7 +255,8 @@ public class DreamNetAutoConfiguration {
 
     /**
      * Spring WebFlux: the same traffic gate, write drain, route flags, in-flight count and request recording as the
-     * servlet filter, as a {@code WebFilter}. Overload protection and the JSON error answers are servlet-only.
+     * servlet filter, as a {@code WebFilter}, and rollouts routed on requests. Overload protection and the JSON error
+     * answers are servlet-only.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -269,6 +270,12 @@ public class DreamNetAutoConfiguration {
             return new DreamNetWebFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
                     actuatorBasePath(environment), properties.web());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DreamNetReactiveRouting dreamNetReactiveRouting(DreamNet dreamnet) {
+            return new DreamNetReactiveRouting(dreamnet.rollouts(), dreamnet.clock());
         }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * header, else the {@value Subjects#SESSION_COOKIE} cookie, else random per request; the response says which side
  * served in {@value Subjects#VARIANT_HEADER}. With no rollout of that name every request is the baseline and nothing is
  * recorded; a finished one (promoted or rolled back) still says which side served and records nothing more. Without
- * the filter ({@code dreamnet.web.enabled=false}) nothing is recorded. Thread-safe.
+ * the filter ({@code dreamnet.web.enabled=false}) nothing is recorded. {@link DreamNetReactiveRouting} is the same for
+ * Spring WebFlux. Thread-safe.
  */
 public final class DreamNetRouting {
 
@@ -46,15 +47,15 @@ public final class DreamNetRouting {
         }
         if (!rollout.state().status().isFinal()) {
             rollouts.servedOn(name, DreamNetFilter.route(request));
-            request.setAttribute(ASSIGNED, new Assigned(rollout, variant, clock.nanoTime()));
+            request.setAttribute(ASSIGNED, new Assignment(rollout, variant, clock.nanoTime()));
         }
         return variant;
     }
 
     /** Records {@code request}'s outcome on the side {@link #assign} chose, if it chose one; called by the filter. */
     static void finished(HttpServletRequest request, int status, long nowNanos) {
-        if (request.getAttribute(ASSIGNED) instanceof Assigned assigned) {
-            assigned.rollout().record(assigned.variant(), status >= 500, nowNanos - assigned.startedNanos());
+        if (request.getAttribute(ASSIGNED) instanceof Assignment assigned) {
+            assigned.finished(status, nowNanos);
         }
     }
 
@@ -68,8 +69,5 @@ public final class DreamNetRouting {
             }
         }
         return null;
-    }
-
-    private record Assigned(Rollout rollout, Variant variant, long startedNanos) {
     }
 }

@@ -21,7 +21,8 @@ import reactor.core.publisher.SignalType;
 /**
  * {@link DreamNetFilter} for Spring WebFlux: counts each request of the application in flight from subscription until
  * its response completes, fails or is cancelled (so shutdown drains it), refuses with the same 503s (not ready,
- * WRITE_DRAIN, a route whose flag is off), and records latency and status under the route template. Thread-safe.
+ * WRITE_DRAIN, a route whose flag is off), and records latency and status under the route template, and on the side
+ * of a rollout {@link DreamNetReactiveRouting} gave it. Thread-safe.
  */
 public final class DreamNetWebFilter implements WebFilter, Ordered {
 
@@ -57,7 +58,10 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
             Mono<Void> handled = refusal == null ? chain.filter(exchange) : refuse(exchange.getResponse(), refusal);
             return handled.doFinally(signal -> {
                 inFlight.exit();
-                metrics.record(route(exchange), status(exchange, signal), clock.nanoTime() - started);
+                int status = status(exchange, signal);
+                long now = clock.nanoTime();
+                metrics.record(route(exchange), status, now - started);
+                DreamNetReactiveRouting.finished(exchange, status, now);
             });
         });
     }
@@ -91,7 +95,8 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
         return status == null ? 200 : status.value();
     }
 
-    private static String route(ServerWebExchange exchange) {
+    /** The route template that served {@code exchange} ({@code GET /api/products/{id}}), as metrics name it. */
+    static String route(ServerWebExchange exchange) {
         Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null) {
             pattern = exchange.getAttribute(RouterFunctions.MATCHING_PATTERN_ATTRIBUTE);

@@ -5,12 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.metrics.RouteStats;
+import dev.dreamnet.core.rollout.RolloutConfig;
+import dev.dreamnet.core.rollout.RolloutStatus;
+import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.spring.autoconfigure.reactive.ReactiveApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The starter in a Spring WebFlux application on a random port (Netty), through a real HTTP client: the WebFilter
  * counts requests in flight until their response completes, refuses writes under WRITE_DRAIN and a route whose flag
- * is off, leaves the actuator alone, and records each request under its route template.
+ * is off, leaves the actuator alone, records each request under its route template, and on the side of a rollout a
+ * handler routed it to.
  */
 @SpringBootTest(classes = ReactiveApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dreamnet.database=jdbc:h2:mem:reactive_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
@@ -116,6 +127,57 @@ class WebFluxStarterTest {
         assertThat(refused.statusCode()).as("not read whole into memory: " + refused.body()).isIn(400, 413);
         assertThat(dreamnet.flags().snapshot().state().mode()).isEqualTo(Mode.NORMAL);
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHandlerRoutesByARolloutAndTheWebFilterRecordsEachSideUntilTheFailingCanaryIsRolledBack() throws Exception {
+        HttpResponse<String> none = checkout("user-0");
+        assertThat(none.body()).as("no rollout of that name").contains("\"served\":\"BASELINE\"");
+        assertThat(none.headers().firstValue("X-Dreamnet-Variant")).isEmpty();
+
+        RolloutService rollouts = dreamnet.rollouts();
+        rollouts.start(RolloutConfig.builder("checkout-v2").steps(List.of(50.0, 100.0)).bakeTime(Duration.ofHours(1))
+                .minRequests(20).autoPromote(false).build(), "webflux-test", "v2 of the checkout");
+        Map<String, String> sides = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> answer = checkout("user-" + i);
+            String side = answer.headers().firstValue("X-Dreamnet-Variant").orElseThrow();
+            assertThat(answer.body()).contains("\"served\":\"" + side.toUpperCase(Locale.ROOT) + "\"");
+            sides.put("user-" + i, side);
+        }
+        long canaries = sides.values().stream().filter("canary"::equals).count();
+        assertThat(canaries).as("half the subjects, give or take").isBetween(8L, 32L);
+        for (int i = 0; i < 40; i++) {
+            assertThat(checkout("user-" + i).headers().firstValue("X-Dreamnet-Variant")).as("sticky")
+                    .contains(sides.get("user-" + i));
+        }
+        String view = http.get("/actuator/dreamnet/rollouts").body();
+        assertThat(view).contains("\"canary\":{\"requests\":" + 2 * canaries + ",\"errors\":0")
+                .contains("\"baseline\":{\"requests\":" + 2 * (40 - canaries) + ",\"errors\":0");
+        assertThat(rollouts.routes("checkout-v2")).containsExactly("GET /api/checkout/{id}");
+
+        routes.canaryFails = true;
+        try {
+            await("the failing canary rolled back on what the web filter recorded").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            checkout("user-" + i);
+                        }
+                        return rollouts.get("checkout-v2").state().status() == RolloutStatus.ROLLED_BACK;
+                    });
+        } finally {
+            routes.canaryFails = false;
+        }
+        HttpResponse<String> after = checkout(sides.entrySet().stream().filter(e -> e.getValue().equals("canary"))
+                .findFirst().orElseThrow().getKey());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("X-Dreamnet-Variant")).as("everyone on the baseline").contains("baseline");
+    }
+
+    private HttpResponse<String> checkout(String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/checkout/" + user)).header("X-User-Id", user).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void change(UnaryOperator<FlagState> change) {

@@ -1,5 +1,7 @@
 package dev.dreamnet.spring.autoconfigure.reactive;
 
+import dev.dreamnet.core.rollout.Variant;
+import dev.dreamnet.spring.autoconfigure.DreamNetReactiveRouting;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,9 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** A Spring WebFlux application with the starter: reads, a write, a route bound to a flag, and a held route. */
+/**
+ * A Spring WebFlux application with the starter: reads, a write, a route bound to a flag, a held route, and a route
+ * served by either side of a rollout.
+ */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import(ReactiveApp.Routes.class)
@@ -20,7 +27,14 @@ public class ReactiveApp {
 
     @RestController
     public static class Routes {
+        private final DreamNetReactiveRouting routing;
         private volatile CompletableFuture<String> held = new CompletableFuture<>();
+        /** Whether the canary side of the checkout answers 500. */
+        public volatile boolean canaryFails;
+
+        Routes(DreamNetReactiveRouting routing) {
+            this.routing = routing;
+        }
 
         /** Requests to {@code /api/held} from now on wait until {@link #release}. */
         public void hold() {
@@ -45,6 +59,16 @@ public class ReactiveApp {
         @ResponseStatus(HttpStatus.CREATED)
         Mono<String> order() {
             return Mono.just("{}");
+        }
+
+        /** Served by the baseline or the canary of rollout {@code checkout-v2}, as DreamNet assigns the request. */
+        @GetMapping("/api/checkout/{id}")
+        Mono<String> checkout(@PathVariable String id, ServerWebExchange exchange) {
+            Variant side = routing.assign(exchange, "checkout-v2");
+            if (side == Variant.CANARY && canaryFails) {
+                return Mono.error(new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "canary broke"));
+            }
+            return Mono.just("{\"order\":\"" + id + "\",\"served\":\"" + side + "\"}");
         }
 
         @GetMapping("/api/held")
