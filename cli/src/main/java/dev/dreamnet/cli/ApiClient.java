@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A small client of the server's HTTP API for the operator commands. Every failure becomes a
- * {@link ClientException} with a one-line message an operator can act on.
+ * A small client of the server's HTTP API for the operator commands: the Javalin plugin's {@code /api/...}, or, when
+ * the URL ends in {@code /actuator}, a Spring Boot application's {@code dreamnet} actuator endpoint
+ * ({@link ActuatorPaths}). Every failure becomes a {@link ClientException} with a one-line message an operator can
+ * act on.
  */
 final class ApiClient {
 
@@ -26,24 +28,31 @@ final class ApiClient {
     static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final URI base;
+    /** Whether {@link #base} is a Spring Boot application's actuator ({@link ActuatorPaths}). */
+    private final boolean actuator;
     private final String token;
     private final String actor;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     ApiClient(String url, String token, String actor) {
         this.base = parse(url);
+        this.actuator = base.getPath().endsWith("/actuator/");
         this.token = token == null || token.isBlank() ? null : token.trim();
         this.actor = actor;
     }
 
+    /** Reads {@code path} of the Javalin plugin's API, or the same view on a Spring Boot actuator. */
     JsonNode get(String path) throws ClientException {
-        return send(request(path).GET().build());
+        return send(request(actuator ? ActuatorPaths.read(path) : path).GET().build());
     }
 
+    /** Posts {@code body} to {@code path} of the Javalin plugin's API, or does the same on a Spring Boot actuator. */
     JsonNode post(String path, Map<String, ?> body) throws ClientException {
+        ActuatorPaths.Request write = actuator ? ActuatorPaths.write(path, body)
+                : new ActuatorPaths.Request(path, body);
         try {
-            String json = JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
+            String json = JSON.writeValueAsString(write.body());
+            return send(request(write.path()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         } catch (IOException e) {
             throw new ClientException("cannot encode the request: " + e.getMessage());

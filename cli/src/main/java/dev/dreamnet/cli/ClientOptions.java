@@ -11,7 +11,8 @@ final class ClientOptions {
     static final String DEFAULT_URL = "http://127.0.0.1:5000";
 
     @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:DREAMNET_URL:-" + DEFAULT_URL + "}",
-            description = "Server to talk to (default: $DREAMNET_URL or " + DEFAULT_URL + ").")
+            description = "Server to talk to (default: $DREAMNET_URL or " + DEFAULT_URL + "); a Spring Boot "
+                    + "application's actuator, e.g. http://host:8080/actuator, for one with DreamNet's starter.")
     String url;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:DREAMNET_TOKEN}",

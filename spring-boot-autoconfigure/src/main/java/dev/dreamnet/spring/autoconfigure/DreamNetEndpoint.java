@@ -35,7 +35,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
  * The {@code dreamnet} actuator endpoint: {@code GET /actuator/dreamnet} is the summary (health, mode, breakers,
- * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup}} one part of it.
+ * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup|overload}} one part
+ * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it; 404 when none is set);
@@ -70,7 +71,9 @@ public class DreamNetEndpoint {
             case "gates" -> dreamnet.state().gates().snapshot();
             case "startup" -> dreamnet.state().dag().snapshot();
             case "overload" -> dreamnet.overloadView();
-            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup, overload");
+            case "signals" -> SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read());
+            case "fleet" -> dreamnet.fleetViews().view();
+            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup, overload, signals, fleet");
         });
     }
 

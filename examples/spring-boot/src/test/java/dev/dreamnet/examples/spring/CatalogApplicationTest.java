@@ -165,6 +165,77 @@ class CatalogApplicationTest {
                 "gate=\"pricing\"", "dreamnet_overload_limit", "dreamnet_circuit_breaker_state{");
     }
 
+    /**
+     * The on-call engineer's {@code dreamnet} command, the released jar run as a process, pointed at the catalog's
+     * actuator: it reads the summary, breakers, flags and rollouts there, turns brownout on and off, starts and rolls
+     * back a rollout, and says plainly what a Spring Boot application's endpoint does not have.
+     */
+    @Test
+    @Order(7)
+    void theDreamnetCommandOperatesTheServiceThroughItsActuator() throws Exception {
+        Cli status = dreamnet("status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("DreamNet at http://127.0.0.1:" + port + "/actuator", "Mode:       NORMAL",
+                "Breakers:   pricing");
+        assertThat(dreamnet("breakers").out()).contains("BREAKER", "pricing");
+        assertThat(dreamnet("flags").out()).contains("mode NORMAL", "recommendations");
+        assertThat(dreamnet("top", "--iterations", "1").out()).contains("/api/products/{id}");
+
+        Cli refused = dreamnet("brownout", "on", "--reason", "no token");
+        assertThat(refused.exit()).as("no admin token: no permission").isEqualTo(4);
+        assertThat(refused.err()).contains("server answered 401");
+        Cli brownout = dreamnet("brownout", "on", "--reason", "INC-7 the CLI sheds recommendations", "--token", ADMIN);
+        assertThat(brownout.exit()).as(brownout.err()).isZero();
+        assertThat(brownout.out()).contains("mode BROWNOUT");
+        assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(503);
+        assertThat(dreamnet("brownout", "off", "--reason", "INC-7 over", "--token", ADMIN).out()).contains("mode NORMAL");
+        assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(200);
+
+        Cli started = dreamnet("rollout", "start", "catalog-v2", "--steps", "10,50,100", "--bake", "10m", "--manual",
+                "--reason", "INC-8 the new catalog", "--token", ADMIN);
+        assertThat(started.exit()).as(started.err()).isZero();
+        assertThat(started.out()).contains("catalog-v2: RUNNING at 10.00%");
+        assertThat(dreamnet("rollouts").out()).contains("catalog-v2: RUNNING");
+        Cli rolledBack = dreamnet("rollout", "rollback", "catalog-v2", "--reason", "INC-8 done", "--token", ADMIN);
+        assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
+        assertThat(rolledBack.out()).contains("catalog-v2: ROLLED_BACK");
+
+        Cli slo = dreamnet("slo");
+        assertThat(slo.exit()).as("the endpoint has no SLOs: not found").isEqualTo(5);
+        assertThat(slo.err()).contains("no equivalent of /api/observability/slos", "nothing was sent");
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    /** Runs {@code dreamnet ARGS --url <this service's actuator>} and waits for it. */
+    private Cli dreamnet(String... args) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("dreamnet.cli.jar", "../../cli/target/dreamnet.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no dreamnet command at " + jar.toAbsolutePath() + ": build the repository first "
+                    + "(mvn -B install -DskipTests -Dinvoker.skip at its root), or pass -Ddreamnet.cli.jar=...");
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(java.util.List.of(args));
+        command.addAll(java.util.List.of("--url", "http://127.0.0.1:" + port + "/actuator"));
+        Path out = Files.createTempFile("dreamnet", ".out");
+        Path err = Files.createTempFile("dreamnet", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("DREAMNET_TOKEN");
+            Process process = builder.start();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("dreamnet " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            return new Cli(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
