@@ -1,5 +1,7 @@
 package dev.dreamnet.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,19 @@ final class ActuatorPaths {
             Pattern.compile("api/integration-flags/(safe-mode|write-drain)/(enable|disable)");
     private static final Pattern ACTION = Pattern.compile("api/admin/(breakers|rollouts)/([^/]+)/([a-z-]+)");
     private static final Pattern PIN = Pattern.compile("api/admin/overload/(pin|unpin)");
+    private static final Pattern OVERRIDE = Pattern.compile("api/integration-flags/flags/([^/]+)/override");
+    private static final Pattern CLEAR_OVERRIDE = Pattern.compile("api/integration-flags/flags/([^/]+)/clear-override");
 
-    /** A request as the endpoint takes it. */
-    record Request(String path, Map<String, ?> body) {
+    /**
+     * A request as the endpoint takes it: a {@code POST} of {@code body}, or, when {@code delete}, a {@code DELETE}
+     * whose fields are query parameters.
+     */
+    record Request(String path, Map<String, ?> body, boolean delete) {
+
+        /** A {@code POST} of {@code body} to {@code path}. */
+        Request(String path, Map<String, ?> body) {
+            this(path, body, false);
+        }
     }
 
     private ActuatorPaths() {
@@ -66,6 +78,14 @@ final class ActuatorPaths {
         }
         if ((m = PIN.matcher(apiPath)).matches()) {
             return new Request("dreamnet/overload/" + m.group(1), body);
+        }
+        if ((m = OVERRIDE.matcher(apiPath)).matches()) {
+            return new Request("dreamnet/overrides/" + m.group(1), body);
+        }
+        if ((m = CLEAR_OVERRIDE.matcher(apiPath)).matches()) {
+            Object reason = body.get("reason");
+            return new Request("dreamnet/overrides/" + m.group(1) + (reason == null ? ""
+                    : "?reason=" + URLEncoder.encode(reason.toString(), StandardCharsets.UTF_8)), Map.of(), true);
         }
         if (apiPath.equals("api/admin/rollouts")) {
             return new Request("dreamnet/rollouts", rolloutToStart(body));

@@ -50,6 +50,9 @@ final class ApiClient {
     JsonNode post(String path, Map<String, ?> body) throws ClientException {
         ActuatorPaths.Request write = actuator ? ActuatorPaths.write(path, body)
                 : new ActuatorPaths.Request(path, body);
+        if (write.delete()) {
+            return send(request(write.path()).DELETE().build());
+        }
         try {
             String json = JSON.writeValueAsString(write.body());
             return send(request(write.path()).header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package dev.dreamnet.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Flags, modes, kill switches and agents on a running server: {@code dreamnet flags},
- * {@code brownout|emergency on|off --reason R}, {@code safe-mode|write-drain on|off},
+ * {@code flag NAME on|off|clear}, {@code brownout|emergency on|off --reason R}, {@code safe-mode|write-drain on|off},
  * {@code agent quarantine|release NAME}.
  */
 final class FlagCommands {
@@ -159,6 +160,66 @@ final class FlagCommands {
         @Override
         String name() {
             return "write-drain";
+        }
+    }
+
+    /** on, off or clear. */
+    static final class OverrideValues implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("on", "off", "clear").iterator();
+        }
+    }
+
+    @Command(name = "flag", mixinStandardHelpOptions = true,
+            description = "Override one flag on or off (the modes and kill switches still win over it), or clear "
+                    + "the override so the flags file decides again.")
+    static final class OverrideCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientOptions client;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The flag, e.g. recommendations.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "on|off|clear", completionCandidates = OverrideValues.class)
+        String value;
+
+        @Option(names = "--reason", description = "Why, for the audit log.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (!List.of("on", "off", "clear").contains(value)) {
+                throw new ParameterException(spec.commandLine(), "expected on, off or clear, was \"" + value + "\"");
+            }
+            return Client.run(spec, () -> {
+                String flag = BASE + "/flags/" + Client.segment(name);
+                Map<String, Object> body = new LinkedHashMap<>();
+                if (!value.equals("clear")) {
+                    body.put("enabled", value.equals("on"));
+                }
+                if (reason != null) {
+                    body.put("reason", reason);
+                }
+                JsonNode state = client.client().post(flag + (value.equals("clear") ? "/clear-override" : "/override"),
+                        body);
+                if (client.json) {
+                    return state;
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                printState(out, state);
+                for (JsonNode f : state.path("flags")) {
+                    if (f.path("name").asText().equals(name)) {
+                        out.printf("flag %s: %s, effective %s (decided by %s)%n", name,
+                                f.path("override").isBoolean() ? "override " + onOff(f.path("override")) : "no override",
+                                f.path("effective").asBoolean() ? "ON" : "OFF", f.path("decidedBy").asText());
+                    }
+                }
+                return null;
+            });
         }
     }
 

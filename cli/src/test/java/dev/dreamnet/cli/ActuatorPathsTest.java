@@ -30,6 +30,15 @@ class ActuatorPathsTest {
         assertThat(ActuatorPaths.write("api/admin/rollouts/search-v2/rollback", Map.of("reason", "slow")))
                 .isEqualTo(new ActuatorPaths.Request("dreamnet/rollouts/search-v2",
                         Map.of("action", "rollback", "reason", "slow")));
+        assertThat(ActuatorPaths.write("api/integration-flags/flags/recommendations/override",
+                Map.of("enabled", false, "reason", "INC-2")))
+                .isEqualTo(new ActuatorPaths.Request("dreamnet/overrides/recommendations",
+                        Map.of("enabled", false, "reason", "INC-2")));
+        assertThat(ActuatorPaths.write("api/integration-flags/flags/recommendations/clear-override",
+                Map.of("reason", "INC-2 over & done")))
+                .as("a DELETE, its reason a query parameter")
+                .isEqualTo(new ActuatorPaths.Request("dreamnet/overrides/recommendations?reason=INC-2+over+%26+done",
+                        Map.of(), true));
         assertThat(ActuatorPaths.write("api/admin/overload/pin", Map.of()))
                 .isEqualTo(new ActuatorPaths.Request("dreamnet/overload/pin", Map.of()));
         assertThat(ActuatorPaths.write("api/admin/rollouts",

@@ -89,6 +89,42 @@ class FlagCommandsTest {
     }
 
     @Test
+    void flagOverridesOneFlagUntilClearedAndTheModesStillWinOverIt() throws Exception {
+        try {
+            Cli off = admin("flag", "dreams.search", "off", "--reason", "INC-2 search times out");
+            assertOk(off);
+            assertThat(off.out()).contains("flag dreams.search: override off, effective OFF (decided by OVERRIDE)");
+
+            Cli on = admin("flag", "dreams.search", "on");
+            assertOk(on);
+            assertThat(on.out()).contains("flag dreams.search: override ON, effective ON (decided by OVERRIDE)");
+            assertOk(admin("brownout", "on", "--reason", "db slow"));
+            assertThat(admin("flag", "dreams.search", "on").out()).as("brownout sheds it all the same")
+                    .contains("effective OFF (decided by BROWNOUT)");
+            assertOk(admin("brownout", "off", "--reason", "db back"));
+
+            Cli cleared = admin("flag", "dreams.search", "clear", "--reason", "INC-2 over");
+            assertOk(cleared);
+            assertThat(cleared.out()).contains("flag dreams.search: no override, effective ON (decided by FLAG_VALUE)");
+            JsonNode audit = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(url + "/api/observability/audit?limit=1")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(audit.toString()).contains("flag.clear-override", "INC-2 over", "cli-test");
+
+            Cli again = admin("flag", "dreams.search", "clear");
+            assertFailed(again, 5);
+            assertThat(again.err()).contains("no override is set for flag \"dreams.search\"");
+            assertFailed(admin("flag", "dreams.serch", "off"), 5);
+            Cli maybe = admin("flag", "dreams.search", "maybe");
+            assertFailed(maybe, 2);
+            assertThat(maybe.err()).contains("expected on, off or clear");
+        } finally {
+            admin("brownout", "off", "--reason", "test over");
+            admin("flag", "dreams.search", "clear");
+        }
+    }
+
+    @Test
     void aChangeCommandWithJsonPrintsTheNewStateAsJson() throws Exception {
         Cli on = admin("safe-mode", "on", "--json");
         Cli off = admin("safe-mode", "off", "--json");

@@ -39,7 +39,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
- * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it; 404 when none is set);
+ * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it, {@code ?reason=} optional; 404
+ * when none is set);
  * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}};
  * {@code POST /actuator/dreamnet/rollouts} starts a rollout ({@link #start}). Writes need
  * an admin token (or the application's Spring Security). Thread-safe.
@@ -161,14 +162,17 @@ public class DreamNetEndpoint {
         });
     }
 
+    /** {@code DELETE /actuator/dreamnet/overrides/{flag}}, with the audit log's reason as {@code ?reason=...}. */
     @DeleteOperation
-    public WebEndpointResponse<Object> clear(SecurityContext security, @Selector String part, @Selector String name) {
+    public WebEndpointResponse<Object> clear(SecurityContext security, @Selector String part, @Selector String name,
+                                             @Nullable String reason) {
         return operator.write(security, actor -> {
             if (!part.equals("overrides")) {
                 throw unknown("part", part, "overrides");
             }
+            String why = reason == null ? "override cleared by operator" : checked(reason);
             FlagService flags = dreamnet.flags();
-            return FlagViews.of(flags, flags.clearOverride(name, actor, "override cleared by operator"));
+            return FlagViews.of(flags, flags.clearOverride(name, actor, why));
         });
     }
 

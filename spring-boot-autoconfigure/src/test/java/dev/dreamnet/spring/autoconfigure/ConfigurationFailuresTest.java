@@ -72,10 +72,10 @@ class ConfigurationFailuresTest {
                 await().atMost(Duration.ofSeconds(15)).until(() -> !dreamnet.flags().snapshot().contains("gone"));
                 assertThat(dreamnet.flags().snapshot().state().overrides()).containsEntry("gone", false);
 
-                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "gone").getStatus()).isEqualTo(200);
+                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "gone", null).getStatus()).isEqualTo(200);
 
                 assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("gone");
-                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "never").getStatus()).isEqualTo(404);
+                assertThat(endpoint.clear(SecurityContext.NONE, "overrides", "never", null).getStatus()).isEqualTo(404);
             });
         });
     }

@@ -405,7 +405,17 @@ class DreamNetStarterTest {
         assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
         assertThat(cleared.body()).contains("\"overrides\":{}");
         assertThat(audit().get(0).action()).isEqualTo("flag.clear-override");
+        assertThat(audit().get(0).reason()).isEqualTo("override cleared by operator");
         assertThat(audit()).hasSize(before.size() + 2);
+
+        assertThat(http.post("/actuator/dreamnet/overrides/recommendations", "{\"enabled\": false}", "admin-secret")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> badReason = http.delete("/actuator/dreamnet/overrides/recommendations?reason=a%0Ab",
+                "admin-secret");
+        assertThat(badReason.statusCode()).as("a reason of two lines").isEqualTo(400);
+        assertThat(http.delete("/actuator/dreamnet/overrides/recommendations?reason=INC-5%20fixed", "admin-secret")
+                .statusCode()).isEqualTo(200);
+        assertThat(audit().get(0).reason()).as("the reason given in the query").isEqualTo("INC-5 fixed");
     }
 
     @Test

@@ -167,8 +167,9 @@ class CatalogApplicationTest {
 
     /**
      * The on-call engineer's {@code dreamnet} command, the released jar run as a process, pointed at the catalog's
-     * actuator: it reads the summary, breakers, flags and rollouts there, turns brownout on and off, starts and rolls
-     * back a rollout, and says plainly what a Spring Boot application's endpoint does not have.
+     * actuator: it reads the summary, breakers, flags and rollouts there, turns brownout on and off, overrides a flag
+     * and clears it, starts and rolls back a rollout, and says plainly what a Spring Boot application's endpoint does
+     * not have.
      */
     @Test
     @Order(7)
@@ -189,6 +190,15 @@ class CatalogApplicationTest {
         assertThat(brownout.out()).contains("mode BROWNOUT");
         assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(503);
         assertThat(dreamnet("brownout", "off", "--reason", "INC-7 over", "--token", ADMIN).out()).contains("mode NORMAL");
+        assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(200);
+
+        Cli override = dreamnet("flag", "recommendations", "off", "--reason", "INC-7 one flag", "--token", ADMIN);
+        assertThat(override.exit()).as(override.err()).isZero();
+        assertThat(override.out()).contains("flag recommendations: override off, effective OFF (decided by OVERRIDE)");
+        assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(503);
+        Cli cleared = dreamnet("flag", "recommendations", "clear", "--reason", "INC-7 over", "--token", ADMIN);
+        assertThat(cleared.exit()).as(cleared.err()).isZero();
+        assertThat(cleared.out()).contains("flag recommendations: no override, effective ON");
         assertThat(get("/api/products/1/recommendations").statusCode()).isEqualTo(200);
 
         Cli started = dreamnet("rollout", "start", "catalog-v2", "--steps", "10,50,100", "--bake", "10m", "--manual",
