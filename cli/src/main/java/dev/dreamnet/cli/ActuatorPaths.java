@@ -28,6 +28,7 @@ final class ActuatorPaths {
             "api/observability/overload", "dreamnet/overload",
             "api/observability/golden-signals", "dreamnet/signals",
             "api/observability/fleet", "dreamnet/fleet",
+            "api/observability/audit", "dreamnet/audit",
             FlagCommands.BASE, "dreamnet/flags");
     private static final Pattern MODE = Pattern.compile("api/integration-flags/(brownout|emergency)/(enable|disable)");
     private static final Pattern KILL_SWITCH =
@@ -52,13 +53,14 @@ final class ActuatorPaths {
     private ActuatorPaths() {
     }
 
-    /** Where the endpoint has what {@code apiPath} reads. */
+    /** Where the endpoint has what {@code apiPath} reads; its query ({@code ?limit=20}) goes along as it is. */
     static String read(String apiPath) throws ClientException {
-        String path = READS.get(apiPath);
+        int query = apiPath.indexOf('?');
+        String path = READS.get(query < 0 ? apiPath : apiPath.substring(0, query));
         if (path == null) {
             throw missing(apiPath);
         }
-        return path;
+        return query < 0 ? path : path + apiPath.substring(query);
     }
 
     /** The endpoint's write that does what a POST of {@code body} to {@code apiPath} does. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 FlagCommands.SafeMode.class, FlagCommands.WriteDrain.class, FlagCommands.AgentCommand.class,
                 StatusCommands.Status.class, StatusCommands.Top.class, QueueCommands.class, OverloadCommands.Show.class,
                 SloCommands.Show.class,
-                RolloutCommands.Show.class, RolloutCommands.Change.class, FleetCommand.class,
+                RolloutCommands.Show.class, RolloutCommands.Change.class, FleetCommand.class, AuditCommand.class,
                 MigrateCommand.class, KeysCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -16,6 +16,7 @@ class ActuatorPathsTest {
         assertThat(ActuatorPaths.read("api/integration-flags")).isEqualTo("dreamnet/flags");
         assertThat(ActuatorPaths.read("api/observability/golden-signals")).isEqualTo("dreamnet/signals");
         assertThat(ActuatorPaths.read("api/observability/fleet")).isEqualTo("dreamnet/fleet");
+        assertThat(ActuatorPaths.read("api/observability/audit?limit=20")).isEqualTo("dreamnet/audit?limit=20");
     }
 
     @Test

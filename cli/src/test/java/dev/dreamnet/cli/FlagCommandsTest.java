@@ -106,10 +106,13 @@ class FlagCommandsTest {
             Cli cleared = admin("flag", "dreams.search", "clear", "--reason", "INC-2 over");
             assertOk(cleared);
             assertThat(cleared.out()).contains("flag dreams.search: no override, effective ON (decided by FLAG_VALUE)");
-            JsonNode audit = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(url + "/api/observability/audit?limit=1")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            assertThat(audit.toString()).contains("flag.clear-override", "INC-2 over", "cli-test");
+            Cli audit = admin("audit", "--limit", "2");
+            assertOk(audit);
+            assertThat(audit.out().lines().skip(1).findFirst().orElseThrow())
+                    .as("the newest first: who, what, on what, why")
+                    .contains("cli-test", "flag.clear-override", "dreams.search", "INC-2 over");
+            assertThat(audit.out().lines()).hasSize(3);
+            assertFailed(admin("audit", "--limit", "0"), 2);
 
             Cli again = admin("flag", "dreams.search", "clear");
             assertFailed(again, 5);

@@ -6,6 +6,7 @@ import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.runtime.audit.AuditReason;
 import dev.dreamnet.runtime.flags.FlagService;
 import dev.dreamnet.runtime.flags.FlagViews;
@@ -36,7 +37,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 /**
  * The {@code dreamnet} actuator endpoint: {@code GET /actuator/dreamnet} is the summary (health, mode, breakers,
  * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup|overload}} one part
- * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database.
+ * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database,
+ * {@code audit} the newest operator actions.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it, {@code ?reason=} optional; 404
@@ -47,6 +49,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  */
 @WebEndpoint(id = "dreamnet")
 public class DreamNetEndpoint {
+
+    /** The most audit entries one read returns. */
+    private static final int MAX_AUDIT = 1000;
 
     private final DreamNet dreamnet;
     private final Operator operator;
@@ -63,8 +68,9 @@ public class DreamNetEndpoint {
         return operator.read(this::document);
     }
 
+    /** One part of the summary; {@code limit} is for {@code audit} ({@code ?limit=}, 1 to 1000, 50 when absent). */
     @ReadOperation
-    public WebEndpointResponse<Object> part(@Selector String part) {
+    public WebEndpointResponse<Object> part(@Selector String part, @Nullable String limit) {
         return operator.read(() -> switch (part) {
             case "breakers" -> BreakerViews.of(dreamnet.downstreams());
             case "flags" -> FlagViews.of(dreamnet.flags());
@@ -74,7 +80,9 @@ public class DreamNetEndpoint {
             case "overload" -> dreamnet.overloadView();
             case "signals" -> SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read());
             case "fleet" -> dreamnet.fleetViews().view();
-            default -> throw unknown("part", part, "breakers, flags, rollouts, gates, startup, overload, signals, fleet");
+            case "audit" -> audit(limit);
+            default -> throw unknown("part", part,
+                    "breakers, flags, rollouts, gates, startup, overload, signals, fleet, audit");
         });
     }
 
@@ -174,6 +182,29 @@ public class DreamNetEndpoint {
             FlagService flags = dreamnet.flags();
             return FlagViews.of(flags, flags.clearOverride(name, actor, why));
         });
+    }
+
+    /** The newest {@code limit} audit entries, newest first, as the Javalin plugin's {@code /api/observability/audit}. */
+    private Object audit(@Nullable String limit) {
+        int count = limit == null ? 50 : wholeNumber("limit", limit, MAX_AUDIT);
+        List<AuditEntry> entries;
+        try {
+            entries = dreamnet.audit().recent(count);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Operator.Refused(503, "audit log unavailable", String.valueOf(e.getMessage()));
+        }
+        return Map.of("entries", entries, "count", entries.size());
+    }
+
+    /** {@code text} as a whole number from 1 to {@code max}: {@code +5}, {@code 5.0} or {@code ５} are refused. */
+    private static int wholeNumber(String field, String text, int max) {
+        if (text.matches("[0-9]{1,9}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= max) {
+            return Integer.parseInt(text);
+        }
+        throw new Operator.Refused(400, "bad request", field + " must be a whole number from 1 to " + max + ", was \""
+                + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");
     }
 
     private Summary.Document document() {

@@ -416,6 +416,15 @@ class DreamNetStarterTest {
         assertThat(http.delete("/actuator/dreamnet/overrides/recommendations?reason=INC-5%20fixed", "admin-secret")
                 .statusCode()).isEqualTo(200);
         assertThat(audit().get(0).reason()).as("the reason given in the query").isEqualTo("INC-5 fixed");
+
+        String newest = http.get("/actuator/dreamnet/audit?limit=2", "read-secret").body();
+        assertThat(newest).contains("\"count\":2", "\"action\":\"flag.clear-override\"", "\"reason\":\"INC-5 fixed\"");
+        for (String limit : List.of("0", "1001", "abc", "%2B5", "5.0")) {
+            HttpResponse<String> badLimit = http.get("/actuator/dreamnet/audit?limit=" + limit, "read-secret");
+            assertThat(badLimit.statusCode()).as(limit).isEqualTo(400);
+            assertThat(badLimit.body()).as(limit).contains("limit must be a whole number from 1 to 1000");
+        }
+        assertThat(http.get("/actuator/dreamnet/audit", null).statusCode()).as("a read token").isEqualTo(401);
     }
 
     @Test

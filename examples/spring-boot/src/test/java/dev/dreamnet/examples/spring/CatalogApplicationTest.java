@@ -209,6 +209,9 @@ class CatalogApplicationTest {
         Cli rolledBack = dreamnet("rollout", "rollback", "catalog-v2", "--reason", "INC-8 done", "--token", ADMIN);
         assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
         assertThat(rolledBack.out()).contains("catalog-v2: ROLLED_BACK");
+        Cli audit = dreamnet("audit", "--limit", "3");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        assertThat(audit.out()).contains("rollout.rollback", "catalog-v2", "INC-8 done", "rollout.start");
 
         Cli slo = dreamnet("slo");
         assertThat(slo.exit()).as("the endpoint has no SLOs: not found").isEqualTo(5);
