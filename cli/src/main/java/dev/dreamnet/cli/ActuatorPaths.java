@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@code GET /api/observability/summary}, {@code dreamnet brownout on} to
  * {@code POST /actuator/dreamnet/modes/brownout {"enabled": true}}, and so on. The endpoint answers with the same
  * views as the Javalin plugin's API, so every command prints as it does there. What the endpoint does not have (queues,
- * SLOs, agents) is refused here, naming the command, before anything is sent. Stateless.
+ * agents) is refused here, naming the command, before anything is sent. Stateless.
  */
 final class ActuatorPaths {
 
@@ -29,6 +29,7 @@ final class ActuatorPaths {
             "api/observability/golden-signals", "dreamnet/signals",
             "api/observability/fleet", "dreamnet/fleet",
             "api/observability/audit", "dreamnet/audit",
+            SloCommands.VIEW, "dreamnet/slos",
             FlagCommands.BASE, "dreamnet/flags");
     private static final Pattern MODE = Pattern.compile("api/integration-flags/(brownout|emergency)/(enable|disable)");
     private static final Pattern KILL_SWITCH =
@@ -113,7 +114,7 @@ final class ActuatorPaths {
 
     private static ClientException missing(String apiPath) {
         return ClientException.notFound("a Spring Boot application's dreamnet actuator endpoint has no equivalent of /"
-                + apiPath + " (queues, SLOs and agents are the Javalin plugin's and the reference service's); "
+                + apiPath + " (queues and agents are the reference service's); "
                 + "nothing was sent");
     }
 }

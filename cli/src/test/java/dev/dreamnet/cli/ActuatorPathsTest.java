@@ -17,6 +17,7 @@ class ActuatorPathsTest {
         assertThat(ActuatorPaths.read("api/observability/golden-signals")).isEqualTo("dreamnet/signals");
         assertThat(ActuatorPaths.read("api/observability/fleet")).isEqualTo("dreamnet/fleet");
         assertThat(ActuatorPaths.read("api/observability/audit?limit=20")).isEqualTo("dreamnet/audit?limit=20");
+        assertThat(ActuatorPaths.read("api/observability/slos")).isEqualTo("dreamnet/slos");
     }
 
     @Test
@@ -51,7 +52,7 @@ class ActuatorPathsTest {
 
     @Test
     void whatTheEndpointDoesNotHaveIsRefusedBeforeAnythingIsSent() {
-        for (String path : List.of("api/observability/queues", "api/observability/slos")) {
+        for (String path : List.of("api/observability/queues", "api/observability/queues/dream-events/dead-letters")) {
             assertThatThrownBy(() -> ActuatorPaths.read(path)).isInstanceOf(ClientException.class)
                     .hasMessageContaining("no equivalent of /" + path).hasMessageContaining("nothing was sent")
                     .satisfies(e -> assertThat(((ClientException) e).exitCode()).isEqualTo(ExitCodes.NOT_FOUND));

@@ -18,6 +18,7 @@ import dev.dreamnet.runtime.overload.OverloadViews;
 import dev.dreamnet.runtime.resilience.BreakerViews;
 import dev.dreamnet.runtime.rollouts.RolloutRequest;
 import dev.dreamnet.runtime.rollouts.RolloutViews;
+import dev.dreamnet.runtime.slo.SloViews;
 import dev.dreamnet.core.watchdog.Reading;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * The {@code dreamnet} actuator endpoint: {@code GET /actuator/dreamnet} is the summary (health, mode, breakers,
  * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup|overload}} one part
  * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database,
- * {@code audit} the newest operator actions.
+ * {@code audit} the newest operator actions, {@code slos} the service level objectives and their error budgets.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it, {@code ?reason=} optional; 404
@@ -81,8 +82,9 @@ public class DreamNetEndpoint {
             case "signals" -> SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read());
             case "fleet" -> dreamnet.fleetViews().view();
             case "audit" -> audit(limit);
+            case "slos" -> SloViews.of(dreamnet.slos());
             default -> throw unknown("part", part,
-                    "breakers, flags, rollouts, gates, startup, overload, signals, fleet, audit");
+                    "breakers, flags, rollouts, gates, startup, overload, signals, fleet, audit, slos");
         });
     }
 

@@ -42,6 +42,9 @@ final class DreamNetFactory {
         if (properties.overload() != null) {
             builder.overload(properties.overload());
         }
+        if (properties.slos() != null) {
+            builder.slos(properties.slos());
+        }
         if (properties.database() != null) {
             builder.database(properties.database());
         }

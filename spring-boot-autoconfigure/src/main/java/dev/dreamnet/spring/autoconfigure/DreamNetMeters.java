@@ -7,6 +7,7 @@ import dev.dreamnet.core.health.GateSnapshot;
 import dev.dreamnet.core.health.OverallStatus;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.overload.Criticality;
+import dev.dreamnet.core.slo.SloStatus;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.watchdog.Watchdog;
 import dev.dreamnet.runtime.DreamNet;
@@ -119,6 +120,24 @@ public final class DreamNetMeters implements MeterBinder {
                     d -> d.watchdogReadings().stream().filter(r -> r.name().equals(name)).findFirst()
                             .map(r -> r.level().ordinal()).orElse(0), "Each watchdog's level: 0 OK, 1 WARN, 2 CRIT"));
         }
+        for (SloStatus status : dreamnet.slos().statuses()) {
+            String name = status.slo().name();
+            once("slo " + name, () -> {
+                gauge("dreamnet.slo.objective", Tags.of("slo", name), d -> slo(d, name, s -> s.slo().objective()),
+                        "The share of requests that must be good");
+                gauge("dreamnet.slo.error.budget.remaining", Tags.of("slo", name),
+                        d -> slo(d, name, SloStatus::budgetRemaining),
+                        "The share of the error budget left over the objective's window (below 0 when overspent)");
+                gauge("dreamnet.slo.state", Tags.of("slo", name), d -> slo(d, name, s -> s.state().ordinal()),
+                        "0 OK, 1 TICKET, 2 PAGE (multiwindow burn-rate alerts)");
+            });
+            for (String window : status.burnRates().keySet()) {
+                once("slo " + name + " burn " + window, () -> gauge("dreamnet.slo.burn.rate",
+                        Tags.of("slo", name, "window", window),
+                        d -> slo(d, name, s -> s.burnRates().getOrDefault(window, Double.NaN)),
+                        "How fast the error budget burns over the window (1 = it lasts exactly the objective's window)"));
+            }
+        }
         Map<String, RequestMetrics.SinceStart> series = new ConcurrentHashMap<>();
         for (RequestMetrics.SinceStart each : dreamnet.requestMetrics().sinceStart()) {
             String key = each.route() + " " + each.outcome();
@@ -126,6 +145,16 @@ public final class DreamNetMeters implements MeterBinder {
             once("route " + key, () -> requestTimer(key, each));
         }
         requests = series;
+    }
+
+    /** {@code value} of objective {@code name}'s last judgement; NaN once the SLO file no longer has it. */
+    private static double slo(DreamNet dreamnet, String name, ToDoubleFunction<SloStatus> value) {
+        for (SloStatus status : dreamnet.slos().statuses()) {
+            if (status.slo().name().equals(name)) {
+                return value.applyAsDouble(status);
+            }
+        }
+        return Double.NaN;
     }
 
     private void requestTimer(String key, RequestMetrics.SinceStart series) {

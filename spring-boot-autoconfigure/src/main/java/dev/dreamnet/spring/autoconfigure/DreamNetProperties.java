@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flags          the flags file (flags.yaml), watched and reloaded
  * @param resilience     breakers, retries and timeouts per downstream (resilience.yaml), watched and reloaded
  * @param overload       overload protection (overload.yaml), watched and reloaded
+ * @param slos           service level objectives over the application's routes (slos.yaml), watched and reloaded
  * @param database       JDBC URL of the toolkit's state (audit log, rollouts); PostgreSQL makes a fleet; an H2 file
  *                       under ./dreamnet-data when unset
  * @param shutdownGrace  how long shutdown waits for in-flight requests, then for each service to stop
@@ -34,6 +35,7 @@ public record DreamNetProperties(
         @Nullable Path flags,
         @Nullable Path resilience,
         @Nullable Path overload,
+        @Nullable Path slos,
         @Nullable String database,
         @DefaultValue("30s") Duration shutdownGrace,
         @DefaultValue("8") int startupThreads,

@@ -3,6 +3,8 @@ package dev.dreamnet.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dreamnet.core.breaker.CircuitBreaker;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
@@ -49,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dreamnet.flags=src/test/resources/test-flags.yaml",
+        "dreamnet.slos=src/test/resources/test-slos.yaml",
         "dreamnet.tokens.admin=admin-secret",
         "dreamnet.tokens.read=read-secret",
         "dreamnet.gates.startup-interval=50ms",
@@ -555,6 +558,37 @@ class DreamNetStarterTest {
         assertThat(http.post("/actuator/dreamnet/rollouts/search-v2",
                 "{\"action\": \"rollback\", \"reason\": \"test done\"}", "admin-secret").statusCode()).isEqualTo(200);
         assertThat(rollouts.get("search-v2").state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    }
+
+    @Test
+    @Order(17)
+    void theObjectivesOfTheSlosFileCountTheRequestsTheFilterRecords() throws Exception {
+        long before = good(http.get("/actuator/dreamnet/slos", "read-secret").body());
+        for (int i = 0; i < 12; i++) {
+            assertThat(http.get("/api/products", null).statusCode()).isEqualTo(200);
+        }
+        await("the SLO's next tick counts them").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> good(http.get("/actuator/dreamnet/slos", "read-secret").body()) >= before + 12);
+        String view = http.get("/actuator/dreamnet/slos", "read-secret").body();
+        assertThat(view).contains("\"name\":\"products\"", "\"routes\":[\"GET /api/products\"]", "\"state\":\"OK\"",
+                "\"bad\":0", "\"gateRollouts\":true");
+        await("the objective's meters in the application's registry").atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/actuator/metrics/dreamnet.slo.error.budget.remaining?tag=slo:products",
+                        null).statusCode() == 200);
+        assertThat(http.get("/actuator/metrics/dreamnet.slo.burn.rate?tag=slo:products&tag=window:1h", null).body())
+                .contains("\"name\":\"dreamnet.slo.burn.rate\"");
+        assertThat(http.get("/actuator/metrics/dreamnet.slo.state?tag=slo:products", null).body())
+                .contains("{\"statistic\":\"VALUE\",\"value\":0.0}");
+    }
+
+    /** The good requests counted by the objective {@code products} in an {@code /actuator/dreamnet/slos} answer. */
+    private static long good(String slos) throws IOException {
+        for (JsonNode slo : new ObjectMapper().readTree(slos).path("slos")) {
+            if (slo.path("name").asText().equals("products")) {
+                return slo.path("good").asLong();
+            }
+        }
+        throw new AssertionError("no objective \"products\" in " + slos);
     }
 
     private HttpResponse<String> checkout(HttpClient client, String user) throws Exception {

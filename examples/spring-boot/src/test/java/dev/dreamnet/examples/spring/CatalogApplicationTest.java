@@ -214,8 +214,11 @@ class CatalogApplicationTest {
         assertThat(audit.out()).contains("rollout.rollback", "catalog-v2", "INC-8 done", "rollout.start");
 
         Cli slo = dreamnet("slo");
-        assertThat(slo.exit()).as("the endpoint has no SLOs: not found").isEqualTo(5);
-        assertThat(slo.err()).contains("no equivalent of /api/observability/slos", "nothing was sent");
+        assertThat(slo.exit()).as(slo.err()).isZero();
+        assertThat(slo.out()).contains("product-pages", "OK");
+        Cli queues = dreamnet("queues");
+        assertThat(queues.exit()).as("the endpoint has no queues: not found").isEqualTo(5);
+        assertThat(queues.err()).contains("no equivalent of /api/observability/queues", "nothing was sent");
     }
 
     private record Cli(int exit, String out, String err) {
