@@ -5,6 +5,7 @@ import dev.dreamnet.core.flags.FlagState;
 import dev.dreamnet.core.flags.KillSwitches;
 import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.rollout.Rollout;
+import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.runtime.audit.AuditReason;
@@ -20,7 +21,6 @@ import dev.dreamnet.runtime.rollouts.RolloutRequest;
 import dev.dreamnet.runtime.rollouts.RolloutViews;
 import dev.dreamnet.runtime.slo.SloViews;
 import dev.dreamnet.core.watchdog.Reading;
-import dev.dreamnet.core.rollout.RolloutConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +43,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it, {@code ?reason=} optional; 404
- * when none is set);
- * {@code /breakers/{name}} and {@code /rollouts/{name}} with {@code {"action": "...", "reason": "..."}};
- * {@code POST /actuator/dreamnet/rollouts} starts a rollout ({@link #start}). Writes need
- * an admin token (or the application's Spring Security). Thread-safe.
+ * when none is set); {@code /breakers/{name}} and {@code /rollouts/{name}} with
+ * {@code {"action": "...", "reason": "..."}}; {@code POST /actuator/dreamnet/rollouts} starts a rollout
+ * ({@link #start}). Writes need an admin token (or the application's Spring Security). Thread-safe.
  */
 @WebEndpoint(id = "dreamnet")
 public class DreamNetEndpoint {
@@ -202,8 +201,9 @@ public class DreamNetEndpoint {
 
     /** {@code text} as a whole number from 1 to {@code max}: {@code +5}, {@code 5.0} or {@code ５} are refused. */
     private static int wholeNumber(String field, String text, int max) {
-        if (text.matches("[0-9]{1,9}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= max) {
-            return Integer.parseInt(text);
+        int value = text.matches("[0-9]{1,9}") ? Integer.parseInt(text) : 0;
+        if (value >= 1 && value <= max) {
+            return value;
         }
         throw new Operator.Refused(400, "bad request", field + " must be a whole number from 1 to " + max + ", was \""
                 + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");

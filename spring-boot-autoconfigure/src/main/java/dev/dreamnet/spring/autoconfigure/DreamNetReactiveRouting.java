@@ -10,9 +10,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@link DreamNetRouting} for Spring WebFlux: a handler asks {@link #assign} which side of a rollout serves the
- * exchange it is handling, and branches on the answer; once the response completes, fails or is cancelled, DreamNet's
+ * exchange it is handling, and branches on the answer; once the response completes or fails, DreamNet's
  * {@link DreamNetWebFilter} records its outcome (a 5xx, or an error not yet answered, is an error) and latency on that
- * side, and the route it served. The subject, the {@value Subjects#VARIANT_HEADER} header and what a missing or
+ * side, and the route it served; an exchange cancelled because the client went away is no evidence either way. The subject, the {@value Subjects#VARIANT_HEADER} header and what a missing or
  * finished rollout does are as in {@link DreamNetRouting}. Without the filter ({@code dreamnet.web.enabled=false})
  * nothing is recorded. Thread-safe.
  */

@@ -61,7 +61,9 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
                 int status = status(exchange, signal);
                 long now = clock.nanoTime();
                 metrics.record(route(exchange), status, now - started);
-                DreamNetReactiveRouting.finished(exchange, status, now);
+                if (signal != SignalType.CANCEL) { // the client went away: no evidence for either side of a rollout
+                    DreamNetReactiveRouting.finished(exchange, status, now);
+                }
             });
         });
     }
