@@ -1,7 +1,5 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dreamnet.core.metrics.RequestMetrics;
 import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.InFlight;
@@ -11,9 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UrlPathHelper;
@@ -27,7 +23,6 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public final class DreamNetFilter extends OncePerRequestFilter {
 
-    static final String RETRY_AFTER_SECONDS = "5";
     private static final String ROUTED_PATH = DreamNetFilter.class.getName() + ".routedPath";
 
     private final InFlight inFlight;
@@ -85,7 +80,7 @@ public final class DreamNetFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, TrafficRules.Refusal refusal) throws IOException {
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setHeader("Retry-After", TrafficRules.RETRY_AFTER_SECONDS);
         answer(response, 503, refusal.error(), refusal.detail());
     }
 
@@ -93,34 +88,12 @@ public final class DreamNetFilter extends OncePerRequestFilter {
     static void answer(HttpServletResponse response, int status, String error, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(errorBody(error, detail));
+        response.getOutputStream().write(ErrorBody.of(error, detail));
     }
 
     /** {@code GET /api/products/{id}}: the method and the route template Spring matched, or {@code unmatched}. */
     static String route(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         return request.getMethod() + " " + (pattern == null ? "unmatched" : pattern);
-    }
-
-    /** {@code {"error": ..., "detail": ...}}, the body of every refusal the starter answers itself. */
-    static byte[] errorBody(String error, String detail) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try (JsonGenerator json = Json.FACTORY.createGenerator(body)) {
-            json.writeStartObject();
-            json.writeStringField("error", error);
-            json.writeStringField("detail", detail);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("two strings could not be written as JSON", e);
-        }
-        return body.toByteArray();
-    }
-
-    /**
-     * Jackson's streaming writer, not an ObjectMapper, whose hundreds of classes would load at every start; made at the
-     * first refusal, so that a start loads none of Jackson's classes for it.
-     */
-    private static final class Json {
-        static final JsonFactory FACTORY = new JsonFactory();
     }
 }

@@ -82,10 +82,10 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
 
     private static Mono<Void> refuse(ServerHttpResponse response, TrafficRules.Refusal refusal) {
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().set("Retry-After", DreamNetFilter.RETRY_AFTER_SECONDS);
+        response.getHeaders().set("Retry-After", TrafficRules.RETRY_AFTER_SECONDS);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-                .wrap(DreamNetFilter.errorBody(refusal.error(), refusal.detail()))));
+                .wrap(ErrorBody.of(refusal.error(), refusal.detail()))));
     }
 
     /** An error not yet turned into a response counts as the 500 WebFlux will answer with. */

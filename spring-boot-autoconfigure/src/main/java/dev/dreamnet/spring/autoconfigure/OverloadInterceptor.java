@@ -8,7 +8,6 @@ import dev.dreamnet.runtime.overload.OverloadProtection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
@@ -22,11 +21,11 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
  * use. The place is given back when the request completes (after an asynchronous request's last dispatch), its
  * latency a sample for the limit; a 503 or 504 of the application's own is a drop. The actuator and the application's
  * routes under {@code /api/admin/} and {@code /api/observability/} are never limited. While protection is off it
- * costs one volatile read. Thread-safe; the refusals are built once.
+ * costs one volatile read. {@link DreamNetOverloadWebFilter} is the same for Spring WebFlux. Thread-safe; the refusals
+ * are built once ({@link OverloadRefusals}).
  */
 public final class OverloadInterceptor implements AsyncHandlerInterceptor {
 
-    static final String RETRY_AFTER_SECONDS = "1";
     private static final String ATTRIBUTE = OverloadInterceptor.class.getName() + ".admitted";
 
     /** The place a request took, and when it began. */
@@ -46,25 +45,6 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
     }
 
-    /**
-     * The refusal bodies, by criticality and then reason: written once, so that shedding allocates nothing, at the
-     * first refusal rather than at start (they need Jackson's writer, whose classes a start need not load).
-     */
-    private static final class Refusals {
-        static final byte[][][] BODIES = new byte[Criticality.values().length][][];
-
-        static {
-            for (Criticality c : Criticality.values()) {
-                String name = c.name();
-                BODIES[c.ordinal()] = new byte[][] {
-                    DreamNetFilter.errorBody("shed", name + " requests are over their share of the concurrency limit; "
-                            + "more critical work is being served first. Retry after the Retry-After delay"),
-                    DreamNetFilter.errorBody("overloaded", "the service is at its concurrency limit and refuses "
-                            + name.toLowerCase(Locale.ROOT) + " requests for now. Retry after the Retry-After delay")};
-            }
-        }
-    }
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
@@ -79,10 +59,10 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         ConcurrencyLimiter limiter = protection.acquire(criticality);
         if (limiter == null) {
             OverloadProtection.Refusal why = protection.refusal(criticality);
-            response.setStatus(why == OverloadProtection.Refusal.OVER_SHARE ? 429 : 503);
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setStatus(OverloadRefusals.status(why));
+            response.setHeader("Retry-After", OverloadRefusals.RETRY_AFTER_SECONDS);
             response.setContentType("application/json");
-            response.getOutputStream().write(Refusals.BODIES[criticality.ordinal()][why.ordinal()]);
+            response.getOutputStream().write(OverloadRefusals.body(criticality, why));
             return false;
         }
         request.setAttribute(ATTRIBUTE, new Admitted(limiter, clock.nanoTime()));

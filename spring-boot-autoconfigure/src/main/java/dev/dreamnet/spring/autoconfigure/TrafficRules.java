@@ -17,6 +17,9 @@ import org.springframework.util.AntPathMatcher;
  */
 final class TrafficRules {
 
+    /** The {@code Retry-After} of the traffic gate's refusals (not ready, write drain, a route's flag off). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     /** Why a request is refused: the error word and a detail for the JSON body of the 503. */
     record Refusal(String error, String detail) {
     }

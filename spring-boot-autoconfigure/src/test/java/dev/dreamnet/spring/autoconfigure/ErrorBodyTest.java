@@ -13,7 +13,7 @@ class ErrorBodyTest {
     void aDetailWithQuotesControlCharactersAndUnicodeReadsBackUnchanged() throws Exception {
         String detail = "gate \"db\" failed:\n\ttimeout \\ after 2 s \u0001 \u00e9\u2028";
 
-        JsonNode body = new ObjectMapper().readTree(DreamNetFilter.errorBody("not ready", detail));
+        JsonNode body = new ObjectMapper().readTree(ErrorBody.of("not ready", detail));
 
         assertThat(body.get("error").asText()).isEqualTo("not ready");
         assertThat(body.get("detail").asText()).isEqualTo(detail);
