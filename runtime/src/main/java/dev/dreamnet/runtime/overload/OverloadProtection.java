@@ -171,14 +171,28 @@ public final class OverloadProtection {
      * off, returns null and {@link #refusal} is never needed: check {@link #enabled()} first.
      */
     public ConcurrencyLimiter acquire(Criticality criticality) {
+        ConcurrencyLimiter taken = tryAcquire(criticality);
+        if (taken != null) {
+            return taken;
+        }
         Active now = active;
         ConcurrencyLimiter limiter = now.limiter() != null ? now.limiter() : limiter();
-        if (limiter.tryAcquire(criticality)) {
+        long waitNanos = now.config().maxWait().toNanos();
+        if (waitNanos > 0 && waitFor(limiter, criticality, waitNanos)) {
             admitted.increment();
             return limiter;
         }
-        long waitNanos = now.config().maxWait().toNanos();
-        if (waitNanos > 0 && waitFor(limiter, criticality, waitNanos)) {
+        return null;
+    }
+
+    /**
+     * As {@link #acquire}, without waiting: for a server whose threads must never block (Spring WebFlux's event loop),
+     * where {@code maxWait} does not apply and a request that finds no place is refused at once.
+     */
+    public ConcurrencyLimiter tryAcquire(Criticality criticality) {
+        Active now = active;
+        ConcurrencyLimiter limiter = now.limiter() != null ? now.limiter() : limiter();
+        if (limiter.tryAcquire(criticality)) {
             admitted.increment();
             return limiter;
         }

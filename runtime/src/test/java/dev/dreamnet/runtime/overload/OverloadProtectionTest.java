@@ -2,6 +2,7 @@ package dev.dreamnet.runtime.overload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.dreamnet.config.overload.OverloadConfig;
 import dev.dreamnet.config.overload.OverloadFile;
@@ -44,6 +45,22 @@ class OverloadProtectionTest {
         assertThat(protection.classify("GET /feed", " CRITICAL ", true)).isEqualTo(Criticality.CRITICAL);
         assertThat(protection.classify("GET /feed", "urgent", true)).as("unreadable: ignored")
                 .isEqualTo(Criticality.SHEDDABLE);
+    }
+
+    @Test
+    void tryAcquireNeverWaitsEvenWhenTheFileAllowsAWait() {
+        OverloadProtection protection = OverloadProtection.of(OverloadConfig.builder().limit(FIXED_4)
+                .maxWait(Duration.ofSeconds(1)).build(), clock);
+        for (int i = 0; i < 4; i++) {
+            assertThat(protection.tryAcquire(Criticality.CRITICAL)).isNotNull();
+        }
+
+        // The fake clock never moves: a wait would never end, so this returns only if it does not wait.
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThat(protection.tryAcquire(Criticality.CRITICAL)).isNull());
+        assertThat(protection.waiting()).isZero();
+        assertThat(protection.refusal(Criticality.CRITICAL)).isEqualTo(OverloadProtection.Refusal.OVER_LIMIT);
+        assertThat(protection.admitted()).isEqualTo(4);
     }
 
     @Test

@@ -255,8 +255,8 @@ public class DreamNetAutoConfiguration {
 
     /**
      * Spring WebFlux: the same traffic gate, write drain, route flags, in-flight count and request recording as the
-     * servlet filter, as a {@code WebFilter}, and rollouts routed on requests. Overload protection and the JSON error
-     * answers are servlet-only.
+     * servlet filter, as a {@code WebFilter}, overload protection, and rollouts routed on requests. The JSON answers to
+     * the application's own exceptions are servlet-only.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -270,6 +270,14 @@ public class DreamNetAutoConfiguration {
             return new DreamNetWebFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
                     actuatorBasePath(environment), properties.web());
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
+        @ConditionalOnMissingBean(name = "dreamNetOverloadWebFilter")
+        DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment) {
+            return new DreamNetOverloadWebFilter(dreamnet.overload(), dreamnet.access(), dreamnet.clock(),
+                    actuatorBasePath(environment));
         }
 
         @Bean

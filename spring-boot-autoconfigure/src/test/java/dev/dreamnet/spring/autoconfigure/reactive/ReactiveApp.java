@@ -75,5 +75,17 @@ public class ReactiveApp {
         Mono<String> held() {
             return Mono.fromFuture(held);
         }
+
+        /** Held as {@code /api/held} is; {@code overload.yaml} may class it critical. */
+        @GetMapping("/api/critical")
+        Mono<String> critical() {
+            return Mono.fromFuture(held);
+        }
+
+        /** Held as {@code /api/held} is; {@code overload.yaml} may class it sheddable. */
+        @GetMapping("/api/sheddable/{id}")
+        Mono<String> sheddable(@PathVariable String id) {
+            return Mono.fromFuture(held);
+        }
     }
 }
