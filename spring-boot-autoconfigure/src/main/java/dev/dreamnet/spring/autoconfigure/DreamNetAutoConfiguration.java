@@ -255,8 +255,8 @@ public class DreamNetAutoConfiguration {
 
     /**
      * Spring WebFlux: the same traffic gate, write drain, route flags, in-flight count and request recording as the
-     * servlet filter, as a {@code WebFilter}, overload protection, and rollouts routed on requests. The JSON answers to
-     * the application's own exceptions are servlet-only.
+     * servlet filter, as a {@code WebFilter}, overload protection, the JSON answers to DreamNet's refusals that reach a
+     * controller, and rollouts routed on requests.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -278,6 +278,12 @@ public class DreamNetAutoConfiguration {
         DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment) {
             return new DreamNetOverloadWebFilter(dreamnet.overload(), dreamnet.access(), dreamnet.clock(),
                     actuatorBasePath(environment));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DreamNetErrors dreamNetErrors(DreamNet dreamnet) {
+            return new DreamNetErrors(dreamnet.clock());
         }
 
         @Bean

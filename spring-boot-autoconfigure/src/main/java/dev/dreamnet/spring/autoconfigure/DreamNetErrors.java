@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers DreamNet's refusals that reach a controller uncaught: an open breaker is 503 with {@code Retry-After} (the
- * seconds until the breaker tries again), retries given up are 503 too. A handler of the application's own for these
- * exceptions, in its controller or an advice of higher precedence, wins. Stateless.
+ * Answers DreamNet's refusals that reach a controller uncaught, in Spring MVC and Spring WebFlux alike: an open breaker
+ * is 503 with {@code Retry-After} (the seconds until the breaker tries again), retries given up are 503 too. A handler
+ * of the application's own for these exceptions, in its controller or an advice of higher precedence, wins. Stateless.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "dreamnet.database=jdbc:h2:mem:reactive_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
         "spring.main.web-application-type=reactive",
         "dreamnet.flags=src/test/resources/test-flags.yaml",
+        "dreamnet.resilience=src/test/resources/test-resilience.yaml",
         "dreamnet.web.route-flags.recommendations=/api/recommendations/**",
         "management.endpoints.web.exposure.include=health,dreamnet"})
 class WebFluxStarterTest {
@@ -172,6 +173,22 @@ class WebFluxStarterTest {
                 .findFirst().orElseThrow().getKey());
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("X-Dreamnet-Variant")).as("everyone on the baseline").contains("baseline");
+    }
+
+    @Test
+    void anOpenBreakerThatReachesAControllerIs503WithRetryAfter() throws Exception {
+        assertThat(http.get("/api/quote").body()).isEqualTo("12.50");
+        dreamnet.downstreams().breaker("provider").forceOpen("WebFlux test");
+        try {
+            HttpResponse<String> refused = http.get("/api/quote");
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("\"error\":\"downstream unavailable\"", "provider");
+        } finally {
+            dreamnet.downstreams().breaker("provider").reset("WebFlux test over");
+        }
+        assertThat(http.get("/api/quote").body()).isEqualTo("12.50");
     }
 
     private HttpResponse<String> checkout(String user) throws Exception {

@@ -1,6 +1,7 @@
 package dev.dreamnet.spring.autoconfigure.reactive;
 
 import dev.dreamnet.core.rollout.Variant;
+import dev.dreamnet.runtime.resilience.Downstreams;
 import dev.dreamnet.spring.autoconfigure.DreamNetReactiveRouting;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,12 +29,14 @@ public class ReactiveApp {
     @RestController
     public static class Routes {
         private final DreamNetReactiveRouting routing;
+        private final Downstreams downstreams;
         private volatile CompletableFuture<String> held = new CompletableFuture<>();
         /** Whether the canary side of the checkout answers 500. */
         public volatile boolean canaryFails;
 
-        Routes(DreamNetReactiveRouting routing) {
+        Routes(DreamNetReactiveRouting routing, Downstreams downstreams) {
             this.routing = routing;
+            this.downstreams = downstreams;
         }
 
         /** Requests to {@code /api/held} from now on wait until {@link #release}. */
@@ -69,6 +72,12 @@ public class ReactiveApp {
                 return Mono.error(new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "canary broke"));
             }
             return Mono.just("{\"order\":\"" + id + "\",\"served\":\"" + side + "\"}");
+        }
+
+        /** A price from the downstream {@code provider}, through its breaker. */
+        @GetMapping("/api/quote")
+        Mono<String> quote() {
+            return Mono.fromCallable(() -> downstreams.call("provider", () -> "12.50"));
         }
 
         @GetMapping("/api/held")
