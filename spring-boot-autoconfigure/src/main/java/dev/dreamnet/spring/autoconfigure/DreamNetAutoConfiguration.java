@@ -60,6 +60,14 @@ public class DreamNetAutoConfiguration {
         return dreamnet;
     }
 
+    /** The 503 answers to DreamNet's refusals that reach a controller, Spring MVC's or Spring WebFlux's. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    DreamNetErrors dreamNetErrors(DreamNet dreamnet) {
+        return new DreamNetErrors(dreamnet.clock());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     DreamNetLifecycle dreamNetLifecycle(DreamNet dreamnet) {
@@ -226,12 +234,6 @@ public class DreamNetAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DreamNetErrors dreamNetErrors(DreamNet dreamnet) {
-            return new DreamNetErrors(dreamnet.clock());
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
         DreamNetRouting dreamNetRouting(DreamNet dreamnet) {
             return new DreamNetRouting(dreamnet.rollouts(), dreamnet.clock());
         }
@@ -278,12 +280,6 @@ public class DreamNetAutoConfiguration {
         DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment) {
             return new DreamNetOverloadWebFilter(dreamnet.overload(), dreamnet.access(), dreamnet.clock(),
                     actuatorBasePath(environment));
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        DreamNetErrors dreamNetErrors(DreamNet dreamnet) {
-            return new DreamNetErrors(dreamnet.clock());
         }
 
         @Bean

@@ -8,19 +8,9 @@ import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.runtime.overload.OverloadProtection;
 import dev.dreamnet.spring.autoconfigure.app.HeldRoutesApp;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "management.endpoints.web.exposure.include=health,dreamnet"})
 class OverloadTest {
 
-    private static final Path OVERLOAD = overloadFile();
+    private static final Path OVERLOAD = HeldRequests.overloadFile("");
 
     @LocalServerPort
     int port;
@@ -52,8 +42,7 @@ class OverloadTest {
     DreamNet dreamnet;
     @Autowired
     MeterRegistry meters;
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+    private HeldRequests requests;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -61,37 +50,17 @@ class OverloadTest {
         registry.add("dreamnet.database", () -> "jdbc:h2:mem:overload_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
-    private static Path overloadFile() {
-        try {
-            Path file = Files.createTempDirectory("dreamnet-overload").resolve("overload.yaml");
-            Files.writeString(file, """
-                    limit: {initial: 4, min: 4, max: 4}
-                    criticality:
-                      header: X-DreamNet-Criticality
-                      routes:
-                        GET /api/critical: critical
-                        GET /api/sheddable/{id}: sheddable
-                    autoBrownout: {enabled: false}
-                    """);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeEach
     void hold() {
         await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.state().readiness().ready());
         routes.hold();
+        requests = new HeldRequests(port);
     }
 
     @AfterEach
     void release() throws Exception {
         routes.release();
-        for (CompletableFuture<HttpResponse<String>> each : held) {
-            assertThat(each.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
+        requests.awaitAnswered();
         awaitInFlight(0);
     }
 
@@ -137,7 +106,6 @@ class OverloadTest {
                 .functionCounter().count()).isEqualTo(refusedBefore[2] + 1);
 
         release();
-        held.clear();
         assertThat(protection.admitted() - admittedBefore).isEqualTo(4);
     }
 
@@ -161,27 +129,15 @@ class OverloadTest {
         return dreamnet.overload().refused(criticality, why);
     }
 
-    private void awaitInFlight(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.overload().limiter().inflight() == count);
-    }
-
-    private HttpRequest request(String path, String criticality, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20));
-        if (criticality != null) {
-            builder.header("X-DreamNet-Criticality", criticality);
-        }
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder.GET().build();
+    private void hold(String path, String criticality, String token) {
+        requests.hold(path, criticality, token);
     }
 
     private HttpResponse<String> get(String path, String criticality, String token) throws Exception {
-        return client.send(request(path, criticality, token), HttpResponse.BodyHandlers.ofString());
+        return requests.get(path, criticality, token);
     }
 
-    private void hold(String path, String criticality, String token) {
-        held.add(client.sendAsync(request(path, criticality, token), HttpResponse.BodyHandlers.ofString()));
+    private void awaitInFlight(int count) {
+        HeldRequests.awaitInFlight(dreamnet, count);
     }
 }

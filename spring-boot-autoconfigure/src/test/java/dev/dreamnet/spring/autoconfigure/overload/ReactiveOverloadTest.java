@@ -5,19 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.spring.autoconfigure.reactive.ReactiveApp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "management.endpoints.web.exposure.include=health,dreamnet"})
 class ReactiveOverloadTest {
 
-    private static final Path OVERLOAD = overloadFile();
+    private static final Path OVERLOAD = HeldRequests.overloadFile("maxWait: 50ms\n");
 
     @LocalServerPort
     int port;
@@ -48,8 +38,7 @@ class ReactiveOverloadTest {
     ReactiveApp.Routes routes;
     @Autowired
     DreamNet dreamnet;
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+    private HeldRequests requests;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -58,39 +47,17 @@ class ReactiveOverloadTest {
                 + ";DB_CLOSE_DELAY=-1");
     }
 
-    private static Path overloadFile() {
-        try {
-            Path file = Files.createTempDirectory("dreamnet-overload").resolve("overload.yaml");
-            Files.writeString(file, """
-                    limit: {initial: 4, min: 4, max: 4}
-                    maxWait: 50ms
-                    criticality:
-                      header: X-DreamNet-Criticality
-                      routes:
-                        GET /api/critical: critical
-                        GET /api/sheddable/{id}: sheddable
-                    autoBrownout: {enabled: false}
-                    """);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeEach
     void hold() {
         await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.state().readiness().ready());
         routes.hold();
+        requests = new HeldRequests(port);
     }
 
     @AfterEach
     void release() throws Exception {
         routes.release();
-        for (CompletableFuture<HttpResponse<String>> each : held) {
-            assertThat(each.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
-        held.clear();
+        requests.awaitAnswered();
         awaitInFlight(0);
     }
 
@@ -121,26 +88,14 @@ class ReactiveOverloadTest {
     }
 
     private void hold(String path, String criticality, String token) {
-        held.add(client.sendAsync(request(path, criticality, token), HttpResponse.BodyHandlers.ofString()));
+        requests.hold(path, criticality, token);
     }
 
     private HttpResponse<String> get(String path, String criticality, String token) throws Exception {
-        return client.send(request(path, criticality, token), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest request(String path, String criticality, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (criticality != null) {
-            request.header("X-DreamNet-Criticality", criticality);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return requests.get(path, criticality, token);
     }
 
     private void awaitInFlight(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.overload().limiter().inflight() == count);
+        HeldRequests.awaitInFlight(dreamnet, count);
     }
 }
