@@ -60,7 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
             description = "Admin token file (default: $DREAMNET_ADMIN_TOKENS_FILE).")
     Path tokensFile;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Also check a running server's /health/ready.")
+    @Option(names = "--url", paramLabel = "URL", description = "Also check a running server's /health/ready "
+            + "(a Spring Boot actuator URL, http://host:8080/actuator: its /health/readiness).")
     String url;
 
     @Option(names = "--json", description = "Print the checks as JSON.")

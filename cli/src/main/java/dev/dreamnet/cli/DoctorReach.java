@@ -76,9 +76,13 @@ final class DoctorReach {
         }
     }
 
-    /** A running server at {@code url} answers 200 on {@code /health/ready}. */
+    /**
+     * A running server at {@code url} answers 200 on {@code /health/ready}, or, for a Spring Boot application's actuator
+     * ({@code http://host:8080/actuator}), on its {@code /health/readiness}.
+     */
     static DoctorCheck server(String url) {
-        String ready = (url.endsWith("/") ? url : url + "/") + "health/ready";
+        String base = url.endsWith("/") ? url : url + "/";
+        String ready = base + (base.endsWith("/actuator/") ? "health/readiness" : "health/ready");
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
                     HttpRequest.newBuilder(URI.create(ready)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

@@ -160,6 +160,9 @@ class DoctorCommandTest {
     void aServerThatIsDownFails() {
         assertFails(doctor("--url", "http://127.0.0.1:" + closedPort),
                 "[FAIL] server: cannot reach http://127.0.0.1:" + closedPort + "/health/ready: connection refused");
+        assertFails(doctor("--url", "http://127.0.0.1:" + closedPort + "/actuator"),
+                "[FAIL] server: cannot reach http://127.0.0.1:" + closedPort
+                        + "/actuator/health/readiness: connection refused");
     }
 
     @Test
