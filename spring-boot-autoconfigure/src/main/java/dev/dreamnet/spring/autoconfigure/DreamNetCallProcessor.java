@@ -77,6 +77,21 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
         }
         Set<String> names = Set.copyOf(configured.names());
         Map<String, String> unknown = new TreeMap<>();
+        Map<String, String> later = new TreeMap<>();
+        for (Class<?> type : advised) {
+            later.putAll(laterAnswers(type));
+        }
+        if (!later.isEmpty()) {
+            advised.clear();
+            StringBuilder message = new StringBuilder();
+            later.forEach((where, returns) -> message.append(message.isEmpty() ? "" : "; ").append(where)
+                    .append(" returns ").append(returns));
+            throw new DreamNetConfigurationException(message + ", with @DreamNetCall: the breaker, retries and timeout"
+                    + " guard a call that returns its answer, and this one returns before the downstream has answered,"
+                    + " so its failures would never reach them. Make the call blocking, or, in a reactive application,"
+                    + " call Downstreams.call(name, ...) inside Mono.fromCallable(...) on a bounded-elastic scheduler;"
+                    + " or remove the annotation");
+        }
         for (Class<?> type : advised) {
             calls(type).forEach((where, service) -> {
                 if (!names.contains(service)) {
@@ -110,6 +125,46 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
             }
         }
         return calls;
+    }
+
+    /**
+     * The methods of {@code type} the interceptor guards ("Type.method()") that answer later, by the type they return:
+     * a {@code CompletionStage}, a {@code Future} or a Reactive Streams {@code Publisher} ({@code Mono}, {@code Flux}).
+     */
+    private static Map<String, String> laterAnswers(Class<?> type) {
+        Map<String, String> later = new TreeMap<>();
+        String name = ClassUtils.getUserClass(type).getSimpleName();
+        boolean onType = AnnotatedElementUtils.findMergedAnnotation(type, DreamNetCall.class) != null;
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+            boolean guarded = onType ? java.lang.reflect.Modifier.isPublic(method.getModifiers())
+                    : AnnotatedElementUtils.findMergedAnnotation(method, DreamNetCall.class) != null;
+            if (guarded && answersLater(method.getReturnType())) {
+                later.put(name + "." + method.getName() + "()", method.getReturnType().getSimpleName());
+            }
+        }
+        return later;
+    }
+
+    private static boolean answersLater(Class<?> returned) {
+        return java.util.concurrent.CompletionStage.class.isAssignableFrom(returned)
+                || java.util.concurrent.Future.class.isAssignableFrom(returned)
+                || isPublisher(returned, new HashSet<>());
+    }
+
+    /** Whether {@code type} is a Reactive Streams {@code Publisher}, read by name: the library may be absent. */
+    private static boolean isPublisher(Class<?> type, Set<Class<?>> seen) {
+        if (type == null || !seen.add(type)) {
+            return false;
+        }
+        if (type.getName().equals("org.reactivestreams.Publisher")) {
+            return true;
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            if (isPublisher(parent, seen)) {
+                return true;
+            }
+        }
+        return isPublisher(type.getSuperclass(), seen);
     }
 
     /** Whether {@code type}, a superclass or an interface of it, or a method one of them declares, has the annotation. */

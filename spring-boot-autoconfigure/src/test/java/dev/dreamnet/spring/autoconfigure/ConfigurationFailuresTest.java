@@ -130,12 +130,40 @@ class ConfigurationFailuresTest {
         }
     }
 
+    /** A client whose calls return before the downstream answers. */
+    static class AsyncPricingClient {
+        @DreamNetCall("pricing")
+        public reactor.core.publisher.Mono<String> price() {
+            return reactor.core.publisher.Mono.just("1");
+        }
+
+        @DreamNetCall("pricing")
+        public java.util.concurrent.CompletableFuture<String> discount() {
+            return java.util.concurrent.CompletableFuture.completedFuture("0");
+        }
+
+        @DreamNetCall("pricing")
+        public String tax() {
+            return "0.2";
+        }
+    }
+
     /** A client whose class names a downstream that no file configures. */
     @DreamNetCall("inventory")
     static class InventoryClient {
         public int stock() {
             return 3;
         }
+    }
+
+    @Test
+    void aDreamNetCallOnAMethodThatAnswersLaterFailsTheStartNamingIt(@TempDir Path dir) throws Exception {
+        Path resilience = Files.writeString(dir.resolve("resilience.yaml"), "services:\n  pricing:\n    timeout: 2s\n");
+
+        assertRefused(runner.withPropertyValues("dreamnet.resilience=" + resilience)
+                        .withBean(AsyncPricingClient.class),
+                "AsyncPricingClient.discount() returns CompletableFuture; AsyncPricingClient.price() returns Mono, "
+                        + "with @DreamNetCall: the breaker, retries and timeout guard a call that returns its answer");
     }
 
     @Test

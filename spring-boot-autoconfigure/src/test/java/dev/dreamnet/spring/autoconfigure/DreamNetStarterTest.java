@@ -497,10 +497,12 @@ class DreamNetStarterTest {
         } finally {
             routes.canaryFails = false;
         }
-        assertThat(audit()).anySatisfy(entry -> {
-            assertThat(entry.action()).isEqualTo("rollout.rollback");
-            assertThat(entry.actor()).isEqualTo("dreamnet (automatic)");
-        });
+        // The judge audits the rollback right after taking it: the entry may follow the status by a moment.
+        await("the automatic rollback audited").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(audit()).anySatisfy(entry -> {
+                    assertThat(entry.action()).isEqualTo("rollout.rollback");
+                    assertThat(entry.actor()).isEqualTo("dreamnet (automatic)");
+                }));
         HttpResponse<String> after = checkout(client, sides.entrySet().stream()
                 .filter(e -> e.getValue().equals("canary")).findFirst().orElseThrow().getKey());
         assertThat(after.statusCode()).isEqualTo(200);
