@@ -1,10 +1,10 @@
 package dev.dreamnet.javalin.rollouts;
 
 import dev.dreamnet.javalin.http.RouteNames;
+import dev.dreamnet.runtime.rollouts.Assignment;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.rollouts.Subjects;
 
-import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.core.time.Clock;
 import io.javalin.http.Context;
@@ -22,9 +22,7 @@ public final class RolloutRouting {
     public static final String SUBJECT_HEADER = Subjects.USER_HEADER;
     public static final String SESSION_COOKIE = Subjects.SESSION_COOKIE;
     public static final String VARIANT_HEADER = Subjects.VARIANT_HEADER;
-    private static final String ROLLOUT = "dreamnet.rollout";
-    private static final String VARIANT = "dreamnet.rollout-variant";
-    private static final String STARTED = "dreamnet.rollout-started";
+    private static final String ASSIGNED = "dreamnet.rollout-assignment";
 
     private final RolloutService rollouts;
     private final Clock clock;
@@ -36,32 +34,25 @@ public final class RolloutRouting {
 
     /** The variant that serves this request under rollout {@code name}. */
     public Variant assign(Context ctx, String name) {
-        Rollout rollout = rollouts.find(name).orElse(null);
-        Variant variant = Subjects.side(rollout, ctx.header(SUBJECT_HEADER), ctx.cookie(SESSION_COOKIE));
-        if (rollout == null) {
-            return variant;
+        Assignment assigned = Subjects.assign(rollouts, name, ctx.header(SUBJECT_HEADER), ctx.cookie(SESSION_COOKIE),
+                () -> {
+                    io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+                    return endpoint == null ? null : RouteNames.of(endpoint);
+                }, clock.nanoTime());
+        if (assigned.named()) {
+            ctx.header(VARIANT_HEADER, assigned.header());
         }
-        ctx.header(VARIANT_HEADER, Subjects.header(variant));
-        if (!rollout.state().status().isFinal()) {
-            io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-            if (endpoint != null) {
-                rollouts.servedOn(name, RouteNames.of(endpoint));
-            }
-            ctx.attribute(ROLLOUT, rollout);
-            ctx.attribute(VARIANT, variant);
-            ctx.attribute(STARTED, clock.nanoTime());
+        if (assigned.recording()) {
+            ctx.attribute(ASSIGNED, assigned);
         }
-        return variant;
+        return assigned.variant();
     }
 
     /** The after-handler: records the request on the side that served it. */
     public void finished(Context ctx) {
-        Rollout rollout = ctx.attribute(ROLLOUT);
-        if (rollout == null) {
-            return;
+        Assignment assigned = ctx.attribute(ASSIGNED);
+        if (assigned != null) {
+            assigned.finished(ctx.statusCode(), clock.nanoTime());
         }
-        Variant variant = ctx.attribute(VARIANT);
-        Long started = ctx.attribute(STARTED);
-        rollout.record(variant, ctx.statusCode() >= 500, clock.nanoTime() - started);
     }
 }

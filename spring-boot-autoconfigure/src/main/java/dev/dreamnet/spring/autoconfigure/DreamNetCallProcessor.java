@@ -2,6 +2,7 @@ package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.runtime.resilience.Downstreams;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -9,7 +10,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
@@ -136,7 +139,7 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
         String name = ClassUtils.getUserClass(type).getSimpleName();
         boolean onType = AnnotatedElementUtils.findMergedAnnotation(type, DreamNetCall.class) != null;
         for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-            boolean guarded = onType ? java.lang.reflect.Modifier.isPublic(method.getModifiers())
+            boolean guarded = onType ? Modifier.isPublic(method.getModifiers())
                     : AnnotatedElementUtils.findMergedAnnotation(method, DreamNetCall.class) != null;
             if (guarded && answersLater(method.getReturnType())) {
                 later.put(name + "." + method.getName() + "()", method.getReturnType().getSimpleName());
@@ -146,8 +149,8 @@ public final class DreamNetCallProcessor extends AbstractBeanFactoryAwareAdvisin
     }
 
     private static boolean answersLater(Class<?> returned) {
-        return java.util.concurrent.CompletionStage.class.isAssignableFrom(returned)
-                || java.util.concurrent.Future.class.isAssignableFrom(returned)
+        return CompletionStage.class.isAssignableFrom(returned)
+                || Future.class.isAssignableFrom(returned)
                 || isPublisher(returned, new HashSet<>());
     }
 

@@ -6,7 +6,6 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.overload.OverloadProtection;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -33,17 +32,15 @@ import reactor.core.publisher.SignalType;
 public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
 
     private final OverloadProtection protection;
-    private final AccessControl access;
+    private final OverloadRules rules;
     private final Clock clock;
-    private final String actuator;
     private volatile RouteTemplates templates = RouteTemplates.of(Map.of());
 
     public DreamNetOverloadWebFilter(OverloadProtection protection, AccessControl access, Clock clock,
                                      String actuatorBasePath) {
         this.protection = protection;
-        this.access = access;
+        this.rules = new OverloadRules(protection, access, actuatorBasePath);
         this.clock = clock;
-        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
     }
 
     /** After {@link DreamNetWebFilter}, so a request refused here is counted and recorded as the servlet stack does. */
@@ -58,8 +55,7 @@ public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        String routed = DreamNetWebFilter.routedPath(path);
-        if (routed.startsWith(actuator) || routed.startsWith("/api/admin/") || routed.startsWith("/api/observability/")) {
+        if (rules.unlimited(DreamNetWebFilter.routedPath(exchange))) {
             return chain.filter(exchange);
         }
         return Mono.defer(() -> {
@@ -83,19 +79,16 @@ public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
         }
         String method = request.getMethod().name();
         String route = known.match(method, path);
-        Optional<String> header = protection.header();
-        String requested = header.isPresent() ? request.getHeaders().getFirst(header.get()) : null;
-        boolean trusted = requested != null && access.trusts(request.getHeaders().getFirst("Authorization"));
-        return protection.classify(route == null ? method + " unmatched" : route, requested, trusted);
+        return rules.classify(route == null ? method + " unmatched" : route, request.getHeaders()::getFirst);
     }
 
     private static Mono<Void> refuse(ServerHttpResponse response, Criticality criticality,
                                      OverloadProtection.Refusal why) {
-        response.setStatusCode(HttpStatusCode.valueOf(OverloadRefusals.status(why)));
-        response.getHeaders().set("Retry-After", OverloadRefusals.RETRY_AFTER_SECONDS);
+        response.setStatusCode(HttpStatusCode.valueOf(OverloadRules.status(why)));
+        response.getHeaders().set("Retry-After", OverloadRules.RETRY_AFTER_SECONDS);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-                .wrap(OverloadRefusals.body(criticality, why))));
+                .wrap(OverloadRules.body(criticality, why))));
     }
 
     private static OverloadProtection.Outcome outcome(SignalType signal, HttpStatusCode status) {

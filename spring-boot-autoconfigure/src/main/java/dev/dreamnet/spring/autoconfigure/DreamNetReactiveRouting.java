@@ -1,8 +1,8 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.runtime.rollouts.Assignment;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.rollouts.Subjects;
 import org.springframework.http.HttpCookie;
@@ -30,19 +30,17 @@ public final class DreamNetReactiveRouting {
 
     /** The side of rollout {@code name} that serves {@code exchange}. */
     public Variant assign(ServerWebExchange exchange, String name) {
-        Rollout rollout = rollouts.find(name).orElse(null);
         HttpCookie session = exchange.getRequest().getCookies().getFirst(Subjects.SESSION_COOKIE);
-        Variant variant = Subjects.side(rollout, exchange.getRequest().getHeaders().getFirst(Subjects.USER_HEADER),
-                session == null ? null : session.getValue());
-        if (rollout == null) {
-            return variant;
+        Assignment assigned = Subjects.assign(rollouts, name,
+                exchange.getRequest().getHeaders().getFirst(Subjects.USER_HEADER),
+                session == null ? null : session.getValue(), () -> DreamNetWebFilter.route(exchange), clock.nanoTime());
+        if (assigned.named()) {
+            exchange.getResponse().getHeaders().set(Subjects.VARIANT_HEADER, assigned.header());
         }
-        exchange.getResponse().getHeaders().set(Subjects.VARIANT_HEADER, Subjects.header(variant));
-        if (!rollout.state().status().isFinal()) {
-            rollouts.servedOn(name, DreamNetWebFilter.route(exchange));
-            exchange.getAttributes().put(ASSIGNED, new Assignment(rollout, variant, clock.nanoTime()));
+        if (assigned.recording()) {
+            exchange.getAttributes().put(ASSIGNED, assigned);
         }
-        return variant;
+        return assigned.variant();
     }
 
     /** Records {@code exchange}'s outcome on the side {@link #assign} chose, if it chose one; called by the filter. */

@@ -1,8 +1,8 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.Variant;
 import dev.dreamnet.core.time.Clock;
+import dev.dreamnet.runtime.rollouts.Assignment;
 import dev.dreamnet.runtime.rollouts.RolloutService;
 import dev.dreamnet.runtime.rollouts.Subjects;
 import jakarta.servlet.http.Cookie;
@@ -35,21 +35,17 @@ public final class DreamNetRouting {
 
     /** The side of rollout {@code name} that serves {@code request}. */
     public Variant assign(HttpServletRequest request, String name) {
-        Rollout rollout = rollouts.find(name).orElse(null);
-        Variant variant = Subjects.side(rollout, request.getHeader(Subjects.USER_HEADER), session(request));
-        if (rollout == null) {
-            return variant;
-        }
+        Assignment assigned = Subjects.assign(rollouts, name, request.getHeader(Subjects.USER_HEADER), session(request),
+                () -> DreamNetFilter.route(request), clock.nanoTime());
         // Spring MVC's dispatcher holds the response of the request it is handling on this thread.
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        if (assigned.named() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
                 && current.getResponse() != null) {
-            current.getResponse().setHeader(Subjects.VARIANT_HEADER, Subjects.header(variant));
+            current.getResponse().setHeader(Subjects.VARIANT_HEADER, assigned.header());
         }
-        if (!rollout.state().status().isFinal()) {
-            rollouts.servedOn(name, DreamNetFilter.route(request));
-            request.setAttribute(ASSIGNED, new Assignment(rollout, variant, clock.nanoTime()));
+        if (assigned.recording()) {
+            request.setAttribute(ASSIGNED, assigned);
         }
-        return variant;
+        return assigned.variant();
     }
 
     /** Records {@code request}'s outcome on the side {@link #assign} chose, if it chose one; called by the filter. */

@@ -26,6 +26,8 @@ import reactor.core.publisher.SignalType;
  */
 public final class DreamNetWebFilter implements WebFilter, Ordered {
 
+    private static final String ROUTED_PATH = DreamNetWebFilter.class.getName() + ".routedPath";
+
     private final InFlight inFlight;
     private final RequestMetrics metrics;
     private final Clock clock;
@@ -46,7 +48,7 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = routedPath(exchange.getRequest().getPath().pathWithinApplication());
+        String path = routedPath(exchange);
         if (rules.isActuator(path)) {
             return chain.filter(exchange);
         }
@@ -66,6 +68,16 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
                 }
             });
         });
+    }
+
+    /** {@link #routedPath(PathContainer)} of {@code exchange}'s path, decoded once and kept on the exchange. */
+    static String routedPath(ServerWebExchange exchange) {
+        String routed = exchange.getAttribute(ROUTED_PATH);
+        if (routed == null) {
+            routed = routedPath(exchange.getRequest().getPath().pathWithinApplication());
+            exchange.getAttributes().put(ROUTED_PATH, routed);
+        }
+        return routed;
     }
 
     /**

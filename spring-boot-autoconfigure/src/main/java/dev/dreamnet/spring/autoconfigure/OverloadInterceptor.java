@@ -8,7 +8,6 @@ import dev.dreamnet.runtime.overload.OverloadProtection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
  * latency a sample for the limit; a 503 or 504 of the application's own is a drop. The actuator and the application's
  * routes under {@code /api/admin/} and {@code /api/observability/} are never limited. While protection is off it
  * costs one volatile read. {@link DreamNetOverloadWebFilter} is the same for Spring WebFlux. Thread-safe; the refusals
- * are built once ({@link OverloadRefusals}).
+ * are built once ({@link OverloadRules}).
  */
 public final class OverloadInterceptor implements AsyncHandlerInterceptor {
 
@@ -33,16 +32,14 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
     }
 
     private final OverloadProtection protection;
-    private final AccessControl access;
+    private final OverloadRules rules;
     private final Clock clock;
-    private final String actuator;
 
     public OverloadInterceptor(OverloadProtection protection, AccessControl access, Clock clock,
                                String actuatorBasePath) {
         this.protection = protection;
-        this.access = access;
+        this.rules = new OverloadRules(protection, access, actuatorBasePath);
         this.clock = clock;
-        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
     }
 
     @Override
@@ -51,29 +48,21 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         if (!protection.enabled() || request.getDispatcherType() != DispatcherType.REQUEST) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(actuator) || path.startsWith("/api/admin/") || path.startsWith("/api/observability/")) {
+        if (rules.unlimited(request.getRequestURI().substring(request.getContextPath().length()))) {
             return true;
         }
-        Criticality criticality = classify(request);
+        Criticality criticality = rules.classify(DreamNetFilter.route(request), request::getHeader);
         ConcurrencyLimiter limiter = protection.acquire(criticality);
         if (limiter == null) {
             OverloadProtection.Refusal why = protection.refusal(criticality);
-            response.setStatus(OverloadRefusals.status(why));
-            response.setHeader("Retry-After", OverloadRefusals.RETRY_AFTER_SECONDS);
+            response.setStatus(OverloadRules.status(why));
+            response.setHeader("Retry-After", OverloadRules.RETRY_AFTER_SECONDS);
             response.setContentType("application/json");
-            response.getOutputStream().write(OverloadRefusals.body(criticality, why));
+            response.getOutputStream().write(OverloadRules.body(criticality, why));
             return false;
         }
         request.setAttribute(ATTRIBUTE, new Admitted(limiter, clock.nanoTime()));
         return true;
-    }
-
-    private Criticality classify(HttpServletRequest request) {
-        Optional<String> header = protection.header();
-        String requested = header.isPresent() ? request.getHeader(header.get()) : null;
-        boolean trusted = requested != null && access.trusts(request.getHeader("Authorization"));
-        return protection.classify(DreamNetFilter.route(request), requested, trusted);
     }
 
     @Override
