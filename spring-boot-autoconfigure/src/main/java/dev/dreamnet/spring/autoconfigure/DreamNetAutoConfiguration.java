@@ -148,6 +148,20 @@ public class DreamNetAutoConfiguration {
         DreamNetEndpoint dreamNetEndpoint(DreamNet dreamnet, DreamNetProperties properties) {
             return new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), springSecurity(properties)));
         }
+
+        /** Under Spring WebFlux, the endpoint's operations with the request's headers ({@link DreamNetReactiveEndpoint}). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        @ConditionalOnClass(org.springframework.web.server.WebFilter.class)
+        static class Reactive {
+
+            @Bean
+            @ConditionalOnMissingBean
+            @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
+            DreamNetReactiveEndpoint dreamNetReactiveEndpoint(DreamNetEndpoint endpoint) {
+                return new DreamNetReactiveEndpoint(endpoint);
+            }
+        }
     }
 
     private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
@@ -155,6 +169,14 @@ public class DreamNetAutoConfiguration {
     /** Where the actuator's web endpoints are: what the filters leave alone, or guard. */
     static String actuatorBasePath(Environment environment) {
         return environment.getProperty("management.endpoints.web.base-path", "/actuator");
+    }
+
+    /** The checks on the {@code dreamnet} endpoint's writes, at its path, with the tokens unless Spring Security guards. */
+    static EndpointRules endpointRules(DreamNet dreamnet, DreamNetProperties properties, Environment environment) {
+        String base = actuatorBasePath(environment);
+        String endpoint = (base.endsWith("/") ? base : base + "/")
+                + environment.getProperty("management.endpoints.web.path-mapping.dreamnet", "dreamnet");
+        return new EndpointRules(endpoint, springSecurity(properties) ? null : dreamnet.access());
     }
 
     /**
@@ -221,11 +243,7 @@ public class DreamNetAutoConfiguration {
         @ConditionalOnMissingBean(name = "dreamNetEndpointGuard")
         FilterRegistrationBean<EndpointGuard> dreamNetEndpointGuard(DreamNet dreamnet, DreamNetProperties properties,
                                                                     Environment environment) {
-            String base = actuatorBasePath(environment);
-            String endpoint = (base.endsWith("/") ? base : base + "/")
-                    + environment.getProperty("management.endpoints.web.path-mapping.dreamnet", "dreamnet");
-            EndpointGuard guard = new EndpointGuard(endpoint,
-                    springSecurity(properties) ? null : dreamnet.access());
+            EndpointGuard guard = new EndpointGuard(endpointRules(dreamnet, properties, environment));
             FilterRegistrationBean<EndpointGuard> registration = new FilterRegistrationBean<>(guard);
             registration.setName("dreamNetEndpointGuard");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
@@ -257,8 +275,8 @@ public class DreamNetAutoConfiguration {
 
     /**
      * Spring WebFlux: the same traffic gate, write drain, route flags, in-flight count and request recording as the
-     * servlet filter, as a {@code WebFilter}, overload protection, the JSON answers to DreamNet's refusals that reach a
-     * controller, and rollouts routed on requests.
+     * servlet filter, as a {@code WebFilter}, overload protection, the endpoint's guard, the JSON answers to DreamNet's
+     * refusals that reach a controller, and rollouts routed on requests.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -280,6 +298,13 @@ public class DreamNetAutoConfiguration {
         DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment) {
             return new DreamNetOverloadWebFilter(dreamnet.overload(), dreamnet.access(), dreamnet.clock(),
                     actuatorBasePath(environment));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dreamNetEndpointWebFilter")
+        DreamNetEndpointWebFilter dreamNetEndpointWebFilter(DreamNet dreamnet, DreamNetProperties properties,
+                                                            Environment environment) {
+            return new DreamNetEndpointWebFilter(endpointRules(dreamnet, properties, environment));
         }
 
         @Bean

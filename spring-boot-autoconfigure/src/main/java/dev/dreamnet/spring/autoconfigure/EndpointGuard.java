@@ -1,8 +1,5 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import dev.dreamnet.runtime.auth.AccessControl;
-import dev.dreamnet.runtime.auth.AccessDeniedException;
-import dev.dreamnet.runtime.auth.NotAuthenticatedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,89 +13,54 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The {@code dreamnet} actuator endpoint's writes, checked before anything reads their body: with DreamNet's tokens,
- * a write without an admin token is refused (401, or 403 for a read token) here, and every write's body is limited to
- * {@value #MAX_BODY} bytes (413), and a JSON body that is not one JSON object is refused (400, saying where it goes
- * wrong). Spring MVC reads and parses a body before an endpoint operation runs, so a check only there would let anyone
- * fill the heap, and would answer a malformed body with a bare 400.
+ * The {@code dreamnet} actuator endpoint's writes, checked before anything reads their body ({@link EndpointRules}):
+ * with DreamNet's tokens, a write without an admin token is refused (401, or 403 for a read token) here, and every
+ * write's body is limited to {@value EndpointRules#MAX_BODY} bytes (413), and a JSON body that is not one JSON object
+ * is refused (400, saying where it goes wrong). Spring MVC reads and parses a body before an endpoint operation runs,
+ * so a check only there would let anyone fill the heap, and would answer a malformed body with a bare 400.
  * With Spring Security, the application's security filter chain authenticates; the body is limited all the same.
  * Thread-safe.
  */
 final class EndpointGuard extends OncePerRequestFilter {
 
-    /** The longest body an operation of the endpoint takes: a few fields and a reason of at most 1,000 characters. */
-    static final int MAX_BODY = 16 * 1024;
+    private final EndpointRules rules;
 
-    private final String endpoint;
-    private final @Nullable AccessControl tokens;
-
-    /**
-     * @param endpoint the endpoint's path ({@code /actuator/dreamnet})
-     * @param tokens   the tokens that guard its writes, or null when Spring Security does
-     */
-    EndpointGuard(String endpoint, @Nullable AccessControl tokens) {
-        this.endpoint = endpoint;
-        this.tokens = tokens;
+    EndpointGuard(EndpointRules rules) {
+        this.rules = rules;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-            return true;
-        }
-        String path = DreamNetFilter.routedPath(request);
-        return !path.equals(endpoint) && !path.startsWith(endpoint + "/");
+        return !EndpointRules.isWrite(request.getMethod()) || !rules.isEndpoint(DreamNetFilter.routedPath(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (tokens != null) {
-            try {
-                tokens.requireAdmin(request.getHeader("Authorization"));
-            } catch (NotAuthenticatedException e) {
-                DreamNetFilter.answer(response, 401, "not authenticated", e.getMessage());
-                return;
-            } catch (AccessDeniedException e) {
-                DreamNetFilter.answer(response, 403, "forbidden", e.getMessage());
-                return;
-            }
+        EndpointRules.Refusal refusal = rules.unauthorized(request.getHeader("Authorization"));
+        if (refusal == null && request.getContentLengthLong() > EndpointRules.MAX_BODY) {
+            refusal = EndpointRules.tooLarge(String.valueOf(request.getContentLengthLong()));
         }
-        if (request.getContentLengthLong() > MAX_BODY) {
-            tooLarge(response, String.valueOf(request.getContentLengthLong()));
+        if (refusal != null) {
+            answer(response, refusal);
             return;
         }
         // Read here, at most one byte past the limit, so that a body sent without its length is held to it too.
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            tooLarge(response, "is longer");
-            return;
-        }
-        List<String> fields = request.getMethod().equals("DELETE") ? List.of()
-                : DreamNetEndpoint.bodyFields(under(DreamNetFilter.routedPath(request)));
-        String contentType = request.getContentType();
-        String malformed = contentType != null && contentType.contains("json") ? JsonBody.problem(body, fields) : null;
-        if (malformed != null) {
-            DreamNetFilter.answer(response, 400, "bad request", malformed);
+        byte[] body = request.getInputStream().readNBytes(EndpointRules.MAX_BODY + 1);
+        refusal = body.length > EndpointRules.MAX_BODY ? EndpointRules.tooLarge("is longer")
+                : rules.malformed(request.getMethod(), DreamNetFilter.routedPath(request), request.getContentType(), body);
+        if (refusal != null) {
+            answer(response, refusal);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
     }
 
-    private static void tooLarge(HttpServletResponse response, String size) throws IOException {
-        DreamNetFilter.answer(response, 413, "body too large", "a DreamNet operation's body is at most " + MAX_BODY
-                + " bytes, this one " + size);
-    }
-
-    /** A path under the endpoint ({@code modes/brownout} in {@code /actuator/dreamnet/modes/brownout}). */
-    private String under(String path) {
-        return path.length() > endpoint.length() ? path.substring(endpoint.length() + 1) : "";
+    private static void answer(HttpServletResponse response, EndpointRules.Refusal refusal) throws IOException {
+        DreamNetFilter.answer(response, refusal.status(), refusal.error(), refusal.detail());
     }
 
     /** The request, with the body this filter read. */

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,11 +24,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code Authorization: Bearer} header is checked (an admin token to change anything; a read or admin token to read
  * when read tokens are configured) and the actor is the {@code X-Dreamnet-Actor} header; with Spring Security, the
  * application's security decided already and the actor is its principal; a write without an authenticated principal
- * (a chain that permits the endpoint to anyone) is refused all the same. Thread-safe.
+ * (a chain that permits the endpoint to anyone) is refused all the same. The headers are the servlet request's
+ * under Spring MVC; under Spring WebFlux, {@link DreamNetReactiveEndpoint} hands them over for the call
+ * ({@link #withHeaders}). Thread-safe.
  */
 final class Operator {
 
     private static final int MAX_ACTOR = 100;
+    /** A WebFlux request's headers, while its operation runs on this thread. */
+    private static final ThreadLocal<HttpHeaders> REACTIVE = new ThreadLocal<>();
 
     private final AccessControl access;
     private final boolean springSecurity;
@@ -109,7 +114,21 @@ final class Operator {
         return clean.length() > MAX_ACTOR ? clean.substring(0, MAX_ACTOR) : clean;
     }
 
+    /** {@code operation}'s answer, with {@code headers} as the request's while it runs on this thread. */
+    static <T> T withHeaders(HttpHeaders headers, Supplier<T> operation) {
+        REACTIVE.set(headers);
+        try {
+            return operation.get();
+        } finally {
+            REACTIVE.remove();
+        }
+    }
+
     private static @Nullable String header(String name) {
+        HttpHeaders reactive = REACTIVE.get();
+        if (reactive != null) {
+            return reactive.getFirst(name);
+        }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest().getHeader(name) : null;
     }

@@ -295,7 +295,7 @@ class DreamNetStarterTest {
 
         HttpResponse<String> tooLarge = http.post("/actuator/dreamnet/modes/brownout", big, "admin-secret");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("body too large", String.valueOf(EndpointGuard.MAX_BODY));
+        assertThat(tooLarge.body()).contains("body too large", String.valueOf(EndpointRules.MAX_BODY));
 
         HttpResponse<String> unsized = unsizedClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/actuator/dreamnet/modes/brownout"))

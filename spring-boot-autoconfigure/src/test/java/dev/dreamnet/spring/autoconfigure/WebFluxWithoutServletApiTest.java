@@ -33,7 +33,7 @@ class WebFluxWithoutServletApiTest {
     Path dir;
 
     @Test
-    void refusalsRoutingAndTheEndpointAnswerWithoutTheServletApi() throws Exception {
+    void refusalsRoutingAndTheEndpointsReadsAndGuardedWritesAnswerWithoutTheServletApi() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -50,7 +50,7 @@ class WebFluxWithoutServletApiTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath,
                 ReactiveMain.class.getName(), "--server.port=" + port, "--spring.main.web-application-type=reactive",
                 "--dreamnet.database=jdbc:h2:mem:webflux_only;DB_CLOSE_DELAY=-1",
-                "--management.endpoints.web.exposure.include=health,dreamnet"))
+                "--management.endpoints.web.exposure.include=health,dreamnet", "--dreamnet.tokens.admin=admin-secret"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("WRITE_DRAIN", "on"); // a kill switch set at boot: writes are refused from the start
         Process app = builder.start();
@@ -68,6 +68,10 @@ class WebFluxWithoutServletApiTest {
             assertThat(get(http, port, "/api/products/1").body()).isEqualTo("lamp 1");
             assertThat(get(http, port, "/api/checkout/user-1").body()).contains("\"served\":\"BASELINE\"");
             assertThat(get(http, port, "/actuator/dreamnet/flags").body()).contains("\"writeDrain\":true");
+            assertThat(brownout(http, port, null).statusCode()).isEqualTo(401);
+            HttpResponse<String> brownout = brownout(http, port, "admin-secret");
+            assertThat(brownout.statusCode()).as(brownout.body()).isEqualTo(200);
+            assertThat(get(http, port, "/actuator/dreamnet/flags").body()).contains("\"mode\":\"BROWNOUT\"");
         } finally {
             app.destroy();
             if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -76,6 +80,18 @@ class WebFluxWithoutServletApiTest {
         }
         assertThat(Files.readString(log)).as("the application's log").contains("Started ReactiveMain")
                 .doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+    }
+
+    /** The endpoint's write, through the web filter that guards it and the operation that reads the token. */
+    private static HttpResponse<String> brownout(HttpClient http, int port, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(port, "/actuator/dreamnet/modes/brownout"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\": true, \"reason\": \"load\"}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path)

@@ -1,0 +1,84 @@
+package dev.dreamnet.spring.autoconfigure;
+
+import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.runtime.auth.AccessDeniedException;
+import dev.dreamnet.runtime.auth.NotAuthenticatedException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the {@code dreamnet} endpoint's guards check before an operation runs, under Spring MVC ({@link EndpointGuard})
+ * and Spring WebFlux ({@link DreamNetEndpointWebFilter}) alike: which requests are the endpoint's writes, the admin token
+ * (with DreamNet's tokens), the body's size, and that a JSON body is one object with the operation's fields. Each check
+ * answers a refusal, or null to let the request on. Thread-safe.
+ */
+final class EndpointRules {
+
+    /** The longest body an operation of the endpoint takes: a few fields and a reason of at most 1,000 characters. */
+    static final int MAX_BODY = 16 * 1024;
+
+    private final String endpoint;
+    private final @Nullable AccessControl tokens;
+
+    /**
+     * @param endpoint the endpoint's path ({@code /actuator/dreamnet})
+     * @param tokens   the tokens that guard its writes, or null when Spring Security does
+     */
+    EndpointRules(String endpoint, @Nullable AccessControl tokens) {
+        this.endpoint = endpoint;
+        this.tokens = tokens;
+    }
+
+    /** Whether {@code path} (decoded, as the web layer routes it) is the endpoint or under it. */
+    boolean isEndpoint(String path) {
+        return path.equals(endpoint) || path.startsWith(endpoint + "/");
+    }
+
+    /** Whether a request with {@code method} may change something: anything but GET, HEAD and OPTIONS. */
+    static boolean isWrite(String method) {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+
+    /** 401 without an admin token, 403 with a read token; null with an admin token, or when Spring Security guards. */
+    @Nullable Refusal unauthorized(@Nullable String authorization) {
+        if (tokens == null) {
+            return null;
+        }
+        try {
+            tokens.requireAdmin(authorization);
+            return null;
+        } catch (NotAuthenticatedException e) {
+            return new Refusal(401, "not authenticated", e.getMessage());
+        } catch (AccessDeniedException e) {
+            return new Refusal(403, "forbidden", e.getMessage());
+        }
+    }
+
+    /** 413 for a body longer than {@link #MAX_BODY}; {@code size} says how long it was ("20000", or "is longer"). */
+    static Refusal tooLarge(String size) {
+        return new Refusal(413, "body too large", "a DreamNet operation's body is at most " + MAX_BODY
+                + " bytes, this one " + size);
+    }
+
+    /**
+     * 400 saying what is wrong with a JSON {@code body} written to {@code path}: not one object, or a field the
+     * operation does not take; null for a body that is not JSON (the operation reads it) or nothing wrong.
+     */
+    @Nullable Refusal malformed(String method, String path, @Nullable String contentType, byte[] body) {
+        if (contentType == null || !contentType.contains("json")) {
+            return null;
+        }
+        List<String> fields = method.equals("DELETE") ? List.of() : DreamNetEndpoint.bodyFields(under(path));
+        String problem = JsonBody.problem(body, fields);
+        return problem == null ? null : new Refusal(400, "bad request", problem);
+    }
+
+    /** A path under the endpoint ({@code modes/brownout} in {@code /actuator/dreamnet/modes/brownout}). */
+    private String under(String path) {
+        return path.length() > endpoint.length() ? path.substring(endpoint.length() + 1) : "";
+    }
+
+    /** A request refused before the endpoint sees it: answered with {@code status} and {@link ErrorBody}. */
+    record Refusal(int status, String error, String detail) {
+    }
+}
