@@ -243,8 +243,12 @@ public class DreamNetAutoConfiguration {
         @ConditionalOnMissingBean(name = "dreamNetEndpointGuard")
         FilterRegistrationBean<EndpointGuard> dreamNetEndpointGuard(DreamNet dreamnet, DreamNetProperties properties,
                                                                     Environment environment) {
-            EndpointGuard guard = new EndpointGuard(endpointRules(dreamnet, properties, environment));
-            FilterRegistrationBean<EndpointGuard> registration = new FilterRegistrationBean<>(guard);
+            return endpointGuard(endpointRules(dreamnet, properties, environment));
+        }
+
+        /** {@link EndpointGuard} ahead of every other filter but the servlet container's own. */
+        static FilterRegistrationBean<EndpointGuard> endpointGuard(EndpointRules rules) {
+            FilterRegistrationBean<EndpointGuard> registration = new FilterRegistrationBean<>(new EndpointGuard(rules));
             registration.setName("dreamNetEndpointGuard");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
             return registration;
