@@ -1,28 +1,13 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.spring.autoconfigure.secured.SecuredApp;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * With Spring Security on the class path ({@code dreamnet.endpoints.auth=auto}), the application's own security
- * decides who may use the {@code dreamnet} endpoint, the audit log names its principal, DreamNet's tokens open
- * nothing, and a chain that permits the endpoint to anyone still does not open its writes to anyone. Runs in its own
- * surefire execution: the module's other tests run without Spring Security.
+ * With Spring Security on the class path ({@code dreamnet.endpoints.auth=auto}), a Spring MVC application's own
+ * security decides who may use the {@code dreamnet} endpoint ({@link SecuredEndpointChecks}).
+ * Runs in its own surefire execution: the module's other tests run without Spring Security.
  */
 @SpringBootTest(classes = SecuredApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dreamnet.database=jdbc:h2:mem:secured_${random.uuid};DB_CLOSE_DELAY=-1", // nothing left on disk
@@ -30,67 +15,5 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "management.endpoints.web.exposure.include=health,dreamnet"})
 @DisabledIfSystemProperty(named = "dreamnet.test.spring-security", matches = "absent",
         disabledReason = "needs Spring Security on the class path: runs in surefire's with-spring-security execution")
-class SpringSecurityEndpointTest {
-
-    private static final String BROWNOUT = "/actuator/dreamnet/modes/brownout";
-    private static final String ON = "{\"enabled\": true, \"reason\": \"secured test\"}";
-    private static final String OFF = "{\"enabled\": false, \"reason\": \"secured test done\"}";
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    @LocalServerPort
-    int port;
-    @Autowired
-    DreamNet dreamnet;
-
-    @Test
-    void theApplicationsSecurityDecidesAndTheAuditNamesItsPrincipal() throws Exception {
-        assertThat(post(BROWNOUT, ON, null).statusCode()).as("anonymous").isEqualTo(401);
-        assertThat(post(BROWNOUT, ON, "Bearer admin-secret").statusCode()).as("DreamNet's token opens nothing here")
-                .isEqualTo(401);
-        assertThat(post(BROWNOUT, ON, basic("dev", "dev-pass")).statusCode()).as("a reader").isEqualTo(403);
-        assertThat(get("/actuator/dreamnet/flags", basic("dev", "dev-pass")).statusCode()).isEqualTo(200);
-
-        HttpResponse<String> changed = post(BROWNOUT, ON, basic("ops", "ops-pass"));
-
-        assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(changed.body()).contains("\"mode\":\"BROWNOUT\"");
-        assertThat(dreamnet.audit().recent(5)).anySatisfy(entry -> {
-            assertThat(entry.actor()).isEqualTo("ops");
-            assertThat(entry.reason()).isEqualTo("secured test");
-        });
-        assertThat(post(BROWNOUT, OFF, basic("ops", "ops-pass")).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void aChainThatPermitsTheEndpointToAnyoneDoesNotOpenItsWrites() throws Exception {
-        HttpResponse<String> careless = post("/actuator/dreamnet/overrides/recommendations", "{\"enabled\": false}",
-                null);
-
-        assertThat(careless.statusCode()).isEqualTo(401);
-        assertThat(careless.body()).contains("a write needs an authenticated user");
-        assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("recommendations");
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        return client.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String json, String authorization)
-            throws IOException, InterruptedException {
-        return client.send(request(path, authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
+class SpringSecurityEndpointTest extends SecuredEndpointChecks {
 }
