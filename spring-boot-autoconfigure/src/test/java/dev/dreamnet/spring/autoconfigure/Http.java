@@ -1,11 +1,13 @@
 package dev.dreamnet.spring.autoconfigure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A real HTTP client on the application's random port. */
 final class Http {
@@ -19,6 +21,20 @@ final class Http {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build());
+    }
+
+    /** {@code GET path} on another thread: for a request the test holds in flight. */
+    CompletableFuture<HttpResponse<String>> getLater(String path) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return get(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

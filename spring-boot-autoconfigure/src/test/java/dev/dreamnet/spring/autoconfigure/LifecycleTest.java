@@ -37,29 +37,28 @@ class LifecycleTest {
                         "dreamnet.database=jdbc:h2:mem:lifecycle_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
+    /** Adds each readiness state the application publishes to {@code states}. */
+    static ApplicationListener<AvailabilityChangeEvent<?>> recording(List<ReadinessState> states) {
+        return event -> {
+            if (event.getState() instanceof ReadinessState state) {
+                states.add(state);
+            }
+        };
+    }
+
     @Test
     void shutdownRefusesTrafficDrainsTheRequestInFlightThenStopsComponentsInReverseOrder() throws Exception {
         System.setProperty("test.payments.open", "true");
         List<ReadinessState> readiness = new CopyOnWriteArrayList<>();
         ConfigurableApplicationContext context = app(WebApplicationType.SERVLET, "dreamnet.shutdown-grace=5s")
-                .listeners((ApplicationListener<AvailabilityChangeEvent<?>>) event -> {
-                    if (event.getState() instanceof ReadinessState state) {
-                        readiness.add(state);
-                    }
-                }).run();
+                .listeners(recording(readiness)).run();
         try {
             DreamNet dreamnet = context.getBean(DreamNet.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.state().readiness().ready());
             Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
             TestApp.Routes routes = context.getBean(TestApp.Routes.class);
             TestApp.Events events = context.getBean(TestApp.Events.class);
-            CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return http.get("/api/slow");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<HttpResponse<String>> slow = http.getLater("/api/slow");
             assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);

@@ -13,11 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,24 +33,14 @@ class WebFluxLifecycleTest {
                 .properties("server.port=0", "dreamnet.shutdown-grace=5s",
                         "dreamnet.resilience=src/test/resources/test-resilience.yaml",
                         "dreamnet.database=jdbc:h2:mem:reactive_lifecycle_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")
-                .listeners((ApplicationListener<AvailabilityChangeEvent<?>>) event -> {
-                    if (event.getState() instanceof ReadinessState state) {
-                        readiness.add(state);
-                    }
-                }).run();
+                .listeners(LifecycleTest.recording(readiness)).run();
         try {
             DreamNet dreamnet = context.getBean(DreamNet.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.state().readiness().ready());
             Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
             ReactiveApp.Routes routes = context.getBean(ReactiveApp.Routes.class);
             routes.hold();
-            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return http.get("/api/held");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<HttpResponse<String>> held = http.getLater("/api/held");
             await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.inFlight().count() == 1);
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);

@@ -80,13 +80,7 @@ class WebFluxStarterTest {
     @Test
     void aRequestIsInFlightUntilItsResponseCompletes() throws Exception {
         routes.hold();
-        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
-            try {
-                return http.get("/api/held");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<HttpResponse<String>> held = http.getLater("/api/held");
         await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.inFlight().count() == 1);
 
         routes.release();
