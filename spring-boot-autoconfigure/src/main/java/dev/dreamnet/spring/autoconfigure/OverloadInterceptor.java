@@ -48,7 +48,7 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
         if (!protection.enabled() || request.getDispatcherType() != DispatcherType.REQUEST) {
             return true;
         }
-        if (rules.unlimited(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (rules.unlimited(DreamNetFilter.routedPath(request))) {
             return true;
         }
         Criticality criticality = rules.classify(DreamNetFilter.route(request), request::getHeader);

@@ -94,6 +94,8 @@ class OverloadTest {
         assertThat(get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
         assertThat(get("/api/admin/held", null, null).statusCode()).as("the application's operator routes")
                 .isEqualTo(200);
+        assertThat(get("/api/%61dmin/held", null, null).statusCode())
+                .as("the same route percent-encoded, as Spring MVC routes it").isEqualTo(200);
         HttpResponse<String> view = get("/actuator/dreamnet/overload", null, null);
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).contains("\"limit\":4", "\"inflight\":4", "\"GET /api/sheddable/{id}\":\"SHEDDABLE\"");
