@@ -6,8 +6,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -52,11 +50,12 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         String method = request.getMethod().name();
-        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, path) : chain.filter(exchange);
+        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, method, path)
+                : chain.filter(exchange);
         return handled.contextWrite(context -> context.put(DreamNetReactiveEndpoint.HEADERS, headers));
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, WebFilterChain chain, String path) {
+    private Mono<Void> write(ServerWebExchange exchange, WebFilterChain chain, String method, String path) {
         ServerHttpRequest request = exchange.getRequest();
         EndpointRules.Refusal refusal = rules.unauthorized(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         long length = request.getHeaders().getContentLength();
@@ -66,15 +65,14 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
         if (refusal != null) {
             return answer(exchange.getResponse(), refusal);
         }
-        MediaType type = request.getHeaders().getContentType();
+        String type = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         return DataBufferUtils.join(request.getBody(), EndpointRules.MAX_BODY)
                 .map(DreamNetEndpointWebFilter::bytes)
                 .onErrorReturn(DataBufferLimitException.class, TOO_LONG)
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(body -> {
                     EndpointRules.Refusal refused = body == TOO_LONG ? EndpointRules.tooLarge("is longer")
-                            : rules.malformed(request.getMethod().name(), path,
-                                    type == null ? null : type.toString(), body);
+                            : rules.malformed(method, path, type, body);
                     if (refused != null) {
                         return answer(exchange.getResponse(), refused);
                     }
@@ -93,10 +91,8 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
     }
 
     private static Mono<Void> answer(ServerHttpResponse response, EndpointRules.Refusal refusal) {
-        response.setStatusCode(HttpStatusCode.valueOf(refusal.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-                .wrap(ErrorBody.of(refusal.error(), refusal.detail()))));
+        return DreamNetWebFilter.answer(response, refusal.status(),
+                () -> ErrorBody.of(refusal.error(), refusal.detail()));
     }
 
     /** The request, with the body this filter read. */

@@ -8,7 +8,6 @@ import dev.dreamnet.runtime.overload.OverloadProtection;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -84,11 +83,9 @@ public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
 
     private static Mono<Void> refuse(ServerHttpResponse response, Criticality criticality,
                                      OverloadProtection.Refusal why) {
-        response.setStatusCode(HttpStatusCode.valueOf(OverloadRules.status(why)));
         response.getHeaders().set("Retry-After", OverloadRules.RETRY_AFTER_SECONDS);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-                .wrap(OverloadRules.body(criticality, why))));
+        return DreamNetWebFilter.answer(response, OverloadRules.status(why),
+                () -> OverloadRules.body(criticality, why));
     }
 
     private static OverloadProtection.Outcome outcome(SignalType signal, HttpStatusCode status) {

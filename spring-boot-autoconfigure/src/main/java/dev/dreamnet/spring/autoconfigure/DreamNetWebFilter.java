@@ -5,8 +5,9 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.runtime.InFlight;
 import dev.dreamnet.runtime.ServiceState;
 import dev.dreamnet.runtime.flags.FlagService;
+import java.util.function.Supplier;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -93,11 +94,18 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
     }
 
     private static Mono<Void> refuse(ServerHttpResponse response, TrafficRules.Refusal refusal) {
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         response.getHeaders().set("Retry-After", TrafficRules.RETRY_AFTER_SECONDS);
+        return answer(response, 503, () -> ErrorBody.of(refusal.error(), refusal.detail()));
+    }
+
+    /**
+     * Answers {@code status} with the JSON {@code body}, made when the response is written: every answer the starter's
+     * web filters give themselves, as {@link DreamNetFilter#answer} under Spring MVC.
+     */
+    static Mono<Void> answer(ServerHttpResponse response, int status, Supplier<byte[]> body) {
+        response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-                .wrap(ErrorBody.of(refusal.error(), refusal.detail()))));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body.get())));
     }
 
     /** An error not yet turned into a response counts as the 500 WebFlux will answer with. */
