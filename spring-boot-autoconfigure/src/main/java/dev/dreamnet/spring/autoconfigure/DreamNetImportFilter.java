@@ -28,8 +28,8 @@ public final class DreamNetImportFilter implements AutoConfigurationImportFilter
 
     @Override
     public boolean[] match(String[] candidates, AutoConfigurationMetadata metadata) {
-        boolean mapperOff = environment != null && environment.getProperty("dreamnet.enabled", Boolean.class, true)
-                && !environment.getProperty(JACKSON2_MAPPER, Boolean.class, true);
+        boolean mapperOff = environment != null && DreamNetDefaults.flag(environment, "dreamnet.enabled", true)
+                && !DreamNetDefaults.flag(environment, JACKSON2_MAPPER, true);
         boolean[] match = new boolean[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             match[i] = !(mapperOff && JACKSON2_ENDPOINTS.equals(candidates[i]));
