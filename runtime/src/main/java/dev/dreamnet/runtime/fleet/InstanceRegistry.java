@@ -5,6 +5,9 @@ import dev.dreamnet.core.time.Clock;
 import dev.dreamnet.core.time.Repeating;
 import dev.dreamnet.core.time.Scheduler;
 import dev.dreamnet.runtime.resilience.Downstreams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,13 +78,39 @@ public final class InstanceRegistry {
                 + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    /** This machine's name, or {@code localhost} when it cannot be told. */
+    /**
+     * This machine's name, or {@code localhost} when it cannot be told: the {@code HOSTNAME} variable that containers
+     * and Kubernetes set, else the kernel's name for the machine (on Linux), else the name Java resolves. The name is
+     * read, not looked up, where it can be: {@code InetAddress.getLocalHost()} also resolves the name's address, which
+     * on a machine with a misconfigured resolver waits for DNS to time out, seconds in which the runtime, and the
+     * application's start with it, waited too.
+     */
     public static String hostName() {
+        return hostName(System.getenv("HOSTNAME"), Path.of("/proc/sys/kernel/hostname"));
+    }
+
+    static String hostName(String variable, Path kernelName) {
+        if (isName(variable)) {
+            return variable.strip();
+        }
+        try {
+            String kernel = Files.isReadable(kernelName) ? Files.readString(kernelName) : null;
+            if (isName(kernel)) {
+                return kernel.strip();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // not Linux, or not allowed: Java's own answer below
+        }
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
             return "localhost";
         }
+    }
+
+    /** A single word: a host name, not an empty or multi-line value. */
+    private static boolean isName(String value) {
+        return value != null && !value.isBlank() && value.strip().chars().noneMatch(Character::isWhitespace);
     }
 
     public String id() {
