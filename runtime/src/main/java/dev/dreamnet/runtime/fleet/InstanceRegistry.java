@@ -110,7 +110,16 @@ public final class InstanceRegistry {
 
     /** A single word: a host name, not an empty or multi-line value. */
     private static boolean isName(String value) {
-        return value != null && !value.isBlank() && value.strip().chars().noneMatch(Character::isWhitespace);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String name = value.strip();
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isWhitespace(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String id() {
