@@ -3,11 +3,9 @@ package dev.dreamnet.spring.autoconfigure;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * Defaults the starter brings, each one overridden by any property the application sets: the liveness and readiness
@@ -21,42 +19,43 @@ import org.springframework.core.env.PropertySource;
 public final class DreamNetDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "dreamnetDefaults";
+    static final String JACKSON2_MAPPER = "management.endpoints.jackson2.isolated-object-mapper";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        boolean enabled = flag(environment, "dreamnet.enabled", true);
+        boolean enabled = environment.getProperty("dreamnet.enabled", Boolean.class, true);
         DreamNetPreloader.dreamNetEnabled(enabled);
         if (!enabled) {
             return;
         }
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
+        boolean mapperOff = !environment.getProperty(JACKSON2_MAPPER, Boolean.class, false);
+        environment.getPropertySources().addLast(new Defaults(Map.of(
                 "management.endpoint.health.probes.enabled", "true",
                 "management.endpoint.health.group.readiness.include", "readinessState,dreamnet",
                 "management.endpoint.health.group.liveness.include", "livenessState",
-                "management.endpoints.jackson2.isolated-object-mapper", "false")));
+                JACKSON2_MAPPER, "false"), mapperOff));
     }
 
     /**
-     * A boolean setting read as Spring Framework reads a property: from the environment's sources in order, the
-     * operating system's variables by their upper-case, underscored names too ({@code DREAMNET_ENABLED}), placeholders
-     * resolved; {@code otherwise} when no source has it. Spring Boot's relaxed names (camel case in a file) are not
-     * matched. Read this way because, before the context's refresh, every lookup through Boot's relaxed view of the
-     * environment refreshes its index of each changeable source's names: the two lookups the starter made at each
-     * start cost about 30 ms of its main thread, more than all of Spring Boot's own property conditions together.
+     * Whether these defaults were brought to {@code environment} with actuator's Jackson 2 mapper left off (the
+     * application did not turn it on). Decided once, as the environment was prepared, with Spring Boot's relaxed names,
+     * so that {@link DreamNetImportFilter} reads the answer rather than the environment: while the configuration classes
+     * are parsed, each lookup through Boot's relaxed view refreshed its index of the changeable property sources' names,
+     * and the filter's two lookups cost about 30 ms of the main thread at each start (docs/PERFORMANCE.md).
      */
-    static boolean flag(Environment environment, String name, boolean otherwise) {
-        if (!(environment instanceof ConfigurableEnvironment configurable)) {
-            return environment.getProperty(name, Boolean.class, otherwise);
+    static boolean jackson2MapperOff(Environment environment) {
+        return environment instanceof ConfigurableEnvironment configurable
+                && configurable.getPropertySources().get(SOURCE) instanceof Defaults defaults && defaults.mapperOff;
+    }
+
+    /** The defaults, and what they decided about the Jackson 2 mapper. */
+    private static final class Defaults extends MapPropertySource {
+
+        private final boolean mapperOff;
+
+        Defaults(Map<String, Object> defaults, boolean mapperOff) {
+            super(SOURCE, defaults);
+            this.mapperOff = mapperOff;
         }
-        for (PropertySource<?> source : configurable.getPropertySources()) {
-            Object value = ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
-                    ? null : source.getProperty(name);
-            if (value != null) {
-                Boolean flag = configurable.getConversionService()
-                        .convert(configurable.resolveRequiredPlaceholders(value.toString()), Boolean.class);
-                return flag == null ? otherwise : flag;
-            }
-        }
-        return otherwise;
     }
 }

@@ -17,7 +17,6 @@ public final class DreamNetImportFilter implements AutoConfigurationImportFilter
 
     static final String JACKSON2_ENDPOINTS =
             "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration";
-    static final String JACKSON2_MAPPER = "management.endpoints.jackson2.isolated-object-mapper";
 
     private Environment environment;
 
@@ -28,8 +27,7 @@ public final class DreamNetImportFilter implements AutoConfigurationImportFilter
 
     @Override
     public boolean[] match(String[] candidates, AutoConfigurationMetadata metadata) {
-        boolean mapperOff = environment != null && DreamNetDefaults.flag(environment, "dreamnet.enabled", true)
-                && !DreamNetDefaults.flag(environment, JACKSON2_MAPPER, true);
+        boolean mapperOff = environment != null && DreamNetDefaults.jackson2MapperOff(environment);
         boolean[] match = new boolean[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             match[i] = !(mapperOff && JACKSON2_ENDPOINTS.equals(candidates[i]));
