@@ -14,30 +14,10 @@ prefix="${APP:+$APP-}"
 port=5078
 . "$root/bench/spring-ready.sh"
 ensure_jars "${prefix}"
-profiler="$root/bench/target/async-profiler/linux-x64/libasyncProfiler.so"
-if [ ! -f "$profiler" ]; then
-  mvn -B -q -Dstyle.color=never dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64
-  mkdir -p "$root/bench/target/async-profiler"
-  unzip -oq "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar" \
-      -d "$root/bench/target/async-profiler"
-fi
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP:-}" ] && cp -r "$work" "$KEEP"; rm -rf "$work"' EXIT
 
-# Stops the profiler in a running JVM, which writes its counts (what async-profiler's own asprof does; the Maven
-# Central artifact has only the library).
-cat >"$work/Attach.java" <<'JAVA'
-public class Attach {
-    public static void main(String[] args) throws Exception {
-        com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(args[0]);
-        try {
-            vm.loadAgentPath(args[1], args[2]);
-        } finally {
-            vm.detach();
-        }
-    }
-}
-JAVA
+profiler="$(async_profiler "$work")"
 
 count() { # name: prints classes loaded, DreamNet's classes, DreamNet's lambdas and jar probes by readiness
   local dir="$work/$1"

@@ -42,3 +42,32 @@ ensure_jars() {
     "$bench/spring-app/build.sh"
   fi
 }
+
+# async_profiler DIR: prints the path of async-profiler's library (4.1, fetched from Maven Central into bench/target the
+# first time) and writes DIR/Attach.java, which loads that library into a running JVM with the given options
+# (`java DIR/Attach.java PID LIBRARY "stop,file=...,collapsed"` stops it and writes its samples, as async-profiler's own
+# asprof would; the Maven Central artifact has only the library).
+async_profiler() {
+  local bench library
+  bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  library="$bench/target/async-profiler/linux-x64/libasyncProfiler.so"
+  if [ ! -f "$library" ]; then
+    mvn -B -q -Dstyle.color=never dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 >&2
+    mkdir -p "$bench/target/async-profiler"
+    unzip -oq "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar" \
+        -d "$bench/target/async-profiler"
+  fi
+  cat >"$1/Attach.java" <<'JAVA'
+public class Attach {
+    public static void main(String[] args) throws Exception {
+        com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(args[0]);
+        try {
+            vm.loadAgentPath(args[1], args[2]);
+        } finally {
+            vm.detach();
+        }
+    }
+}
+JAVA
+  echo "$library"
+}
