@@ -220,9 +220,14 @@ public final class DreamNet implements AutoCloseable {
         afterDrain.add(new NamedStep(Objects.requireNonNull(what, "what"), Objects.requireNonNull(step, "step")));
     }
 
-    /** Where this instance answers, as other instances and operators would call it (shown in the fleet registry). */
+    /**
+     * Where this instance answers, as other instances and operators would call it (shown in the fleet registry). The
+     * web layer learns it once its port is open, after the first heartbeat: the registry writes it at once rather than
+     * at the next heartbeat.
+     */
     public void address(Supplier<String> address) {
         this.address = Objects.requireNonNull(address, "address");
+        instances.beatSoon();
     }
 
     /**

@@ -159,6 +159,19 @@ class DreamNetTest {
     }
 
     @Test
+    void theAddressTheWebLayerLearnsOnceItsPortIsOpenReachesTheFleetBeforeTheNextHeartbeat() throws Exception {
+        dreamnet = builder().build().start();
+        assertThat(dreamnet.started().get(10, TimeUnit.SECONDS).status()).isEqualTo(StartupStatus.READY);
+        assertThat(dreamnet.fleet().live()).extracting(dev.dreamnet.runtime.fleet.InstanceRegistry.Instance::address).containsExactly("unknown");
+
+        dreamnet.address(() -> "http://shop-1:8080");
+
+        // The fake clock does not move, so no periodic heartbeat runs: only the one the new address asked for.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dreamnet.fleet().live())
+                .extracting(dev.dreamnet.runtime.fleet.InstanceRegistry.Instance::address).containsExactly("http://shop-1:8080"));
+    }
+
+    @Test
     void aDatabaseFileHoldingARolloutIsOpenedAndTheRolloutRestoredBeforeReadiness(@TempDir Path dir)
             throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("state");

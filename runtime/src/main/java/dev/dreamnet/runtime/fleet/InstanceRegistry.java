@@ -150,9 +150,14 @@ public final class InstanceRegistry {
         }
     }
 
-    /** Writes a heartbeat now, off the caller's thread: this instance has just followed a new version. */
+    /**
+     * Writes a heartbeat now, off the caller's thread, once started: this instance has just followed a new version, or
+     * learnt where it answers. Before {@link #start()} it writes nothing, as {@link #stop()} would not remove the row.
+     */
     public void beatSoon() {
-        executor.execute(this::beat);
+        if (started) {
+            executor.execute(this::beat);
+        }
     }
 
     /**
