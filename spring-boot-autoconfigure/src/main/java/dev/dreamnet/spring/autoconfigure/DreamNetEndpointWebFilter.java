@@ -50,22 +50,23 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         String method = request.getMethod().name();
-        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, method, path)
+        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, headers, method, path)
                 : chain.filter(exchange);
         return handled.contextWrite(context -> context.put(DreamNetReactiveEndpoint.HEADERS, headers));
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, WebFilterChain chain, String method, String path) {
+    private Mono<Void> write(ServerWebExchange exchange, WebFilterChain chain, HttpHeaders headers, String method,
+                             String path) {
         ServerHttpRequest request = exchange.getRequest();
-        EndpointRules.Refusal refusal = rules.unauthorized(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-        long length = request.getHeaders().getContentLength();
+        EndpointRules.Refusal refusal = rules.unauthorized(headers.getFirst(HttpHeaders.AUTHORIZATION));
+        long length = headers.getContentLength();
         if (refusal == null && length > EndpointRules.MAX_BODY) {
             refusal = EndpointRules.tooLarge(String.valueOf(length));
         }
         if (refusal != null) {
             return answer(exchange.getResponse(), refusal);
         }
-        String type = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        String type = headers.getFirst(HttpHeaders.CONTENT_TYPE);
         return DataBufferUtils.join(request.getBody(), EndpointRules.MAX_BODY)
                 .map(DreamNetEndpointWebFilter::bytes)
                 .onErrorReturn(DataBufferLimitException.class, TOO_LONG)
