@@ -115,6 +115,7 @@ public final class DreamNet implements AutoCloseable {
         this.audit = new AuditLog(this::store, downstreams, clock);
         this.flags = new FlagService(b.flagsFile == null ? null : ReloadingFile.builder(b.flagsFile, FlagsFile::load)
                 .scheduler(scheduler).clock(clock).build(), BootSwitches.from(b.environment), audit);
+        flags.load(); // a missing or bad flags file is refused here, and what is evaluated before start() is the file's
         this.resilienceFile = new ResilienceReloads(b.resilienceFile, scheduler, clock);
         this.rollouts = new RolloutService(this::store, audit, downstreams, clock, scheduler, checkPool);
         this.instances = new InstanceRegistry(InstanceRegistry.newId(), () -> address.get(), this::store, store::isOpen,
@@ -156,7 +157,7 @@ public final class DreamNet implements AutoCloseable {
      * Starts watching the flags file, the metrics and watchdogs, and the startup graph; returns without waiting for
      * the graph ({@link #started()} completes with its result). A DreamNet starts once.
      *
-     * @throws ConfigException when the flags file cannot be read; nothing is left running
+     * @throws ConfigException when the overload or SLO file cannot be read; nothing is left running
      * @throws IllegalStateException when {@code start()} was already called, or after {@link #shutdown()}: build a
      *         new DreamNet to start again
      */

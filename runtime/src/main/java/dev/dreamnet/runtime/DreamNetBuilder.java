@@ -118,8 +118,9 @@ public final class DreamNetBuilder {
     }
 
     /**
-     * The flags file, read by {@link DreamNet#start()} (which refuses a missing or bad one) and then watched and
-     * reloaded; {@code null}, like no call, means no flags file: every flag is off and modes are NORMAL.
+     * The flags file, read by {@link #build()} (which refuses a missing or bad one, so that the flags are in force as
+     * soon as the runtime exists, before it starts) and watched and reloaded from {@link DreamNet#start()} on;
+     * {@code null}, like no call, means no flags file: every flag is off and modes are NORMAL.
      */
     public DreamNetBuilder flags(Path file) {
         this.flagsFile = file;

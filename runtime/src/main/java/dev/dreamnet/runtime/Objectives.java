@@ -40,16 +40,22 @@ final class Objectives {
     private final SloService slos;
     private final Repeating sloTicks;
 
+    /** Reads the overload and SLO files, if any, refusing a missing or bad one; watches them from {@link #start()}. */
     Objectives(DreamNetBuilder b, Clock clock, Scheduler scheduler, Executor checks, FlagService flags, AuditLog audit,
-               RequestMetrics requests, RolloutService rollouts, Supplier<DataSource> store, String instance) {
+               RequestMetrics requests, RolloutService rollouts, Supplier<DataSource> store, String instance)
+            throws ConfigException {
         this.overload = b.overloadFile != null ? OverloadProtection.watching(ReloadingFile.builder(b.overloadFile,
                 OverloadFile::load).scheduler(scheduler).clock(clock).build(), clock)
                 : b.overload != null ? OverloadProtection.of(b.overload, clock) : OverloadProtection.off(clock);
+        overload.load();
         this.automaticBrownout = new AutomaticBrownout(overload, flags, audit, requests, clock);
         flags.addListener(automaticBrownout);
         this.brownoutTicks = new Repeating(clock, scheduler, checks, AutomaticBrownout.TICK, automaticBrownout::tick);
         this.slosFile = b.slosFile == null ? null : ReloadingFile.builder(b.slosFile, SlosFile::load)
                 .scheduler(scheduler).clock(clock).build();
+        if (slosFile != null) {
+            slosFile.load();
+        }
         SlosConfig codeSlos = b.slos;
         this.slos = new SloService(slosFile == null ? () -> codeSlos : slosFile::current, requests,
                 new SloStore(store, instance), clock);
@@ -60,7 +66,7 @@ final class Objectives {
                 .map(s -> "SLO " + s.slo().name() + " pages (" + String.join("; ", s.firing()) + ")").toList());
     }
 
-    /** Loads the overload and SLO files, if any, refusing to start on a bad one, and follows their changes. */
+    /** Follows the overload and SLO files' changes, if any (the constructor loaded them). */
     void start() throws ConfigException {
         overload.start();
         if (slosFile != null) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dreamnet.config.reload.ReloadingFile;
 import dev.dreamnet.config.resilience.ResilienceFile;
 import dev.dreamnet.config.yaml.ConfigException;
 import dev.dreamnet.core.time.ManualScheduler;
 import dev.dreamnet.runtime.resilience.Downstreams;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,14 +78,39 @@ class DreamNetLifecycleMisuseTest {
     }
 
     @Test
-    void aFlagsFileThatIsMissingOrADirectoryIsRefusedByStartNamingIt() throws Exception {
+    void aFlagsOverloadOrSloFileThatIsMissingOrADirectoryIsRefusedByBuildNamingIt() {
+        // They were refused only by start(), after the application had built, wired and perhaps evaluated against a
+        // runtime whose flags were not the file's.
         Path missing = dir.resolve("flags.yaml");
-        dreamnet = builder().flags(missing).build();
 
-        assertThatThrownBy(dreamnet::start).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().flags(missing).build()).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(missing.toString()).hasMessageContaining("cannot read file");
-        assertThatThrownBy(dreamnet::start).as("a refused start shut it down")
-                .hasMessageContaining("build a new one");
+        assertThatThrownBy(() -> builder().overload(dir).build()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> builder().slos(dir.resolve("slos.yaml")).build()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("slos.yaml").toString()).hasMessageContaining("cannot read file");
+    }
+
+    @Test
+    void theFlagsAreTheFilesOnceBuiltBeforeStart() throws Exception {
+        Path file = Files.writeString(dir.resolve("flags.yaml"), """
+                flags:
+                  recommendations:
+                    enabled: false
+                    owner: shop-team
+                    description: Recommendations
+                """);
+
+        dreamnet = builder().flags(file).build();
+
+        assertThat(dreamnet.flags().snapshot().contains("recommendations")).isTrue();
+        assertThat(dreamnet.flags().allows("recommendations")).isFalse();
+        Files.writeString(file, Files.readString(file).replace("enabled: false", "enabled: true"));
+        time.advance(ReloadingFile.DEFAULT_INTERVAL.multipliedBy(2));
+        assertThat(dreamnet.flags().allows("recommendations")).as("not watched before start").isFalse();
+        dreamnet.start();
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+        assertThat(dreamnet.flags().allows("recommendations")).as("watched from start on").isTrue();
     }
 
     @Test

@@ -74,25 +74,52 @@ public final class ReloadingFile<T> {
     }
 
     /**
-     * Loads the file, then looks at it every interval until {@link #stop()}.
+     * Loads the file now, without looking at it again: {@link #current()} answers from here on, and {@link #start()}
+     * then only begins to look for changes (one made meanwhile is seen at its first look). For refusing a missing or bad
+     * file when an application is built, before anything starts. Idempotent once it has succeeded.
+     *
+     * @throws ConfigException if the file cannot be loaded: there is no last good value to keep
+     */
+    public void load() throws ConfigException {
+        String version;
+        synchronized (lock) {
+            if (current != null) {
+                return;
+            }
+            version = loadFirst();
+        }
+        LOG.log(Level.INFO, "Loaded {0} (version {1})", file, version);
+    }
+
+    /**
+     * Loads the file, unless {@link #load()} did, then looks at it every interval until {@link #stop()}.
      *
      * @throws ConfigException if this first load fails: there is no last good value to keep
      * @throws IllegalStateException if already started
      */
     public void start() throws ConfigException {
-        String version;
+        String version = null;
         synchronized (lock) {
             if (started) {
                 throw new IllegalStateException("already started: " + file);
             }
-            FileStamp stamp = FileStamp.of(file, missingValue != null);
-            current = Objects.requireNonNull(load(stamp), "loader returned null for " + file);
-            seen = stamp;
-            version = stamp.version();
+            if (current == null) {
+                version = loadFirst();
+            }
             started = true;
             next = scheduler.schedule(interval, this::poll);
         }
-        LOG.log(Level.INFO, "Loaded {0} (version {1})", file, version);
+        if (version != null) {
+            LOG.log(Level.INFO, "Loaded {0} (version {1})", file, version);
+        }
+    }
+
+    /** Loads the first value and remembers the version it came from; returns that version. Holds lock. */
+    private String loadFirst() throws ConfigException {
+        FileStamp stamp = FileStamp.of(file, missingValue != null);
+        current = Objects.requireNonNull(load(stamp), "loader returned null for " + file);
+        seen = stamp;
+        return stamp.version();
     }
 
     /** Stops looking at the file; {@link #current()} keeps the last good value. Idempotent. */
@@ -108,12 +135,12 @@ public final class ReloadingFile<T> {
     /**
      * The last good value, whole: never part of a configuration.
      *
-     * @throws IllegalStateException before {@link #start()} succeeded
+     * @throws IllegalStateException before {@link #load()} or {@link #start()} succeeded
      */
     public T current() {
         T value = current;
         if (value == null) {
-            throw new IllegalStateException("not started: call start() first for " + file);
+            throw new IllegalStateException("not loaded: call load() or start() first for " + file);
         }
         return value;
     }
@@ -137,7 +164,7 @@ public final class ReloadingFile<T> {
      * Looks at the file now, on the calling thread, as a poll would: a change is loaded (or refused)
      * and handed to the listeners before this returns. Does nothing once stopped.
      *
-     * @throws IllegalStateException before {@link #start()} succeeded
+     * @throws IllegalStateException before {@link #load()} or {@link #start()} succeeded
      */
     public void refresh() {
         current();

@@ -65,11 +65,11 @@ class ReloadingFileMissingTest {
     }
 
     @Test
-    void refreshBeforeStartIsRefusedByName() {
+    void refreshBeforeLoadOrStartIsRefusedByName() {
         ReloadingFile<String> reloading = reloading(dir.resolve("tokens"));
 
         assertThatThrownBy(reloading::refresh).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not started");
+                .hasMessageContaining("not loaded").hasMessageContaining(dir.resolve("tokens").toString());
     }
 
     @Test

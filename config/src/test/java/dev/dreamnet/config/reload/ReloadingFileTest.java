@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +178,51 @@ class ReloadingFileTest {
                 .hasMessage("scheduler must be set");
         assertThatThrownBy(() -> ReloadingFile.builder(file, FlagsFile::load).scheduler(scheduler)
                 .interval(Duration.ZERO).build()).hasMessage("interval must be > 0, was PT0S");
+    }
+
+    @Test
+    void loadReadsTheFileOnceWithoutLookingAgainAndStartThenOnlyLooks() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        ReloadingFile<FlagsConfig> built = ReloadingFile.<FlagsConfig>builder(file, path -> {
+            loads.incrementAndGet();
+            return FlagsFile.load(path);
+        }).scheduler(scheduler).clock(scheduler).build();
+        List<Duration> before = scheduler.pendingDelays();
+
+        built.load();
+        built.load();
+
+        assertThat(built.current().flag("llm.calls").orElseThrow().enabled()).isTrue();
+        assertThat(scheduler.pendingDelays()).as("nothing scheduled until start").isEqualTo(before);
+        built.start();
+        assertThat(loads).as("start does not read the file load read").hasValue(1);
+        assertThat(scheduler.pendingDelays()).hasSize(before.size() + 1);
+        built.stop();
+    }
+
+    @Test
+    void aChangeMadeBetweenLoadAndStartIsSeenAtTheFirstLook() throws Exception {
+        ReloadingFile<FlagsConfig> built = ReloadingFile.builder(file, FlagsFile::load).scheduler(scheduler)
+                .clock(scheduler).build();
+        built.load();
+        Files.writeString(file, flags("false", "kept"));
+
+        built.start();
+        scheduler.advance(INTERVAL);
+
+        assertThat(built.current().flag("llm.calls").orElseThrow().enabled()).isFalse();
+        built.stop();
+    }
+
+    @Test
+    void loadRefusesAMissingFileNamingItAndLeavesNothingToAnswer() {
+        ReloadingFile<FlagsConfig> missing = ReloadingFile.builder(dir.resolve("absent.yaml"), FlagsFile::load)
+                .scheduler(scheduler).clock(scheduler).build();
+
+        assertThatThrownBy(missing::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("absent.yaml") + ": cannot read file");
+        assertThatThrownBy(missing::current).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("call load() or start() first");
     }
 
     private void write(String yaml) throws IOException {

@@ -41,6 +41,8 @@ public final class FlagService {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** The snapshot the listeners were last told of; guarded by this. */
     private FlagSnapshot heard;
+    /** Whether the file's flags are in force; guarded by this. */
+    private boolean loaded;
 
     /**
      * Hears the flags change (a reload of the file, an operator change here, a fleet change adopted
@@ -102,14 +104,27 @@ public final class FlagService {
         }
     }
 
-    /** Loads the file (refusing to start on a bad one) and begins watching it. */
+    /**
+     * Loads the file, refusing a missing or bad one, and puts its flags in force, without watching it yet: what is
+     * evaluated before {@link #start()} is the file's. Idempotent.
+     */
+    public synchronized void load() throws ConfigException {
+        if (file == null || loaded) {
+            return;
+        }
+        file.load();
+        install(file.current());
+        loaded = true;
+    }
+
+    /** Loads the file unless {@link #load()} did (refusing to start on a bad one), and begins watching it. */
     public synchronized void start() throws ConfigException {
         if (file == null) {
             return;
         }
-        file.start();
-        install(file.current());
+        load();
         file.addListener(this::reloaded);
+        file.start();
     }
 
     public void stop() {

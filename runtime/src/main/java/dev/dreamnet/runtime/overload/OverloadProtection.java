@@ -50,6 +50,8 @@ public final class OverloadProtection {
     }
 
     private final ReloadingFile<OverloadConfig> file;
+    /** Whether the file's configuration is in force; guarded by this. */
+    private boolean loaded;
     private final Clock clock;
     private volatile Active active;
     private volatile Mode mode = Mode.NORMAL;
@@ -83,14 +85,27 @@ public final class OverloadProtection {
         return new OverloadProtection(OverloadConfig.off(), Objects.requireNonNull(file, "file"), clock);
     }
 
-    /** Loads the file, if any, refusing to start on a bad one, and follows its changes. */
+    /**
+     * Loads the file, if any, refusing a missing or bad one, and puts it in force without following its changes yet.
+     * Idempotent.
+     */
+    public synchronized void load() throws ConfigException {
+        if (file == null || loaded) {
+            return;
+        }
+        file.load();
+        install(file.current());
+        loaded = true;
+    }
+
+    /** Loads the file, if any, unless {@link #load()} did (refusing to start on a bad one), and follows its changes. */
     public void start() throws ConfigException {
         if (file == null) {
             return;
         }
-        file.start();
-        install(file.current());
+        load();
         file.addListener(this::install);
+        file.start();
     }
 
     public void stop() {
