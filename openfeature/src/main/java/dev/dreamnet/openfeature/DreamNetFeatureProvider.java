@@ -15,7 +15,6 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.ProviderEventDetails;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -37,7 +37,8 @@ import java.util.function.Function;
  * ({@code rule}: SAFE_MODE, AGENT_QUARANTINED, EMERGENCY, BROWNOUT, OVERRIDE or FLAG_VALUE), the
  * {@code mode}, the {@code configVersion} and the {@code stateVersion}. An unknown key answers the
  * default with {@link ErrorCode#FLAG_NOT_FOUND}; a string, integer, double or object evaluation of
- * a known flag answers the default with {@link ErrorCode#TYPE_MISMATCH}.
+ * a known flag (and an integer, double or object evaluation of a rollout) answers the default with
+ * {@link ErrorCode#TYPE_MISMATCH}.
  *
  * <p>Rollouts, when the provider is given the {@link RolloutService}: a key that names no flag but
  * a rollout assigns the evaluation context's targeting key to its side, sticky per subject; a
@@ -51,7 +52,8 @@ import java.util.function.Function;
  * changed, whenever a change of the flags file, an operator change or a fleet change adopted from
  * another instance changes at least one flag; {@code PROVIDER_STALE} when this instance loses the
  * fleet's shared state (it keeps answering from its last known flags) and {@code PROVIDER_READY}
- * when it follows it again.
+ * when it follows it again; a provider set while the instance is already stale emits {@code PROVIDER_STALE} at its
+ * first evaluation, as the SDK makes it READY when its initialisation returns.
  *
  * <p>Thread-safe. A boolean evaluation allocates nothing: the answers of each snapshot are built
  * once, the first time it is evaluated, and shared; they refuse to be modified.
@@ -67,6 +69,11 @@ public final class DreamNetFeatureProvider extends EventProvider {
     private final FlagService.Listener listener = new Listener();
     /** The answers of one snapshot; replaced, never changed. */
     private volatile Answers answers;
+    /**
+     * Set when the fleet was already stale as this provider was initialised. The SDK makes a provider READY once its
+     * initialisation returns, so a STALE said then would be overwritten: the first evaluation says it instead.
+     */
+    private final AtomicBoolean staleUnsaid = new AtomicBoolean();
 
     /** Flags only: a key that names no flag is {@code FLAG_NOT_FOUND}. */
     public DreamNetFeatureProvider(FlagService flags) {
@@ -87,11 +94,15 @@ public final class DreamNetFeatureProvider extends EventProvider {
         return METADATA;
     }
 
-    /** Starts hearing the flags' changes; the SDK emits {@code PROVIDER_READY} when this returns. */
+    /**
+     * Starts hearing the flags' changes; the SDK emits {@code PROVIDER_READY} when this returns. When this instance is
+     * in a fleet whose shared state it does not follow now, the first evaluation emits {@code PROVIDER_STALE}.
+     */
     @Override
     public void initialize(EvaluationContext evaluationContext) {
         flags.removeListener(listener);
         flags.addListener(listener);
+        staleUnsaid.set(flags.fleetStale());
     }
 
     @Override
@@ -101,6 +112,7 @@ public final class DreamNetFeatureProvider extends EventProvider {
 
     @Override
     public ProviderEvaluation<Boolean> getBooleanEvaluation(String key, Boolean defaultValue, EvaluationContext ctx) {
+        sayStaleOnce();
         FlagSnapshot snapshot = flags.snapshot();
         Answers current = answers;
         if (current.snapshot != snapshot) {
@@ -113,6 +125,7 @@ public final class DreamNetFeatureProvider extends EventProvider {
 
     @Override
     public ProviderEvaluation<String> getStringEvaluation(String key, String defaultValue, EvaluationContext ctx) {
+        sayStaleOnce();
         if (!flags.snapshot().contains(key)) {
             return assign(key, defaultValue, ctx, DreamNetFeatureProvider::variantName);
         }
@@ -136,6 +149,19 @@ public final class DreamNetFeatureProvider extends EventProvider {
                         .addDouble("percent", rollout.get().percent()).build()).build();
     }
 
+    /** Emits the STALE that initialisation found, once, if the fleet is still stale. */
+    private void sayStaleOnce() {
+        if (staleUnsaid.get() && staleUnsaid.compareAndSet(true, false) && flags.fleetStale()) {
+            emitProviderStale(staleDetails());
+        }
+    }
+
+    /** New for each event: the SDK's details can be changed by a handler. */
+    private static ProviderEventDetails staleDetails() {
+        return ProviderEventDetails.builder().message("this instance does not follow the fleet's shared state in "
+                + "PostgreSQL; it answers from its last known flags until it does").build();
+    }
+
     private static String variantName(Variant variant) {
         return variant.name().toLowerCase(Locale.ROOT);
     }
@@ -156,11 +182,17 @@ public final class DreamNetFeatureProvider extends EventProvider {
     }
 
     private <T> ProviderEvaluation<T> notBoolean(String key, T defaultValue, String type) {
-        if (!flags.snapshot().contains(key)) {
-            return notFound(key, defaultValue);
+        sayStaleOnce();
+        if (flags.snapshot().contains(key)) {
+            return error(defaultValue, ErrorCode.TYPE_MISMATCH,
+                    "flag \"" + key + "\" is a boolean (DreamNet flags are on or off); it was asked for as a " + type);
         }
-        return error(defaultValue, ErrorCode.TYPE_MISMATCH,
-                "flag \"" + key + "\" is a boolean (DreamNet flags are on or off); it was asked for as a " + type);
+        if (rollouts != null && rollouts.find(key).isPresent()) {
+            return error(defaultValue, ErrorCode.TYPE_MISMATCH, "rollout \"" + key + "\" answers a boolean (whether "
+                    + "the subject is in the canary) or a string (\"canary\" or \"baseline\"); it was asked for as a "
+                    + type);
+        }
+        return notFound(key, defaultValue);
     }
 
     private <T> ProviderEvaluation<T> notFound(String key, T defaultValue) {
@@ -182,7 +214,10 @@ public final class DreamNetFeatureProvider extends EventProvider {
         };
     }
 
-    /** The keys whose value or deciding rule differ between two snapshots, added and removed flags included. */
+    /**
+     * The keys whose value or deciding rule differ between two snapshots, added and removed flags included, in name
+     * order; unmodifiable, as every event handler is given the same list.
+     */
     static List<String> changedKeys(FlagSnapshot before, FlagSnapshot after) {
         TreeSet<String> changed = new TreeSet<>();
         for (FlagDecision decision : after.decisions()) {
@@ -195,7 +230,7 @@ public final class DreamNetFeatureProvider extends EventProvider {
                 changed.add(decision.name());
             }
         }
-        return new ArrayList<>(changed);
+        return List.copyOf(changed);
     }
 
     private final class Listener implements FlagService.Listener {
@@ -217,9 +252,9 @@ public final class DreamNetFeatureProvider extends EventProvider {
 
         @Override
         public void fleetStale(boolean stale) {
+            staleUnsaid.set(false);
             if (stale) {
-                emitProviderStale(ProviderEventDetails.builder().message("this instance lost the fleet's shared "
-                        + "state in PostgreSQL; it answers from its last known flags until it follows it again").build());
+                emitProviderStale(staleDetails());
             } else {
                 emitProviderReady(ProviderEventDetails.builder()
                         .message("this instance follows the fleet's shared state again").build());

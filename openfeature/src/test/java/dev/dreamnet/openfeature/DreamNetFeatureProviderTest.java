@@ -261,6 +261,47 @@ class DreamNetFeatureProviderTest {
         assertThat(client.getBooleanDetails("checkout", true).getErrorCode()).isEqualTo(ErrorCode.FLAG_NOT_FOUND);
     }
 
+    @Test
+    void aProviderSetBeforeTheRuntimeStartsAnswersFromTheFlagsFile() throws Exception {
+        // Bug: the file was read by start(), so a provider set at once (as the Spring Boot starter does, before its
+        // lifecycle starts DreamNet) was READY and answered FLAG_NOT_FOUND for the file's flags until then.
+        DreamNet built = DreamNet.builder().flags(flagsFile).environment(Map.of())
+                .database("jdbc:h2:mem:openfeature_built_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .shutdownGrace(Duration.ofSeconds(1)).build();
+        OpenFeatureAPI early = new OpenFeatureAPI() { };
+        try {
+            early.setProviderAndWait(new DreamNetFeatureProvider(built.flags()));
+
+            FlagEvaluationDetails<Boolean> banner = early.getClient().getBooleanDetails("beta.banner", true);
+
+            assertThat(banner.getErrorCode()).isNull();
+            assertThat(banner.getValue()).isFalse();
+            assertThat(banner.getReason()).isEqualTo(Reason.STATIC.name());
+        } finally {
+            early.shutdown();
+            built.shutdown();
+        }
+    }
+
+    @Test
+    void noEventHandlerCanChangeTheChangedKeysAnotherIsGiven() {
+        // Bug: every handler was given the same ArrayList, so one handler's clear() emptied it for the others.
+        List<Object> refused = new CopyOnWriteArrayList<>();
+        api.onProviderConfigurationChanged(event -> {
+            try {
+                event.getFlagsChanged().clear();
+            } catch (UnsupportedOperationException e) {
+                refused.add(e);
+            }
+        });
+
+        change(s -> s.withOverride("beta.banner", true));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !changed.isEmpty() && !refused.isEmpty());
+        assertThat(changed).singleElement().satisfies(event ->
+                assertThat(event.getFlagsChanged()).containsExactly("beta.banner"));
+    }
+
     private void change(UnaryOperator<FlagState> change) {
         FlagService flags = dreamnet.flags();
         flags.change(change, "test", "test.change", "flags", FlagService.describe(flags.snapshot().state()), "test");

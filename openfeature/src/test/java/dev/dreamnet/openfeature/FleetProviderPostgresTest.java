@@ -112,4 +112,29 @@ class FleetProviderPostgresTest {
         await().atMost(DEADLINE).until(() -> ready.size() > readyBefore);
         assertThat(api.getClient().getProviderState()).isEqualTo(ProviderState.READY);
     }
+
+    @Test
+    void aProviderSetWhileTheInstanceIsStaleSaysSoAtItsFirstEvaluation() throws Exception {
+        // Bug: staleness is announced once per transition, so a provider set after it stayed READY throughout.
+        admin("ALTER DATABASE " + database.name() + " WITH ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name() + "'");
+        await().atMost(DEADLINE).until(() -> !stale.isEmpty());
+        OpenFeatureAPI late = new OpenFeatureAPI() { };
+        List<EventDetails> lateStale = new CopyOnWriteArrayList<>();
+        late.onProviderStale(lateStale::add);
+        try {
+            late.setProviderAndWait(new DreamNetFeatureProvider(first.flags()));
+
+            assertThat(late.getClient().getBooleanValue("checkout", false)).isTrue();
+
+            await().atMost(DEADLINE).until(() -> !lateStale.isEmpty());
+            assertThat(late.getClient().getProviderState()).isEqualTo(ProviderState.STALE);
+            admin("ALTER DATABASE " + database.name() + " WITH ALLOW_CONNECTIONS true");
+            await().atMost(DEADLINE).until(() -> late.getClient().getProviderState() == ProviderState.READY);
+            late.getClient().getBooleanValue("checkout", false);
+            assertThat(lateStale).as("said once").hasSize(1);
+        } finally {
+            late.shutdown();
+        }
+    }
 }

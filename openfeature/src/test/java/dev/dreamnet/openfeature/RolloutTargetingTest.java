@@ -10,6 +10,7 @@ import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Reason;
+import dev.openfeature.sdk.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,23 @@ class RolloutTargetingTest {
         assertThat(details.getValue()).isFalse();
         assertThat(details.getErrorCode()).isEqualTo(ErrorCode.TARGETING_KEY_MISSING);
         assertThat(details.getErrorMessage()).contains("checkout-v2", "targeting key");
+    }
+
+    @Test
+    void aNumberOrAnObjectAskedOfARolloutIsATypeMismatchNotAMissingFlag() {
+        // Bug: the provider looked for a flag only, and answered FLAG_NOT_FOUND, "no rollout has that name".
+        ImmutableContext user = new ImmutableContext("user-42");
+
+        List<FlagEvaluationDetails<?>> answers = List.of(client.getIntegerDetails("checkout-v2", 7, user),
+                client.getDoubleDetails("checkout-v2", 0.5, user),
+                client.getObjectDetails("checkout-v2", new Value("x"), user));
+
+        assertThat(answers).allSatisfy(details -> {
+            assertThat(details.getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+            assertThat(details.getErrorMessage()).contains("rollout \"checkout-v2\" answers a boolean");
+        });
+        assertThat(answers.stream().<Object>map(FlagEvaluationDetails::getValue).toList())
+                .as("the caller's defaults").containsExactly(7, 0.5, new Value("x"));
     }
 
     @Test

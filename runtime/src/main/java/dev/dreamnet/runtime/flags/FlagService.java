@@ -193,6 +193,12 @@ public final class FlagService {
         return Optional.ofNullable(shared);
     }
 
+    /** Whether this instance is in a fleet and does not follow its shared state now, serving its last known flags. */
+    public boolean fleetStale() {
+        SharedState fleet = shared;
+        return fleet != null && fleet.stale();
+    }
+
     private synchronized void adopt(SharedState.Row row, boolean first) {
         if (first) {
             flags.rebase(row.flags());

@@ -275,6 +275,11 @@ public final class SharedState {
         }
     }
 
+    /** Whether this instance does not follow the shared state now (lost, or not reached yet): it serves its last one. */
+    public boolean stale() {
+        return !connected;
+    }
+
     /** The version this instance follows (-1 before the first read). */
     public synchronized long version() {
         return followed;
