@@ -1,5 +1,6 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -50,15 +51,19 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         String method = request.getMethod().name();
-        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, headers, method, path)
-                : chain.filter(exchange);
+        EndpointRules.Refusal parameter = EndpointRules.unknownParameter(method, request.getURI().getRawQuery());
+        Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, headers, method, path, parameter)
+                : parameter != null ? answer(exchange.getResponse(), parameter) : chain.filter(exchange);
         return handled.contextWrite(context -> context.put(DreamNetReactiveEndpoint.HEADERS, headers));
     }
 
     private Mono<Void> write(ServerWebExchange exchange, WebFilterChain chain, HttpHeaders headers, String method,
-                             String path) {
+                             String path, EndpointRules.@Nullable Refusal parameter) {
         ServerHttpRequest request = exchange.getRequest();
         EndpointRules.Refusal refusal = rules.unauthorized(headers.getFirst(HttpHeaders.AUTHORIZATION));
+        if (refusal == null) {
+            refusal = parameter;
+        }
         long length = headers.getContentLength();
         if (refusal == null && length > EndpointRules.MAX_BODY) {
             refusal = EndpointRules.tooLarge(String.valueOf(length));

@@ -34,13 +34,25 @@ final class EndpointGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !EndpointRules.isWrite(request.getMethod()) || !rules.isEndpoint(DreamNetFilter.routedPath(request));
+        return !rules.isEndpoint(DreamNetFilter.routedPath(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!EndpointRules.isWrite(request.getMethod())) {
+            EndpointRules.Refusal refusal = EndpointRules.unknownParameter(request.getMethod(), request.getQueryString());
+            if (refusal != null) {
+                answer(response, refusal);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         EndpointRules.Refusal refusal = rules.unauthorized(request.getHeader("Authorization"));
+        if (refusal == null) {
+            refusal = EndpointRules.unknownParameter(request.getMethod(), request.getQueryString());
+        }
         if (refusal == null && request.getContentLengthLong() > EndpointRules.MAX_BODY) {
             refusal = EndpointRules.tooLarge(String.valueOf(request.getContentLengthLong()));
         }

@@ -3,13 +3,16 @@ package dev.dreamnet.spring.autoconfigure;
 import dev.dreamnet.runtime.auth.AccessControl;
 import dev.dreamnet.runtime.auth.AccessDeniedException;
 import dev.dreamnet.runtime.auth.NotAuthenticatedException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code dreamnet} endpoint's guards check before an operation runs, under Spring MVC ({@link EndpointGuard})
  * and Spring WebFlux ({@link DreamNetEndpointWebFilter}) alike: which requests are the endpoint's writes, the admin token
- * (with DreamNet's tokens), the body's size, and that a JSON body is one object with the operation's fields. Each check
+ * (with DreamNet's tokens), the query parameters, the body's size, and that a JSON body is one object with the operation's
+ * fields. Each check
  * answers a refusal, or null to let the request on. Thread-safe.
  */
 final class EndpointRules {
@@ -71,6 +74,53 @@ final class EndpointRules {
         List<String> fields = method.equals("DELETE") ? List.of() : DreamNetEndpoint.bodyFields(under(path));
         String problem = JsonBody.problem(body, fields);
         return problem == null ? null : new Refusal(400, "bad request", problem);
+    }
+
+    /**
+     * 400 for a query parameter the operation does not take, or null. Spring Boot's actuator hands an operation its
+     * query parameters beside the path's selectors and the body's fields, and a query parameter wins: {@code POST
+     * .../modes/brownout?name=emergency} set EMERGENCY, past an access rule written for {@code modes/brownout}. Reads
+     * take {@code limit} (the audit log's), a {@code DELETE} takes {@code reason}, and nothing else takes any.
+     *
+     * @param query the raw query string, or null
+     */
+    static @Nullable Refusal unknownParameter(String method, @Nullable String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        List<String> taken = !isWrite(method) ? List.of("limit") : method.equals("DELETE") ? List.of("reason")
+                : List.of();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (!name.isEmpty() && !taken.contains(name)) {
+                return new Refusal(400, "bad request", "unknown query parameter \"" + printable(name) + "\" ("
+                        + (taken.isEmpty() ? "this operation takes none: its fields go in the JSON body"
+                                : "this operation takes only " + taken.get(0)) + ")");
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
+    }
+
+    /** {@code name} for an error message: at most 64 characters, control characters escaped. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().limit(64).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return name.codePointCount(0, name.length()) > 64 ? out + "..." : out.toString();
     }
 
     /** A path under the endpoint ({@code modes/brownout} in {@code /actuator/dreamnet/modes/brownout}). */

@@ -190,6 +190,32 @@ class DreamNetStarterTest {
     }
 
     @Test
+    @Order(3)
+    void aQueryParameterCannotRetargetAWriteNorReplaceItsBody() throws Exception {
+        // Bug: POST .../modes/brownout?name=emergency set EMERGENCY, and ?enabled=false&reason=x beat the body.
+        String enable = "{\"enabled\": true, \"reason\": \"query test\"}";
+        String modeBefore = http.get("/actuator/dreamnet/flags", "read-secret").body();
+
+        HttpResponse<String> retargeted = http.post("/actuator/dreamnet/modes/brownout?name=emergency", enable,
+                "admin-secret");
+        HttpResponse<String> replaced = http.post("/actuator/dreamnet/modes/emergency?enabled=false&reason=x", enable,
+                "admin-secret");
+        HttpResponse<String> encoded = http.post("/actuator/dreamnet/breakers/provider?%61ction=force-open",
+                "{\"action\": \"reset\"}", "admin-secret");
+
+        assertThat(List.of(retargeted, replaced, encoded)).allSatisfy(refused -> {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("unknown query parameter", "its fields go in the JSON body");
+        });
+        assertThat(encoded.body()).contains("\\\"action\\\"");
+        assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).isEqualTo(modeBefore);
+        assertThat(http.post("/actuator/dreamnet/modes/brownout?name=emergency", enable, null).statusCode())
+                .as("the token is checked first").isEqualTo(401);
+        assertThat(http.get("/actuator/dreamnet/audit?part=breakers", "read-secret").statusCode()).isEqualTo(400);
+        assertThat(http.get("/actuator/dreamnet/audit?limit=3", "read-secret").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(4)
     void writeDrainRefusesWritesAndKeepsReads() throws Exception {
         assertThat(http.post("/actuator/dreamnet/kill-switches/write-drain", "{\"enabled\": true}", "admin-secret")

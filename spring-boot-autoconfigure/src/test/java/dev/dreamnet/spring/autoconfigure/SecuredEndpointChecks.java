@@ -64,6 +64,22 @@ abstract class SecuredEndpointChecks {
         assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("recommendations");
     }
 
+    @Test
+    void aQueryStringCannotTakeAWriteOrAReadPastTheChainsRuleForItsPath() throws Exception {
+        // Bug: the actuator hands query parameters to the operation over the path's selectors, so a user the chain
+        // lets write overrides set EMERGENCY with POST .../overrides/recommendations?part=modes&name=emergency.
+        HttpResponse<String> write = post("/actuator/dreamnet/overrides/recommendations?part=modes&name=emergency",
+                "{\"enabled\": true, \"reason\": \"query\"}", basic("dev", "dev-pass"));
+        HttpResponse<String> read = get("/actuator/dreamnet/flags?part=audit", basic("dev", "dev-pass"));
+
+        assertThat(write.statusCode()).isEqualTo(400);
+        assertThat(write.body()).contains("unknown query parameter \\\"part\\\"");
+        assertThat(dreamnet.flags().snapshot().state().mode().name()).isEqualTo("NORMAL");
+        assertThat(dreamnet.flags().snapshot().state().overrides()).doesNotContainKey("recommendations");
+        assertThat(read.statusCode()).isEqualTo(400);
+        assertThat(get("/actuator/dreamnet/audit?limit=5", basic("dev", "dev-pass")).statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         return client.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
