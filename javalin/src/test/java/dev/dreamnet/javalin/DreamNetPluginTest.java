@@ -126,7 +126,7 @@ class DreamNetPluginTest {
             HttpResponse<String> refused = post("/ops/api/integration-flags/brownout/enable",
                     "{\"reason\":\"" + reason + "\"}", TOKEN);
             assertThat(refused.statusCode()).as(reason).isEqualTo(400);
-            assertThat(refused.body()).as(reason).contains("reason must be one line of text without control characters");
+            assertThat(refused.body()).as(reason).contains("reason must be one line of plain text, without control");
         }
         HttpResponse<String> misspelt = post("/ops/api/integration-flags/brownout/enable", "{\"Reason\":\"INC-4\"}", TOKEN);
         assertThat(misspelt.statusCode()).isEqualTo(400);

@@ -5,14 +5,21 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Whether a request body is one flat JSON object with known fields, as every write of the {@code dreamnet} endpoint takes. */
 final class JsonBody {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Fields whose value is JSON's {@code true} or {@code false}: the text {@code "true"} is not guessed at. */
+    private static final Set<String> BOOLEANS = Set.of("enabled", "autoPromote", "autoRollback");
+    /** Fields whose value is text: a number or a boolean there is a mistake, not a name. */
+    private static final Set<String> TEXTS = Set.of("reason", "action", "name", "bakeTime", "window", "maxP99");
     private static final int LONGEST_CAUSE = 120;
 
     private JsonBody() {
@@ -20,13 +27,15 @@ final class JsonBody {
 
     /**
      * What is wrong with {@code body} as one JSON object whose fields are among {@code fields} (any, when null), each
-     * a single value (not an object or an array); null when nothing is wrong (or the body is empty).
+     * once, each a single value (not an object or an array) of its type (a boolean for {@code enabled}, text for
+     * {@code reason}, ...); null when nothing is wrong (or the body is empty).
      */
     static @Nullable String problem(byte[] body, @Nullable List<String> fields) {
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return null; // no body: the operation says which fields it needs
+                // No body: the operation says which fields it needs. Blanks alone got Spring's bare 400.
+                return body.length == 0 ? null : "the body is blank: send one JSON object ({\"field\": value, ...})";
             }
             if (first != JsonToken.START_OBJECT) {
                 return "the body must be a JSON object ({\"field\": value, ...}), not " + kind(first);
@@ -41,6 +50,10 @@ final class JsonBody {
                 if (value.isStructStart()) {
                     return "field \"" + field + "\" must be a single value, not " + kind(value);
                 }
+                String wrongType = wrongType(field, value);
+                if (wrongType != null) {
+                    return wrongType;
+                }
             }
             if (parser.nextToken() != null) {
                 return "the body must be one JSON object, but more follows it" + at(parser.currentTokenLocation());
@@ -51,6 +64,20 @@ final class JsonBody {
         } catch (IOException e) {
             return "the body could not be read: " + e.getMessage();
         }
+    }
+
+    /** What is wrong with {@code value} as the value of {@code field}, by its JSON type; null when nothing is. */
+    private static @Nullable String wrongType(String field, JsonToken value) {
+        if (value == JsonToken.VALUE_NULL) {
+            return null; // as absent: the operation says whether it needs the field
+        }
+        if (BOOLEANS.contains(field) && !value.isBoolean()) {
+            return field + ": must be true or false (JSON's own, without quotes), not " + kind(value);
+        }
+        if (TEXTS.contains(field) && value != JsonToken.VALUE_STRING) {
+            return field + ": must be a string, not " + kind(value);
+        }
+        return null;
     }
 
     private static String shortened(String text) {

@@ -337,7 +337,12 @@ class DreamNetStarterTest {
     @Test
     @Order(9)
     void aBodyThatIsNotOneJsonObjectOfTheOperationsFieldsIsRefusedSayingWhatIsWrong() throws Exception {
-        Map<String, List<String>> refusals = Map.of(
+        Map<String, List<String>> refusals = new HashMap<>(Map.of(
+                "{\"enabled\": \"true\", \"reason\": \"INC-3\"}", List.of("enabled: must be true or false", "not a string"),
+                "{\"enabled\": true, \"reason\": 5}", List.of("reason: must be a string, not a number"),
+                "{\"enabled\": true, \"enabled\": false, \"reason\": \"INC-3\"}", List.of("Duplicate field 'enabled'"),
+                " \n ", List.of("the body is blank")));
+        refusals.putAll(Map.of(
                 "{\"enabled\": true,\n \"reason\": \"INC-3\"", List.of("not valid JSON", "line 2"),
                 "[true, \"INC-3\"]", List.of("must be a JSON object", "not an array"),
                 "\"brownout please\"", List.of("must be a JSON object", "not a string"),
@@ -348,7 +353,7 @@ class DreamNetStarterTest {
                 "{\"enabled\": true, \"action\": \"reset\", \"reason\": \"INC-3\"}", List.of("unknown field \\\"action\\\""),
                 "{\"enabled\": true, \"reason\": {\"ticket\": \"INC-3\"}}",
                 List.of("field \\\"reason\\\" must be a single value, not an object"),
-                "{\"enabled\": [true], \"reason\": \"INC-3\"}", List.of("field \\\"enabled\\\"", "not an array"));
+                "{\"enabled\": [true], \"reason\": \"INC-3\"}", List.of("field \\\"enabled\\\"", "not an array")));
         for (Map.Entry<String, List<String>> refusal : refusals.entrySet()) {
             HttpResponse<String> answer = http.post("/actuator/dreamnet/modes/brownout", refusal.getKey(),
                     "admin-secret");
@@ -371,11 +376,11 @@ class DreamNetStarterTest {
         HttpResponse<String> forged = http.post("/actuator/dreamnet/modes/brownout",
                 "{\"enabled\": true, \"reason\": \"INC-1\\nforged audit line \\u001b[31m\"}", "admin-secret");
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("reason", "control characters", "U+000A");
+        assertThat(forged.body()).contains("reason", "without control", "U+000A");
         HttpResponse<String> tooLong = http.post("/actuator/dreamnet/kill-switches/safe-mode",
                 "{\"enabled\": true, \"reason\": \"" + "r".repeat(1001) + "\"}", "admin-secret");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("reason must be at most 1000 characters, was 1001");
+        assertThat(tooLong.body()).contains("reason must be at most 1000 characters", "was 1001");
         assertThat(http.get("/actuator/dreamnet/flags", "read-secret").body()).contains("\"mode\":\"NORMAL\"")
                 .contains("\"safeMode\":false");
     }
@@ -406,7 +411,7 @@ class DreamNetStarterTest {
             HttpResponse<String> refused = http.post("/actuator/dreamnet/kill-switches/safe-mode",
                     "{\"enabled\": " + enabled + ", \"reason\": \"INC-6\"}", "admin-secret");
             assertThat(refused.statusCode()).as(enabled).isEqualTo(400);
-            assertThat(refused.body()).as(enabled).contains("enabled must be true or false");
+            assertThat(refused.body()).as(enabled).contains("enabled", "must be true or false");
         }
         HttpResponse<String> action = http.post("/actuator/dreamnet/breakers/provider", "{\"action\": \"explode\"}",
                 "admin-secret");
