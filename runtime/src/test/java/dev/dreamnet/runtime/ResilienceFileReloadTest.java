@@ -63,6 +63,29 @@ class ResilienceFileReloadTest {
     }
 
     @Test
+    void aVersionThatAddsADownstreamIsRefusedWhereOperatorsLookAndItsOtherChangesAreNotHalfApplied() throws Exception {
+        // Bug: it was taken as the file's last good version and refused in a log line only; attention stayed empty.
+        Path file = dir.resolve("resilience.yaml");
+        Files.writeString(file, yaml(5));
+        dreamnet = DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .resilience(file).build().start();
+
+        Files.writeString(file, yaml(2) + "  pricing:\n    timeout: 1s\n");
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+
+        assertThat(dreamnet.downstreams().names()).doesNotContain("pricing");
+        assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(5);
+        assertThat(dreamnet.attention()).singleElement().asString().startsWith(file + " was not reloaded: ")
+                .contains("downstreams cannot be added or removed without a restart (added: [pricing], removed: [])");
+
+        Files.writeString(file, yaml(2));
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+        assertThat(dreamnet.attention()).isEmpty();
+        assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(2);
+    }
+
+    @Test
     void readinessListenersHearTheServiceTurnNotReadyWhenItDrains() throws Exception {
         dreamnet = DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
                 .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
