@@ -26,6 +26,7 @@ final class DreamNetFactory {
     static DreamNet build(DreamNetProperties properties, ListableBeanFactory beans, Map<String, String> environment,
                           List<DreamNetCustomizer> customizers) throws Exception {
         checkTimings(properties);
+        DreamNetAutoConfiguration.springSecurity(properties); // refused here, before the runtime's threads exist
         checkFleet(properties);
         checkDatabase(properties.database());
         DreamNetBuilder builder = DreamNet.builder();
@@ -77,13 +78,27 @@ final class DreamNetFactory {
     private static void checkTimings(DreamNetProperties properties) {
         atLeast("dreamnet.gates.interval", properties.gates().interval());
         atLeast("dreamnet.gates.startup-interval", properties.gates().startupInterval());
+        atMostADay("dreamnet.gates.interval", properties.gates().interval());
+        atMostADay("dreamnet.gates.startup-interval", properties.gates().startupInterval());
         if (properties.shutdownGrace().isNegative()) {
             throw new DreamNetConfigurationException("dreamnet.shutdown-grace must not be negative, was "
                     + properties.shutdownGrace().toMillis() + "ms");
         }
+        atMostADay("dreamnet.shutdown-grace", properties.shutdownGrace());
         if (properties.startupThreads() < 1) {
             throw new DreamNetConfigurationException("dreamnet.startup-threads must be at least 1, was "
                     + properties.startupThreads());
+        }
+    }
+
+    /**
+     * Longer is a slip (a unit, a zero too many), and about 292 years overflowed the nanoseconds the timers count in: the
+     * gate was never checked again, the drain skipped.
+     */
+    private static void atMostADay(String property, Duration duration) {
+        if (duration.compareTo(Duration.ofDays(1)) > 0) {
+            throw new DreamNetConfigurationException(property + " must be at most 1d (24h), was " + duration.toHours()
+                    + "h");
         }
     }
 

@@ -39,6 +39,13 @@ class ConfigurationFailuresTest {
                 "dreamnet.shutdown-grace must not be negative, was -5000ms");
         assertRefused(runner.withPropertyValues("dreamnet.startup-threads=0"),
                 "dreamnet.startup-threads must be at least 1, was 0");
+        // Bug: started, then the timers' nanoseconds overflowed: the gate was never checked again, the drain skipped.
+        assertRefused(runner.withPropertyValues("dreamnet.gates.interval=1000000d"),
+                "dreamnet.gates.interval must be at most 1d (24h), was 24000000h");
+        assertRefused(runner.withPropertyValues("dreamnet.gates.startup-interval=2d"),
+                "dreamnet.gates.startup-interval must be at most 1d");
+        assertRefused(runner.withPropertyValues("dreamnet.shutdown-grace=1000000d"),
+                "dreamnet.shutdown-grace must be at most 1d");
         assertRefused(runner.withPropertyValues("dreamnet.database=garbage"),
                 "dreamnet.database must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL, was garbage");
     }
@@ -48,6 +55,21 @@ class ConfigurationFailuresTest {
         Path flags = dir.resolve("flags.yaml");
         Files.writeString(flags, "flags:\n  checkout:\n    enabled: sometimes\n");
         assertRefused(runner.withPropertyValues("dreamnet.flags=" + flags), "flags.yaml:3");
+    }
+
+    @Test
+    void anUnknownEndpointAuthIsRefusedBeforeTheRuntimeIsBuilt() {
+        // Bug: refused only when the endpoint's guard was made, after the runtime's threads had started, so Tomcat
+        // logged about 90 lines of "appears to have started a thread ... memory leak" around the report.
+        assertRefused(new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+                .withPropertyValues("dreamnet.database=jdbc:h2:mem:auth_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "dreamnet.endpoints.auth=maybe"),
+                "dreamnet.endpoints.auth must be tokens, spring-security or auto, was \"maybe\"");
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+                .withPropertyValues("dreamnet.database=jdbc:h2:mem:auth_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "dreamnet.endpoints.auth=maybe")
+                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("DreamNetFactory"));
     }
 
     @Test
