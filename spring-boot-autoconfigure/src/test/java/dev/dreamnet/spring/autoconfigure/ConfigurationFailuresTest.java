@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,6 +26,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * page of stack traces), timings no gate could meet refused, Spring Security named but absent refused rather than the
  * endpoint left open, and an override that outlived its flag still cleared.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConfigurationFailuresTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -70,6 +74,22 @@ class ConfigurationFailuresTest {
                 .withPropertyValues("dreamnet.database=jdbc:h2:mem:auth_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                         "dreamnet.endpoints.auth=maybe")
                 .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("DreamNetFactory"));
+    }
+
+    @Test
+    void onlyARouteFlagTheFlagsFileLacksIsWarnedAbout(@TempDir Path dir, CapturedOutput output) throws Exception {
+        // Bug: the flags file was read when DreamNet started, after the filter was made, so every route flag was
+        // warned about, the example's own included, and a misspelt one could not be told from a good one.
+        Path flags = Files.writeString(dir.resolve("flags.yaml"), flag("kept"));
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(DreamNetAutoConfiguration.class))
+                .withPropertyValues("dreamnet.database=jdbc:h2:mem:routes_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "dreamnet.flags=" + flags, "dreamnet.web.route-flags.kept=/api/kept/**",
+                        "dreamnet.web.route-flags.kpet=/api/typo/**")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("dreamNetFilter");
+                    assertThat(output).contains("dreamnet.web.route-flags.kpet names no flag")
+                            .doesNotContain("dreamnet.web.route-flags.kept names no flag");
+                });
     }
 
     @Test
