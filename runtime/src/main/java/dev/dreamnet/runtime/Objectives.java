@@ -21,6 +21,7 @@ import dev.dreamnet.runtime.slo.SloViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -57,7 +58,8 @@ final class Objectives {
             slosFile.load();
         }
         SlosConfig codeSlos = b.slos;
-        this.slos = new SloService(slosFile == null ? () -> codeSlos : slosFile::current, requests,
+        this.slos = new SloService(slosFile == null ? () -> codeSlos : slosFile::current,
+                slosFile == null ? Optional::empty : () -> Refusals.of(slosFile), requests,
                 new SloStore(store, instance), clock);
         this.sloTicks = new Repeating(clock, scheduler, checks, SloService.TICK, slos::tick);
         rollouts.promotionGate(this::sloGate);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.core.time.ManualScheduler;
 import dev.dreamnet.config.reload.ReloadingFile;
+import dev.dreamnet.runtime.slo.SloViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,25 @@ class ResilienceFileReloadTest {
         time.advance(ReloadingFile.DEFAULT_INTERVAL);
         assertThat(dreamnet.attention()).isEmpty();
         assertThat(dreamnet.downstreams().breaker("provider").config().consecutiveFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedSloFileIsShownInTheObjectivesOwnView() throws Exception {
+        // Bug: /api/observability/slos (and the actuator's slos) said "error": null; only the summary told.
+        Path file = dir.resolve("slos.yaml");
+        Files.writeString(file, "slos:\n  reads:\n    routes: [\"GET /api/x\"]\n    objective: 99.9\n");
+        dreamnet = DreamNet.builder().clock(time).scheduler(time).environment(Map.of())
+                .database("jdbc:h2:mem:dreamnet_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .slos(file).build().start();
+        SloViews.SlosView before = SloViews.of(dreamnet.slos());
+        assertThat(before.reloadError()).isNull();
+
+        Files.writeString(file, "window: banana\nslos: {}\n");
+        time.advance(ReloadingFile.DEFAULT_INTERVAL);
+
+        SloViews.SlosView view = SloViews.of(dreamnet.slos());
+        assertThat(view.reloadError()).startsWith(file + " was not reloaded: ").contains("window");
+        assertThat(view.configVersion()).as("the last good version stays").isEqualTo(before.configVersion());
     }
 
     @Test

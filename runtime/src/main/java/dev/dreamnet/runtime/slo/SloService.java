@@ -40,6 +40,7 @@ public final class SloService {
     }
 
     private final Supplier<SlosConfig> config;
+    private final Supplier<Optional<String>> refusal;
     private final RequestMetrics requests;
     private final SloStore store;
     private final Clock clock;
@@ -51,7 +52,14 @@ public final class SloService {
     private long ticks; // guarded by this
 
     public SloService(Supplier<SlosConfig> config, RequestMetrics requests, SloStore store, Clock clock) {
+        this(config, Optional::empty, requests, store, clock);
+    }
+
+    /** As above, for objectives read from a watched file: {@code refusal} says why its latest change was refused. */
+    public SloService(Supplier<SlosConfig> config, Supplier<Optional<String>> refusal, RequestMetrics requests,
+                      SloStore store, Clock clock) {
         this.config = config;
+        this.refusal = refusal;
         this.requests = requests;
         this.store = store;
         this.clock = clock;
@@ -99,6 +107,11 @@ public final class SloService {
     /** Why the last read or write of the table failed, or null. */
     public String lastError() {
         return lastError;
+    }
+
+    /** Why the SLO file's latest change was refused, while it is (the last good version is in force). */
+    public Optional<String> refusal() {
+        return refusal.get();
     }
 
     public void addListener(Consumer<Transition> listener) {

@@ -13,9 +13,12 @@ public final class SloViews {
     private SloViews() {
     }
 
-    /** Every objective's judgement, whether rollouts are gated and brownout follows pages, and the table's error. */
+    /**
+     * Every objective's judgement, whether rollouts are gated and brownout follows pages, the table's error, and why
+     * the SLO file's latest change was refused, if it was ({@code reloadError}; the last good version is in force).
+     */
     public record SlosView(List<SloView> slos, boolean gateRollouts, boolean brownoutOnPage, String configVersion,
-                           String error) {
+                           String error, String reloadError) {
     }
 
     /**
@@ -30,7 +33,7 @@ public final class SloViews {
     public static SlosView of(SloService service) {
         var config = service.config();
         return new SlosView(service.statuses().stream().map(SloViews::of).toList(), config.gateRollouts(),
-                config.brownoutOnPage(), config.version(), service.lastError());
+                config.brownoutOnPage(), config.version(), service.lastError(), service.refusal().orElse(null));
     }
 
     public static SloView of(SloStatus status) {
