@@ -7,6 +7,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -101,14 +102,31 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
                 () -> ErrorBody.of(refusal.error(), refusal.detail()));
     }
 
-    /** The request, with the body this filter read. */
+    /**
+     * The request, with the body this filter read. A write sent with no body and no content type (the overload pin's,
+     * whose body is optional) says it is JSON, which it trivially is: WebFlux refused it with a bare 415.
+     */
     private static final class ReadBody extends ServerHttpRequestDecorator {
 
         private final byte[] body;
+        private final HttpHeaders headers;
 
         ReadBody(ServerHttpRequest request, byte[] body) {
             super(request);
             this.body = body;
+            if (body.length == 0 && request.getHeaders().getContentType() == null) {
+                HttpHeaders typed = new HttpHeaders();
+                typed.putAll(request.getHeaders());
+                typed.setContentType(MediaType.APPLICATION_JSON);
+                this.headers = HttpHeaders.readOnlyHttpHeaders(typed);
+            } else {
+                this.headers = request.getHeaders();
+            }
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
         }
 
         @Override

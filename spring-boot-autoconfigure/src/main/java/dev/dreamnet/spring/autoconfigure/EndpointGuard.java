@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -75,14 +79,46 @@ final class EndpointGuard extends OncePerRequestFilter {
         DreamNetFilter.answer(response, refusal.status(), refusal.error(), refusal.detail());
     }
 
-    /** The request, with the body this filter read. */
+    /**
+     * The request, with the body this filter read. A write sent with no body and no content type (the overload pin's,
+     * whose body is optional) says it is JSON, which it trivially is: Spring MVC refused it with a bare 415.
+     */
     private static final class ReadBody extends HttpServletRequestWrapper {
 
+        private static final String CONTENT_TYPE = "Content-Type";
         private final byte[] body;
+        private final boolean untyped;
 
         ReadBody(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
+            this.untyped = body.length == 0 && request.getContentType() == null;
+        }
+
+        @Override
+        public String getContentType() {
+            return untyped ? MediaType.APPLICATION_JSON_VALUE : super.getContentType();
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return untyped && CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return untyped && CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.enumeration(List.of(getContentType()))
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            if (!untyped) {
+                return super.getHeaderNames();
+            }
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.add(CONTENT_TYPE);
+            return Collections.enumeration(names);
         }
 
         @Override

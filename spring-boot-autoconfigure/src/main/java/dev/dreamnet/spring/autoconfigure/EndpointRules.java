@@ -53,7 +53,9 @@ final class EndpointRules {
         } catch (NotAuthenticatedException e) {
             return new Refusal(401, "not authenticated", e.getMessage());
         } catch (AccessDeniedException e) {
-            return new Refusal(403, "forbidden", e.getMessage());
+            return new Refusal(403, "forbidden", tokens.adminConfigured() ? e.getMessage() : e.getMessage()
+                    + "; in a Spring Boot application the properties dreamnet.tokens.admin or dreamnet.tokens.admin-file"
+                    + " set them too");
         }
     }
 

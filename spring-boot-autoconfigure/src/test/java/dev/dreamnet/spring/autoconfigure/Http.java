@@ -50,6 +50,12 @@ final class Http {
         return send(request.build());
     }
 
+    /** A POST with no body and no content type, as {@code curl -X POST} sends it. */
+    HttpResponse<String> postNothing(String path, String token) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
         return send(request(path).header("Authorization", "Bearer " + token).DELETE().build());
     }

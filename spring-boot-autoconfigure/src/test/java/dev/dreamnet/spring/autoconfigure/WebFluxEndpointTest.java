@@ -69,6 +69,18 @@ class WebFluxEndpointTest {
     }
 
     @Test
+    void aWriteWithNoBodyAndNoContentTypeIsTakenAsAnEmptyJsonBody() throws Exception {
+        // Bug: WebFlux answered a bare 415 to POST .../overload/unpin with no body (curl -X POST), whose body is optional.
+        HttpResponse<String> unpinned = http.postNothing("/actuator/dreamnet/overload/unpin", "admin-secret");
+
+        assertThat(unpinned.statusCode()).as(unpinned.body()).isEqualTo(200);
+        assertThat(unpinned.body()).contains("\"pinnedBy\":null");
+        HttpResponse<String> unsaid = http.postNothing(BROWNOUT, "admin-secret");
+        assertThat(unsaid.statusCode()).as("a mode still needs its fields").isEqualTo(400);
+        assertThat(unsaid.body()).contains("enabled");
+    }
+
+    @Test
     void anAdminTokenTurnsBrownoutOnAndTheAuditLogNamesTheActorTheRequestGave() throws Exception {
         HttpResponse<String> on = send(HttpRequest.newBuilder(url(BROWNOUT))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer admin-secret")
