@@ -157,7 +157,8 @@ public final class DreamNet implements AutoCloseable {
      * Starts watching the flags file, the metrics and watchdogs, and the startup graph; returns without waiting for
      * the graph ({@link #started()} completes with its result). A DreamNet starts once.
      *
-     * @throws ConfigException when the overload or SLO file cannot be read; nothing is left running
+     * @throws ConfigException when the resilience file, read by {@code build()}, can no longer be read as it starts
+     *         being watched; nothing is left running
      * @throws IllegalStateException when {@code start()} was already called, or after {@link #shutdown()}: build a
      *         new DreamNet to start again
      */
