@@ -34,10 +34,11 @@ final class ApiClient {
     private final String actor;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /** {@code token} and {@code actor} as {@link HeaderValues} checked them: null when not to be sent. */
     ApiClient(String url, String token, String actor) {
         this.base = parse(url);
         this.actuator = base.getPath().endsWith("/actuator/");
-        this.token = token == null || token.isBlank() ? null : token.trim();
+        this.token = token;
         this.actor = actor;
     }
 
@@ -68,7 +69,7 @@ final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        if (actor != null && !actor.isBlank()) {
+        if (actor != null) {
             builder.header("X-Dreamnet-Actor", actor);
         }
         return builder;
@@ -147,7 +148,8 @@ final class ApiClient {
         return node;
     }
 
-    private static String visible(String text) {
+    /** {@code text} with every control character shown as {@code \\u001B}, to print it on a terminal. */
+    static String visible(String text) {
         StringBuilder shown = new StringBuilder(text.length());
         text.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : (char) c));
         return shown.toString();

@@ -1,10 +1,13 @@
 package dev.dreamnet.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every command that talks to a running server shares: where it is, the token to
- * send, and whether to print JSON. Defaults come from {@code DREAMNET_URL} and {@code DREAMNET_TOKEN}.
+ * send, and whether to print JSON. Defaults come from {@code DREAMNET_URL} and {@code DREAMNET_TOKEN}. The token
+ * and the actor are checked before a request is built ({@link HeaderValues}).
  */
 final class ClientOptions {
 
@@ -23,10 +26,21 @@ final class ClientOptions {
     boolean json;
 
     @Option(names = "--actor", paramLabel = "NAME", defaultValue = "${env:USER:-operator}",
-            description = "Who is acting, recorded in the audit log (default: $USER).")
+            description = "Who is acting, recorded in the audit log: at most 100 ASCII letters, digits and "
+                    + "@ . _ : + - (default: $USER).")
     String actor;
 
+    /** The command this mixin is part of: which options were given on its command line. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     ApiClient client() {
-        return new ApiClient(url, token, actor);
+        return new ApiClient(url, HeaderValues.token(token, given("--token") ? "--token" : "DREAMNET_TOKEN"),
+                HeaderValues.actor(actor, given("--actor") ? "--actor" : "--actor (from $USER)"));
+    }
+
+    /** Whether {@code option} was on the command line, rather than its default from the environment. */
+    private boolean given(String option) {
+        return !command.findOption(option).originalStringValues().isEmpty();
     }
 }

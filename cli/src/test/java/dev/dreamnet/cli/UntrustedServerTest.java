@@ -2,10 +2,7 @@ package dev.dreamnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,30 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class UntrustedServerTest {
 
-    private HttpServer server;
+    private ScriptedServer server;
 
     private String serve(int status, String location, byte[] body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            if (location != null) {
-                exchange.getResponseHeaders().add("Location", location);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int at = 0; at < body.length; at += 1 << 20) {
-                    out.write(body, at, Math.min(1 << 20, body.length - at));
-                }
-            }
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        server = ScriptedServer.answering(status, location, body);
+        return server.url();
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
