@@ -77,7 +77,7 @@ final class BreakerCommands {
                         + String.join(", ", Actions.ALL) + ", was \"" + action + "\"");
             }
             return Client.run(spec, () -> {
-                JsonNode b = client.client().post("api/admin/breakers/" + Client.segment(name) + "/" + action,
+                JsonNode b = client.client().post("api/admin/breakers/" + Client.segment("NAME", name) + "/" + action,
                         reason == null ? Map.of() : Map.of("reason", reason));
                 if (client.json) {
                     return b;

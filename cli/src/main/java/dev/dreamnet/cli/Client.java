@@ -39,8 +39,18 @@ final class Client {
         }
     }
 
-    /** A name made safe for one URL path segment. */
-    static String segment(String name) {
+    /**
+     * {@code name} encoded as one segment of a request's path. A name no path can carry is a usage error naming
+     * {@code parameter} (NAME), before anything is sent: empty, {@code .} or {@code ..} (the URL would resolve them
+     * away, to another path), or with {@code /} or {@code \} (which servers refuse encoded) or a control character.
+     */
+    static String segment(String parameter, String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")
+                || name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(parameter + " must not be empty, \".\" or \"..\", nor contain /, \\ or "
+                    + "a control character (it is one segment of a URL path), was \"" + ApiClient.visible(name)
+                    + "\"; nothing was sent");
+        }
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

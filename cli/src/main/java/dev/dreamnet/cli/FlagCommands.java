@@ -196,7 +196,7 @@ final class FlagCommands {
                 throw new ParameterException(spec.commandLine(), "expected on, off or clear, was \"" + value + "\"");
             }
             return Client.run(spec, () -> {
-                String flag = BASE + "/flags/" + Client.segment(name);
+                String flag = BASE + "/flags/" + Client.segment("NAME", name);
                 Map<String, Object> body = new LinkedHashMap<>();
                 if (!value.equals("clear")) {
                     body.put("enabled", value.equals("on"));
@@ -247,7 +247,7 @@ final class FlagCommands {
                 throw new ParameterException(spec.commandLine(), "expected quarantine or release, was \"" + action + "\"");
             }
             return Client.run(spec, () -> {
-                JsonNode body = client.client().post(BASE + "/agents/" + Client.segment(name) + "/" + action,
+                JsonNode body = client.client().post(BASE + "/agents/" + Client.segment("NAME", name) + "/" + action,
                         reason == null ? Map.of() : Map.of("reason", reason));
                 if (client.json) {
                     return body;

@@ -35,7 +35,7 @@ final class QueueCommands implements Callable<Integer> {
                 throw new IllegalArgumentException("--limit must be between 1 and 500, was " + limit);
             }
             JsonNode body = deadLettersOf == null ? client.client().get("api/observability/queues")
-                    : client.client().get("api/observability/queues/" + Client.segment(deadLettersOf)
+                    : client.client().get("api/observability/queues/" + Client.segment("--dead-letters", deadLettersOf)
                     + "/dead-letters?limit=" + limit);
             if (client.json) {
                 return body;

@@ -131,7 +131,7 @@ final class RolloutCommands {
                 JsonNode r = switch (action) {
                     case "status" -> status();
                     case "start" -> client.client().post("api/admin/rollouts", startBody());
-                    default -> client.client().post("api/admin/rollouts/" + Client.segment(name) + "/" + action,
+                    default -> client.client().post("api/admin/rollouts/" + Client.segment("NAME", name) + "/" + action,
                             reason == null ? Map.of() : Map.of("reason", reason));
                 };
                 if (client.json) {
