@@ -98,11 +98,24 @@ final class ApiClient {
                     + response.headers().firstValue("Location").map(to -> " to " + to).orElse("")
                     + ": DreamNet's API does not redirect, so nothing was done; set --url to the server itself");
         }
-        JsonNode body = parseBody(status, text);
+        String requested = request.method() + " " + request.uri();
+        JsonNode body = json(text);
         if (status >= 400) {
-            throw ClientException.fromServer(status, body);
+            throw ClientException.fromServer(requested, status, body, elsewhere());
+        }
+        if (body == null) {
+            throw new ClientException(requested + " answered " + status + " with a body that is not JSON: "
+                    + "is --url pointing at a DreamNet server?");
         }
         return body;
+    }
+
+    /** Where DreamNet's API may be, when something other than DreamNet answered 404. */
+    private String elsewhere() {
+        return actuator
+                ? "is DreamNet's starter there, with its dreamnet endpoint exposed "
+                + "(management.endpoints.web.exposure.include=...,dreamnet)?"
+                : "for a Spring Boot application, --url ends in /actuator (e.g. " + base.resolve("actuator") + ")";
     }
 
     /** The body, read to at most {@value #MAX_BODY} bytes: a server that sends more is not a DreamNet server. */
@@ -117,12 +130,12 @@ final class ApiClient {
         }
     }
 
-    private JsonNode parseBody(int status, String text) throws ClientException {
+    /** {@code text} as JSON made {@link #printable}, an empty body as {@code {}}, or null when it is not JSON. */
+    private static JsonNode json(String text) {
         try {
             return printable(JSON.readTree(text.isEmpty() ? "{}" : text));
         } catch (IOException e) {
-            throw new ClientException(base + " answered " + status + " with a body that is not JSON: "
-                    + "is --url pointing at a DreamNet server?");
+            return null;
         }
     }
 

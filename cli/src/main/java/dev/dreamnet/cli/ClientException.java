@@ -28,7 +28,22 @@ final class ClientException extends Exception {
         return new ClientException(message, ExitCodes.CONFIG);
     }
 
-    static ClientException fromServer(int status, JsonNode body) {
+    /**
+     * What an error answer to {@code request} ({@code GET http://...}) means. DreamNet's own ({@code {"error": ...,
+     * "detail": ...}}) is shown as it is, with the exit code of its status. A 404 from anything else means DreamNet's
+     * API is not at that URL: it names the request and adds {@code hint}, where it may be. {@code body} is null when
+     * it is not JSON.
+     */
+    static ClientException fromServer(String request, int status, JsonNode body, String hint) {
+        if (!isDreamNetError(body)) {
+            if (status == 404) {
+                return notFound(request + " answered 404, not from DreamNet: " + hint);
+            }
+            if (body == null) {
+                return new ClientException(request + " answered " + status + " with a body that is not JSON: "
+                        + "is --url pointing at a DreamNet server?");
+            }
+        }
         String error = body.path("error").asText("HTTP " + status);
         String detail = body.path("detail").asText("");
         String message = "server answered " + status + " " + error + (detail.isEmpty() ? "" : ": " + detail);
@@ -39,6 +54,11 @@ final class ClientException extends Exception {
             default -> ExitCodes.UNAVAILABLE;
         };
         return new ClientException(message, code);
+    }
+
+    /** Whether {@code body} is the error every DreamNet server answers: {@code {"error": ..., "detail": ...}}. */
+    private static boolean isDreamNetError(JsonNode body) {
+        return body != null && body.path("error").isTextual() && body.path("detail").isTextual();
     }
 
     int exitCode() {

@@ -61,4 +61,41 @@ class UntrustedServerTest {
 
         assertThat(cli.out()).doesNotContain("\u001b").contains("\\u001B[2Jprovider").contains("OPEN\\u000Aforged");
     }
+
+    /** Regression: a Spring Boot application's URL without /actuator said only "server answered 404 Not Found". */
+    @Test
+    void aNotFoundFromSomethingElseNamesTheUrlAndWhereASpringBootApplicationHasTheApi() throws Exception {
+        String url = serve(404, null, ("{\"timestamp\": \"2026-01-01T00:00:00.000+00:00\", \"status\": 404, "
+                + "\"error\": \"Not Found\", \"path\": \"/api/observability/summary\"}").getBytes(StandardCharsets.UTF_8));
+
+        Cli cli = Cli.run("status", "--url", url);
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).isEqualTo("dreamnet: GET " + url + "/api/observability/summary answered 404, not from "
+                + "DreamNet: for a Spring Boot application, --url ends in /actuator (e.g. " + url + "/actuator)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aNotFoundAtAnActuatorAsksWhetherTheDreamnetEndpointIsExposed() throws Exception {
+        String url = serve(404, null, "<html><body>Whitelabel Error Page</body></html>".getBytes(StandardCharsets.UTF_8));
+
+        Cli cli = Cli.run("breakers", "--url", url + "/actuator");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).isEqualTo("dreamnet: GET " + url + "/actuator/dreamnet/breakers answered 404, not from "
+                + "DreamNet: is DreamNet's starter there, with its dreamnet endpoint exposed "
+                + "(management.endpoints.web.exposure.include=...,dreamnet)?" + System.lineSeparator());
+    }
+
+    @Test
+    void anErrorThatIsNotJsonNamesTheRequest() throws Exception {
+        String url = serve(400, null, "<html>Bad Request</html>".getBytes(StandardCharsets.UTF_8));
+
+        Cli cli = Cli.run("breaker", "reset", "db", "--url", url, "--token", "t");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(cli.err()).isEqualTo("dreamnet: POST " + url + "/api/admin/breakers/db/reset answered 400 with a "
+                + "body that is not JSON: is --url pointing at a DreamNet server?" + System.lineSeparator());
+    }
 }
