@@ -12,13 +12,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A small client of the server's HTTP API for the operator commands: the Javalin plugin's {@code /api/...}, or, when
  * the URL ends in {@code /actuator}, a Spring Boot application's {@code dreamnet} actuator endpoint
  * ({@link ActuatorPaths}). Every failure becomes a {@link ClientException} with a one-line message an operator can
- * act on.
+ * act on, and so does a success that is not DreamNet's: each command names the fields its answer always has, and an
+ * answer without them (an empty body, {@code {}} from some other server) is refused, never printed as an empty state.
  */
 final class ApiClient {
 
@@ -42,22 +44,28 @@ final class ApiClient {
         this.actor = actor;
     }
 
-    /** Reads {@code path} of the Javalin plugin's API, or the same view on a Spring Boot actuator. */
-    JsonNode get(String path) throws ClientException {
-        return send(request(actuator ? ActuatorPaths.read(path) : path).GET().build());
+    /**
+     * Reads {@code path} of the Javalin plugin's API, or the same view on a Spring Boot actuator: a JSON object with
+     * each of {@code fields}, which both always send.
+     */
+    JsonNode get(String path, List<String> fields) throws ClientException {
+        return send(request(actuator ? ActuatorPaths.read(path) : path).GET().build(), fields);
     }
 
-    /** Posts {@code body} to {@code path} of the Javalin plugin's API, or does the same on a Spring Boot actuator. */
-    JsonNode post(String path, Map<String, ?> body) throws ClientException {
+    /**
+     * Posts {@code body} to {@code path} of the Javalin plugin's API, or does the same on a Spring Boot actuator; the
+     * answer is a JSON object with each of {@code fields}, which both always send.
+     */
+    JsonNode post(String path, Map<String, ?> body, List<String> fields) throws ClientException {
         ActuatorPaths.Request write = actuator ? ActuatorPaths.write(path, body)
                 : new ActuatorPaths.Request(path, body);
         if (write.delete()) {
-            return send(request(write.path()).DELETE().build());
+            return send(request(write.path()).DELETE().build(), fields);
         }
         try {
             String json = JSON.writeValueAsString(write.body());
             return send(request(write.path()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), fields);
         } catch (IOException e) {
             throw new ClientException("cannot encode the request: " + e.getMessage());
         }
@@ -75,7 +83,7 @@ final class ApiClient {
         return builder;
     }
 
-    private JsonNode send(HttpRequest request) throws ClientException {
+    private JsonNode send(HttpRequest request, List<String> fields) throws ClientException {
         HttpResponse<InputStream> response;
         String text;
         try {
@@ -103,11 +111,22 @@ final class ApiClient {
         if (status >= 400) {
             throw ClientException.fromServer(requested, status, body, elsewhere());
         }
-        if (body == null) {
-            throw new ClientException(requested + " answered " + status + " with a body that is not JSON: "
-                    + "is --url pointing at a DreamNet server?");
+        String notDreamNet = body == null ? "with a body that is not JSON"
+                : text.isEmpty() ? "with an empty body"
+                : !body.isObject() ? "with JSON that is not an object"
+                : missing(body, fields);
+        if (notDreamNet != null) {
+            throw new ClientException(requested + " answered " + status + " " + notDreamNet
+                    + ": is --url pointing at a DreamNet server?");
         }
         return body;
+    }
+
+    /** "without "health", "mode"" when {@code body} lacks any of {@code fields}; null when it has them all. */
+    private static String missing(JsonNode body, List<String> fields) {
+        List<String> missing = fields.stream().filter(field -> !body.has(field)).map(field -> "\"" + field + "\"")
+                .toList();
+        return missing.isEmpty() ? null : "without " + String.join(", ", missing);
     }
 
     /** Where DreamNet's API may be, when something other than DreamNet answered 404. */

@@ -2,6 +2,7 @@ package dev.dreamnet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,11 @@ final class AuditCommand extends ReadCommand {
             throw new ParameterException(spec.commandLine(), "--limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
         }
         return "api/observability/audit?limit=" + limit;
+    }
+
+    @Override
+    List<String> fields() {
+        return List.of("entries");
     }
 
     @Override

@@ -29,6 +29,11 @@ final class BreakerCommands {
         }
 
         @Override
+        List<String> fields() {
+            return List.of("breakers");
+        }
+
+        @Override
         void print(JsonNode body, PrintWriter out) {
             out.printf("%-12s %-13s %7s %8s %8s %8s  %s%n", "BREAKER", "STATE", "CALLS", "FAIL%", "SLOW%",
                     "REJECTED", "NEXT ATTEMPT");
@@ -78,7 +83,7 @@ final class BreakerCommands {
             }
             return Client.run(spec, () -> {
                 JsonNode b = client.client().post("api/admin/breakers/" + Client.segment("NAME", name) + "/" + action,
-                        reason == null ? Map.of() : Map.of("reason", reason));
+                        reason == null ? Map.of() : Map.of("reason", reason), List.of("name", "state"));
                 if (client.json) {
                     return b;
                 }

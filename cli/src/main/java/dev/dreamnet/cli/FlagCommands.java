@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 final class FlagCommands {
 
     static final String BASE = "api/integration-flags";
+    /** The fields of the flags document, which every read and change answers. */
+    static final List<String> FIELDS = List.of("state", "flags");
 
     private FlagCommands() {
     }
@@ -60,6 +62,11 @@ final class FlagCommands {
         @Override
         String path() {
             return BASE;
+        }
+
+        @Override
+        List<String> fields() {
+            return FIELDS;
         }
 
         @Override
@@ -107,7 +114,7 @@ final class FlagCommands {
             }
             return Client.run(spec, () -> {
                 JsonNode body = client.client().post(BASE + "/" + name() + "/" + (enable ? "enable" : "disable"),
-                        reason == null ? Map.of() : Map.of("reason", reason));
+                        reason == null ? Map.of() : Map.of("reason", reason), FIELDS);
                 if (client.json) {
                     return body;
                 }
@@ -205,7 +212,7 @@ final class FlagCommands {
                     body.put("reason", reason);
                 }
                 JsonNode state = client.client().post(flag + (value.equals("clear") ? "/clear-override" : "/override"),
-                        body);
+                        body, FIELDS);
                 if (client.json) {
                     return state;
                 }
@@ -248,7 +255,7 @@ final class FlagCommands {
             }
             return Client.run(spec, () -> {
                 JsonNode body = client.client().post(BASE + "/agents/" + Client.segment("NAME", name) + "/" + action,
-                        reason == null ? Map.of() : Map.of("reason", reason));
+                        reason == null ? Map.of() : Map.of("reason", reason), FIELDS);
                 if (client.json) {
                     return body;
                 }

@@ -2,6 +2,7 @@ package dev.dreamnet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code dreamnet fleet}: the live instances sharing the server's database and whether they have converged. */
@@ -13,6 +14,11 @@ final class FleetCommand extends ReadCommand {
     @Override
     String path() {
         return "api/observability/fleet";
+    }
+
+    @Override
+    List<String> fields() {
+        return List.of("converged");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.dreamnet.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
 final class OverloadCommands {
 
     static final String VIEW = "api/observability/overload";
+    /** The fields of the overload document, which the read, pin and unpin answer. */
+    static final List<String> FIELDS = List.of("enabled", "mode", "automaticBrownout");
 
     private OverloadCommands() {
     }
@@ -32,6 +35,11 @@ final class OverloadCommands {
         @Override
         String path() {
             return VIEW;
+        }
+
+        @Override
+        List<String> fields() {
+            return FIELDS;
         }
 
         @Override
@@ -170,7 +178,7 @@ final class OverloadCommands {
         public Integer call() {
             return Client.run(spec, () -> {
                 JsonNode body = client.client().post("api/admin/overload/" + action(),
-                        reason == null ? Map.of() : Map.of("reason", reason));
+                        reason == null ? Map.of() : Map.of("reason", reason), FIELDS);
                 if (client.json) {
                     return body;
                 }

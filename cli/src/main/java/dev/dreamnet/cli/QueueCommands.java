@@ -2,6 +2,7 @@ package dev.dreamnet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +35,10 @@ final class QueueCommands implements Callable<Integer> {
             if (limit < 1 || limit > 500) {
                 throw new IllegalArgumentException("--limit must be between 1 and 500, was " + limit);
             }
-            JsonNode body = deadLettersOf == null ? client.client().get("api/observability/queues")
+            JsonNode body = deadLettersOf == null
+                    ? client.client().get("api/observability/queues", List.of("backend", "queues"))
                     : client.client().get("api/observability/queues/" + Client.segment("--dead-letters", deadLettersOf)
-                    + "/dead-letters?limit=" + limit);
+                    + "/dead-letters?limit=" + limit, List.of("queue", "deadLetters"));
             if (client.json) {
                 return body;
             }

@@ -2,6 +2,7 @@ package dev.dreamnet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +23,15 @@ abstract class ReadCommand implements Callable<Integer> {
     /** The endpoint, relative to the server's URL. */
     abstract String path();
 
+    /** The fields its answer always has, from the Javalin plugin and the actuator alike ({@link ApiClient#get}). */
+    abstract List<String> fields();
+
     abstract void print(JsonNode body, PrintWriter out);
 
     @Override
     public Integer call() {
         return Client.run(spec, () -> {
-            JsonNode body = client.client().get(path());
+            JsonNode body = client.client().get(path(), fields());
             if (client.json) {
                 return body;
             }

@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code dreamnet rollouts} and {@code dreamnet rollout start|status|promote|pause|resume|rollback NAME}. */
 final class RolloutCommands {
 
+    /** The fields of the rollouts document. */
+    static final List<String> ALL_FIELDS = List.of("rollouts");
+    /** The fields of one rollout, which every change answers. */
+    static final List<String> FIELDS = List.of("name", "status");
+
     private RolloutCommands() {
     }
 
@@ -28,6 +33,11 @@ final class RolloutCommands {
         @Override
         String path() {
             return "api/observability/rollouts";
+        }
+
+        @Override
+        List<String> fields() {
+            return ALL_FIELDS;
         }
 
         @Override
@@ -130,9 +140,9 @@ final class RolloutCommands {
             return Client.run(spec, () -> {
                 JsonNode r = switch (action) {
                     case "status" -> status();
-                    case "start" -> client.client().post("api/admin/rollouts", startBody());
+                    case "start" -> client.client().post("api/admin/rollouts", startBody(), FIELDS);
                     default -> client.client().post("api/admin/rollouts/" + Client.segment("NAME", name) + "/" + action,
-                            reason == null ? Map.of() : Map.of("reason", reason));
+                            reason == null ? Map.of() : Map.of("reason", reason), FIELDS);
                 };
                 if (client.json) {
                     return r;
@@ -143,7 +153,7 @@ final class RolloutCommands {
         }
 
         private JsonNode status() throws ClientException {
-            for (JsonNode r : client.client().get("api/observability/rollouts").path("rollouts")) {
+            for (JsonNode r : client.client().get("api/observability/rollouts", ALL_FIELDS).path("rollouts")) {
                 if (r.path("name").asText().equals(name)) {
                     return r;
                 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +38,11 @@ final class SloCommands {
         @Override
         String path() {
             return VIEW;
+        }
+
+        @Override
+        List<String> fields() {
+            return List.of("slos");
         }
 
         @Override

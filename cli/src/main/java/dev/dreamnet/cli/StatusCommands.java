@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dreamnet.core.time.Sleeper;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,11 @@ final class StatusCommands {
         @Override
         String path() {
             return "api/observability/summary";
+        }
+
+        @Override
+        List<String> fields() {
+            return List.of("health", "mode");
         }
 
         @Override
@@ -77,7 +83,8 @@ final class StatusCommands {
                     if (i > 0 && !slept()) {
                         break; // interrupted: stop quietly, as after Ctrl-C
                     }
-                    JsonNode signals = client.client().get("api/observability/golden-signals");
+                    JsonNode signals = client.client().get("api/observability/golden-signals",
+                            List.of("overall", "routes"));
                     if (client.json) {
                         out.println(signals);
                     } else {

@@ -4,17 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The CLI against something that is not a well-behaved DreamNet server (an ingress that redirects, a wrong port that
- * streams, a server that names things with escape sequences): it says so in one line, never reports success, never
- * runs out of memory, and never lets the answer drive the operator's terminal.
+ * streams, another server's 200 or 404, a server that names things with escape sequences): it says so in one line,
+ * never reports success, never runs out of memory, and never lets the answer drive the operator's terminal.
  */
 class UntrustedServerTest {
 
+    /** Other servers' 200s: an empty object, no body, an array, an object with one of DreamNet's fields. */
+    private static List<ScriptedServer> otherServers;
+
     private ScriptedServer server;
+
+    @BeforeAll
+    static void startOtherServers() throws IOException {
+        otherServers = new ArrayList<>();
+        for (String body : List.of("{}", "", "[1]", "{\"state\": {}}")) {
+            otherServers.add(ScriptedServer.answering(200, body));
+        }
+    }
+
+    @AfterAll
+    static void stopOtherServers() {
+        otherServers.forEach(ScriptedServer::close);
+    }
 
     private String serve(int status, String location, byte[] body) throws IOException {
         server = ScriptedServer.answering(status, location, body);
@@ -97,5 +121,49 @@ class UntrustedServerTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(cli.err()).isEqualTo("dreamnet: POST " + url + "/api/admin/breakers/db/reset answered 400 with a "
                 + "body that is not JSON: is --url pointing at a DreamNet server?" + System.lineSeparator());
+    }
+
+    /** Every command that talks to a server, with the arguments it needs. */
+    static Stream<List<String>> everyClientCommand() {
+        return Stream.of(List.of("status"), List.of("top", "--iterations", "1"), List.of("breakers"),
+                List.of("breaker", "reset", "db"), List.of("flags"), List.of("brownout", "on", "--reason", "x"),
+                List.of("safe-mode", "off"), List.of("flag", "f", "off"), List.of("flag", "f", "clear"),
+                List.of("agent", "quarantine", "a"), List.of("rollouts"), List.of("rollout", "status", "r"),
+                List.of("rollout", "start", "r", "--reason", "x"), List.of("rollout", "promote", "r"),
+                List.of("overload"), List.of("overload", "pin"), List.of("slo"), List.of("fleet"), List.of("audit"),
+                List.of("queues"), List.of("queues", "--dead-letters", "q"));
+    }
+
+    /** Regression: any 200 with {} or no body passed for DreamNet's answer: brownout on printed "mode , ..." and exit 0. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyClientCommand")
+    void aSuccessThatIsNotTheDocumentTheCommandReadsIsAFailure(List<String> command) {
+        for (ScriptedServer other : otherServers) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--url", other.url(), "--token", "t"));
+
+            Cli cli = Cli.run(args.toArray(String[]::new));
+
+            assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(cli.err()).matches("dreamnet: (GET|POST) " + Pattern.quote(other.url())
+                    + "/api/\\S+ answered 200 (without \"[a-zA-Z]+\"(, \"[a-zA-Z]+\")*|with an empty body"
+                    + "|with JSON that is not an object): is --url pointing at a DreamNet server\\?\\R");
+            assertThat(cli.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSuccessWithoutTheFieldsNamesTheRequestAndTheMissingFields() throws Exception {
+        String url = serve(200, null, "{}".getBytes(StandardCharsets.UTF_8));
+
+        Cli brownout = Cli.run("brownout", "on", "--reason", "x", "--url", url, "--token", "t");
+        Cli rollouts = Cli.run("rollouts", "--url", url + "/actuator");
+
+        assertThat(brownout.err()).isEqualTo("dreamnet: POST " + url + "/api/integration-flags/brownout/enable "
+                + "answered 200 without \"state\", \"flags\": is --url pointing at a DreamNet server?"
+                + System.lineSeparator());
+        assertThat(rollouts.err()).isEqualTo("dreamnet: GET " + url + "/actuator/dreamnet/rollouts answered 200 "
+                + "without \"rollouts\": is --url pointing at a DreamNet server?" + System.lineSeparator());
+        assertThat(rollouts.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     }
 }
