@@ -106,6 +106,11 @@ final class ApiClient {
                     + response.headers().firstValue("Location").map(to -> " to " + to).orElse("")
                     + ": DreamNet's API does not redirect, so nothing was done; set --url to the server itself");
         }
+        return answer(request, status, text, fields);
+    }
+
+    /** The answer's JSON when it is DreamNet's document with {@code fields}; otherwise why not, naming the request. */
+    private JsonNode answer(HttpRequest request, int status, String text, List<String> fields) throws ClientException {
         String requested = request.method() + " " + request.uri();
         JsonNode body = json(text);
         if (status >= 400) {
