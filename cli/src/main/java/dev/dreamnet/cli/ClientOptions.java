@@ -27,7 +27,7 @@ final class ClientOptions {
 
     @Option(names = "--actor", paramLabel = "NAME", defaultValue = "${env:USER:-operator}",
             description = "Who is acting, recorded in the audit log: at most 100 ASCII letters, digits and "
-                    + "@ . _ : + - (default: $USER).")
+                    + "@ . _ : + - (default: $USER, without the characters it may not have).")
     String actor;
 
     /** The command this mixin is part of: which options were given on its command line. */
@@ -36,7 +36,7 @@ final class ClientOptions {
 
     ApiClient client() {
         return new ApiClient(url, HeaderValues.token(token, given("--token") ? "--token" : "DREAMNET_TOKEN"),
-                HeaderValues.actor(actor, given("--actor") ? "--actor" : "--actor (from $USER)"));
+                given("--actor") ? HeaderValues.actor(actor, "--actor") : HeaderValues.actorFromLogin(actor));
     }
 
     /** Whether {@code option} was on the command line, rather than its default from the environment. */

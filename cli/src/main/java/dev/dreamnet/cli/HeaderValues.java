@@ -52,6 +52,21 @@ final class HeaderValues {
         return actor;
     }
 
+    /**
+     * The actor taken from the login name ({@code $USER}) when no {@code --actor} was given: the characters the audit log
+     * cannot record are left out and it is cut at 100, as the servers would do, rather than failing every command of a
+     * user named {@code DOMAIN\\jane}; null (the server records "operator") when nothing is left.
+     */
+    static String actorFromLogin(String login) {
+        if (login == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        login.codePoints().filter(c -> ACTOR.matcher(Character.toString(c)).matches()).limit(100)
+                .forEach(kept::appendCodePoint);
+        return kept.isEmpty() ? null : kept.toString();
+    }
+
     private static int firstOutside(String actor) {
         return actor.codePoints().filter(c -> !ACTOR.matcher(Character.toString(c)).matches()).findFirst().orElseThrow();
     }
