@@ -16,15 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PathNamesTest {
 
-    /** The flags document after a change, as the server answers it. */
-    private static final String FLAGS_VIEW = "{\"configVersion\": \"sha256:1\", \"state\": {\"mode\": \"NORMAL\", "
-            + "\"safeMode\": false, \"writeDrain\": false, \"quarantinedAgents\": []}, \"flags\": []}";
-
     private ScriptedServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = ScriptedServer.answering(200, FLAGS_VIEW);
+        server = ScriptedServer.answering(200, ScriptedServer.flagsView("NORMAL"));
     }
 
     @AfterEach

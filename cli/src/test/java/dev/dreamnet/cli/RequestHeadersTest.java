@@ -14,15 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class RequestHeadersTest {
 
-    /** The flags document after a change, as the server answers it. */
-    private static final String FLAGS_VIEW = "{\"configVersion\": \"sha256:1\", \"state\": {\"mode\": \"BROWNOUT\", "
-            + "\"safeMode\": false, \"writeDrain\": false, \"quarantinedAgents\": []}, \"flags\": []}";
-
     private ScriptedServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = ScriptedServer.answering(200, FLAGS_VIEW);
+        server = ScriptedServer.answering(200, ScriptedServer.flagsView("BROWNOUT"));
     }
 
     @AfterEach

@@ -41,6 +41,12 @@ final class ScriptedServer implements AutoCloseable {
         server.start();
     }
 
+    /** The flags document an operator's change is answered with, in {@code mode}. */
+    static String flagsView(String mode) {
+        return "{\"configVersion\": \"sha256:1\", \"state\": {\"mode\": \"" + mode + "\", \"safeMode\": false, "
+                + "\"writeDrain\": false, \"quarantinedAgents\": []}, \"flags\": []}";
+    }
+
     /** A server that answers {@code status} with {@code body} (none when empty). */
     static ScriptedServer answering(int status, String body) throws IOException {
         return new ScriptedServer(status, null, body.getBytes(StandardCharsets.UTF_8));

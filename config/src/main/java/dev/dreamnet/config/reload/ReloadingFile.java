@@ -78,17 +78,19 @@ public final class ReloadingFile<T> {
      * then only begins to look for changes (one made meanwhile is seen at its first look). For refusing a missing or bad
      * file when an application is built, before anything starts. Idempotent once it has succeeded.
      *
+     * @return whether this call loaded it (false: it was loaded already)
      * @throws ConfigException if the file cannot be loaded: there is no last good value to keep
      */
-    public void load() throws ConfigException {
+    public boolean load() throws ConfigException {
         String version;
         synchronized (lock) {
             if (current != null) {
-                return;
+                return false;
             }
             version = loadFirst();
         }
         LOG.log(Level.INFO, "Loaded {0} (version {1})", file, version);
+        return true;
     }
 
     /**

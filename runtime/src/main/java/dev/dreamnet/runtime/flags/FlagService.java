@@ -41,8 +41,6 @@ public final class FlagService {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** The snapshot the listeners were last told of; guarded by this. */
     private FlagSnapshot heard;
-    /** Whether the file's flags are in force; guarded by this. */
-    private boolean loaded;
 
     /**
      * Hears the flags change (a reload of the file, an operator change here, a fleet change adopted
@@ -109,12 +107,9 @@ public final class FlagService {
      * evaluated before {@link #start()} is the file's. Idempotent.
      */
     public synchronized void load() throws ConfigException {
-        if (file == null || loaded) {
-            return;
+        if (file != null && file.load()) {
+            install(file.current());
         }
-        file.load();
-        install(file.current());
-        loaded = true;
     }
 
     /** Loads the file unless {@link #load()} did (refusing to start on a bad one), and begins watching it. */

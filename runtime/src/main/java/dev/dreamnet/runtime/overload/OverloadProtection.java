@@ -50,8 +50,6 @@ public final class OverloadProtection {
     }
 
     private final ReloadingFile<OverloadConfig> file;
-    /** Whether the file's configuration is in force; guarded by this. */
-    private boolean loaded;
     private final Clock clock;
     private volatile Active active;
     private volatile Mode mode = Mode.NORMAL;
@@ -90,12 +88,9 @@ public final class OverloadProtection {
      * Idempotent.
      */
     public synchronized void load() throws ConfigException {
-        if (file == null || loaded) {
-            return;
+        if (file != null && file.load()) {
+            install(file.current());
         }
-        file.load();
-        install(file.current());
-        loaded = true;
     }
 
     /** Loads the file, if any, unless {@link #load()} did (refusing to start on a bad one), and follows its changes. */
