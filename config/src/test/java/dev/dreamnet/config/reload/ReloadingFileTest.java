@@ -189,8 +189,8 @@ class ReloadingFileTest {
         }).scheduler(scheduler).clock(scheduler).build();
         List<Duration> before = scheduler.pendingDelays();
 
-        built.load();
-        built.load();
+        assertThat(built.load()).as("loaded now").isTrue();
+        assertThat(built.load()).as("loaded already").isFalse();
 
         assertThat(built.current().flag("llm.calls").orElseThrow().enabled()).isTrue();
         assertThat(scheduler.pendingDelays()).as("nothing scheduled until start").isEqualTo(before);
