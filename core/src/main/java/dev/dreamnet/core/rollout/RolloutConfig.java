@@ -51,6 +51,11 @@ public record RolloutConfig(String name, List<Double> steps, Duration bakeTime, 
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("name must be 1-100 letters, digits, '.', '_' or '-', was \"" + name + "\"");
         }
+        if (name.equals(".") || name.equals("..")) {
+            // A URL's path resolves them away: /rollouts/../promote could never reach the rollout.
+            throw new IllegalArgumentException("name must not be \".\" or \"..\", which no URL path can name, was \""
+                    + name + "\"");
+        }
         steps = validSteps(steps);
         positive("bakeTime", bakeTime);
         positive("window", window);

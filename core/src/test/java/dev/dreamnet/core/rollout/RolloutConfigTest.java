@@ -30,6 +30,14 @@ class RolloutConfigTest {
     }
 
     @Test
+    void aNameNoUrlPathCanCarryIsRefused() {
+        // Bug: "." and ".." were valid names, so a rollout could be started that no admin route could then promote.
+        assertThatThrownBy(() -> RolloutConfig.builder(".").build()).hasMessageContaining("must not be \".\" or");
+        assertThatThrownBy(() -> RolloutConfig.builder("..").build()).hasMessageContaining("no URL path can name");
+        assertThat(RolloutConfig.builder("...v2").build().name()).isEqualTo("...v2");
+    }
+
+    @Test
     void aWrongSettingIsNamed() {
         assertThatThrownBy(() -> RolloutConfig.builder("check out").build()).hasMessageStartingWith("name must be");
         assertThatThrownBy(() -> RolloutConfig.builder("c").steps(List.of(10.0, 5.0, 100.0)).build())
