@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is refused (400, saying where it goes wrong). Spring MVC reads and parses a body before an endpoint operation runs,
  * so a check only there would let anyone fill the heap, and would answer a malformed body with a bare 400.
  * With Spring Security, the application's security filter chain authenticates; the body is limited all the same.
- * Thread-safe.
+ * Reads and writes alike are refused a query parameter their operation does not take (400), which the actuator
+ * would otherwise let override the path and the body. Thread-safe.
  */
 final class EndpointGuard extends OncePerRequestFilter {
 

@@ -11,9 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the {@code dreamnet} endpoint's guards check before an operation runs, under Spring MVC ({@link EndpointGuard})
  * and Spring WebFlux ({@link DreamNetEndpointWebFilter}) alike: which requests are the endpoint's writes, the admin token
- * (with DreamNet's tokens), the query parameters, the body's size, and that a JSON body is one object with the operation's
- * fields. Each check
- * answers a refusal, or null to let the request on. Thread-safe.
+ * (with DreamNet's tokens), the query parameters, the body's size, and that a JSON body is one object with the
+ * operation's fields. Each check answers a refusal, or null to let the request on. Thread-safe.
  */
 final class EndpointRules {
 
