@@ -49,7 +49,8 @@ public class DreamNetAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     DreamNet dreamNet(DreamNetProperties properties, ListableBeanFactory beans,
-                      ObjectProvider<DreamNetCustomizer> customizers) throws Exception {
+                      ObjectProvider<DreamNetCustomizer> customizers, Environment environment) throws Exception {
+        UnknownProperties.warn(environment);
         DreamNet dreamnet;
         try {
             dreamnet = DreamNetFactory.build(properties, beans, System.getenv(), customizers.orderedStream().toList());
