@@ -62,13 +62,17 @@ final class HeaderValues {
             return null;
         }
         StringBuilder kept = new StringBuilder();
-        login.codePoints().filter(c -> ACTOR.matcher(Character.toString(c)).matches()).limit(100)
-                .forEach(kept::appendCodePoint);
+        login.codePoints().filter(HeaderValues::recordable).limit(100).forEach(kept::appendCodePoint);
         return kept.isEmpty() ? null : kept.toString();
     }
 
     private static int firstOutside(String actor) {
-        return actor.codePoints().filter(c -> !ACTOR.matcher(Character.toString(c)).matches()).findFirst().orElseThrow();
+        return actor.codePoints().filter(c -> !recordable(c)).findFirst().orElseThrow();
+    }
+
+    /** A character {@link #ACTOR} allows. */
+    private static boolean recordable(int c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "@._:+-".indexOf(c) >= 0);
     }
 
     private static String kind(int c) {

@@ -123,9 +123,7 @@ final class Objectives {
     /** The objectives that need an operator, and the SLO file's refused change, if any. */
     List<String> attention() {
         List<String> lines = new ArrayList<>(SloViews.attention(slos.statuses()));
-        if (slosFile != null) {
-            Refusals.of(slosFile).ifPresent(lines::add);
-        }
+        slos.refusal().ifPresent(lines::add);
         return lines;
     }
 

@@ -11,7 +11,6 @@ import dev.dreamnet.runtime.resilience.Downstreams;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +58,10 @@ final class ResilienceReloads {
         if (current == null) {
             return next;
         }
-        Set<String> known = Set.copyOf(current.names());
-        Set<String> wanted = DreamNetBuilder.toolkitDefaults(next).services().keySet();
-        if (!wanted.equals(known)) {
-            List<String> added = wanted.stream().filter(name -> !known.contains(name)).sorted().toList();
-            List<String> removed = known.stream().filter(name -> !wanted.contains(name)).sorted().toList();
+        String refused = current.namesChanged(DreamNetBuilder.toolkitDefaults(next));
+        if (refused != null) {
             throw new ConfigException(List.of(new ConfigProblem(path.toString(), 0, "services",
-                    "downstreams cannot be added or removed without a restart (added: " + added + ", removed: "
-                            + removed + "); restart to apply this version")));
+                    refused + "; restart to apply this version")));
         }
         return next;
     }

@@ -294,6 +294,22 @@ public final class Downstreams {
     }
 
     /**
+     * Why {@code next} cannot be reloaded: it adds or removes a downstream, which needs a restart (naming them); null
+     * when it names the same downstreams as the settings in force.
+     */
+    public String namesChanged(ResilienceSettings next) {
+        java.util.Set<String> known = settings.keySet();
+        java.util.Set<String> wanted = next.services().keySet();
+        if (wanted.equals(known)) {
+            return null;
+        }
+        List<String> added = wanted.stream().filter(name -> !known.contains(name)).toList();
+        List<String> removed = known.stream().filter(name -> !wanted.contains(name)).toList();
+        return "downstreams cannot be added or removed without a restart (added: " + added + ", removed: " + removed
+                + ")";
+    }
+
+    /**
      * Puts new settings in force for the same downstreams, without a restart (a reloaded {@code resilience.yaml}):
      * calls that begin afterwards use them. A breaker whose settings are unchanged keeps its state; one whose settings
      * changed starts afresh, closed, and the old one's transitions are no longer reported. Retries are rebuilt (their
@@ -305,12 +321,9 @@ public final class Downstreams {
      */
     public synchronized void reload(ResilienceSettings next) {
         Map<String, ServiceSettings> nextSettings = next.services();
-        java.util.Set<String> known = settings.keySet();
-        if (!nextSettings.keySet().equals(known)) {
-            List<String> added = nextSettings.keySet().stream().filter(name -> !known.contains(name)).toList();
-            List<String> removed = known.stream().filter(name -> !nextSettings.containsKey(name)).toList();
-            throw new IllegalArgumentException("downstreams cannot be added or removed without a restart (added: "
-                    + added + ", removed: " + removed + "); the settings in force are kept");
+        String refused = namesChanged(next);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused + "; the settings in force are kept");
         }
         Map<String, CircuitBreaker> nextBreakers = new LinkedHashMap<>();
         Map<String, Retry> nextRetries = new LinkedHashMap<>();

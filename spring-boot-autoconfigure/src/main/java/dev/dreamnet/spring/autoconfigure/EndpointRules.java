@@ -95,7 +95,7 @@ final class EndpointRules {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             if (!name.isEmpty() && !taken.contains(name)) {
-                return new Refusal(400, "bad request", "unknown query parameter \"" + printable(name) + "\" ("
+                return new Refusal(400, "bad request", "unknown query parameter \"" + JsonBody.shortened(name) + "\" ("
                         + (taken.isEmpty() ? "this operation takes none: its fields go in the JSON body"
                                 : "this operation takes only " + taken.get(0)) + ")");
             }
@@ -109,19 +109,6 @@ final class EndpointRules {
         } catch (IllegalArgumentException malformed) {
             return name;
         }
-    }
-
-    /** {@code name} for an error message: at most 64 characters, control characters escaped. */
-    private static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        name.codePoints().limit(64).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04X", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return name.codePointCount(0, name.length()) > 64 ? out + "..." : out.toString();
     }
 
     /** A path under the endpoint ({@code modes/brownout} in {@code /actuator/dreamnet/modes/brownout}). */

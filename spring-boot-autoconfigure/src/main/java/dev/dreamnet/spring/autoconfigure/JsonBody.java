@@ -80,7 +80,8 @@ final class JsonBody {
         return null;
     }
 
-    private static String shortened(String text) {
+    /** {@code text} cut to 120 characters for an error message (the JSON answer escapes what it must). */
+    static String shortened(String text) {
         return text.length() > LONGEST_CAUSE ? text.substring(0, LONGEST_CAUSE) + "..." : text;
     }
 

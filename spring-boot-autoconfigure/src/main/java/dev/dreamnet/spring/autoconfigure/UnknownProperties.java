@@ -43,21 +43,23 @@ final class UnknownProperties {
 
     /** The keys under {@code dreamnet.} that name no property of {@link DreamNetProperties}, in name order. */
     static List<String> in(ConfigurableEnvironment environment) {
-        List<ConfigurationPropertyName> known = new ArrayList<>();
-        List<ConfigurationPropertyName> maps = new ArrayList<>();
-        names(PREFIX, DreamNetProperties.class, known, maps);
-        TreeSet<String> unknown = new TreeSet<>();
+        TreeSet<String> given = new TreeSet<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (SHARED.contains(source.getName()) || !(source instanceof EnumerablePropertySource<?> names)) {
-                continue;
-            }
-            for (String key : names.getPropertyNames()) {
-                if (key.startsWith(PREFIX + ".") && !isKnown(key, known, maps)) {
-                    unknown.add(key);
+            if (!SHARED.contains(source.getName()) && source instanceof EnumerablePropertySource<?> names) {
+                for (String key : names.getPropertyNames()) {
+                    if (key.startsWith(PREFIX + ".")) {
+                        given.add(key);
+                    }
                 }
             }
         }
-        return List.copyOf(unknown);
+        if (given.isEmpty()) {
+            return List.of(); // nothing to check, so no property names to derive at start
+        }
+        List<ConfigurationPropertyName> known = new ArrayList<>();
+        List<ConfigurationPropertyName> maps = new ArrayList<>();
+        names(PREFIX, DreamNetProperties.class, known, maps);
+        return given.stream().filter(key -> !isKnown(key, known, maps)).toList();
     }
 
     private static boolean isKnown(String key, List<ConfigurationPropertyName> known,
