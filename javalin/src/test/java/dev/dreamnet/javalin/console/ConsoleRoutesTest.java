@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.dreamnet.core.startup.ServiceSpec;
 import dev.dreamnet.javalin.DreamNetPlugin;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.testing.BlockingComponent;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -70,6 +71,9 @@ class ConsoleRoutesTest {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.body()).contains("<meta name=\"dreamnet-api\" content=\"/ops\">")
+                .as("the plugin's routes, called with the entered token only")
+                .contains("<meta name=\"dreamnet-api-kind\" content=\"plugin\">",
+                        "<meta name=\"dreamnet-credentials\" content=\"omit\">")
                 .doesNotContain("{{").doesNotContain("<script>").doesNotContain("style=");
         for (String asset : new String[] {"console.js", "console.css", "uplot.js", "uplot.css"}) {
             Matcher link = Pattern.compile("\"(/ops/console/" + Pattern.quote(asset) + "\\?v=[0-9a-f]{12})\"")
@@ -108,9 +112,8 @@ class ConsoleRoutesTest {
 
     @Test
     void theChartLibraryComesFromItsWebJarOnTheClasspath() {
-        assertThat(ConsoleRoutes.uplotVersion()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(ConsoleAsset.load("uplot.js", "text/javascript", "META-INF/resources/webjars/uplot/"
-                + ConsoleRoutes.uplotVersion() + "/dist/uPlot.iife.min.js").text()).contains("uPlot");
+        assertThat(Console.uplotVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(new Console("", "/console", Console.Api.PLUGIN, false).asset("uplot.js").text()).contains("uPlot");
     }
 
     private void awaitReady() {

@@ -8,6 +8,7 @@ import dev.dreamnet.reference.support.FlagServer;
 import dev.dreamnet.reference.support.Http;
 import dev.dreamnet.reference.support.Servers;
 import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.dreamnet.reference.support.GraphJson;
 import dev.dreamnet.reference.support.Http;
 import dev.dreamnet.reference.support.Servers;
 import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.testing.Browser;
 import dev.dreamnet.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.dreamnet.reference.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.reference.support.FlagServer;
+import dev.dreamnet.testing.Browser;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import dev.dreamnet.reference.support.Http;
 import dev.dreamnet.reference.support.Reply;
 import dev.dreamnet.reference.support.Servers;
 import dev.dreamnet.runtime.auth.AccessControl;
+import dev.dreamnet.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

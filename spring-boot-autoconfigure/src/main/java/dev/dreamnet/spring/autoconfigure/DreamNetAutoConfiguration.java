@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -150,7 +152,10 @@ public class DreamNetAutoConfiguration {
             return new DreamNetEndpoint(dreamnet, new Operator(dreamnet.access(), springSecurity(properties)));
         }
 
-        /** Under Spring WebFlux, the endpoint's operations with the request's headers ({@link DreamNetReactiveEndpoint}). */
+        /**
+         * Under Spring WebFlux, the endpoint's operations with the request's headers ({@link DreamNetReactiveEndpoint}),
+         * and the operator console ({@link EndpointConsoleWebFilter}).
+         */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
         @ConditionalOnClass(org.springframework.web.server.WebFilter.class)
@@ -161,6 +166,45 @@ public class DreamNetAutoConfiguration {
             @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
             DreamNetReactiveEndpoint dreamNetReactiveEndpoint(DreamNetEndpoint endpoint) {
                 return new DreamNetReactiveEndpoint(endpoint);
+            }
+
+            @Bean
+            @ConditionalOnBooleanProperty(name = "dreamnet.endpoints.console", matchIfMissing = true)
+            @ConditionalOnMissingBean(name = "dreamNetEndpointConsoleWebFilter")
+            @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
+            EndpointConsoleWebFilter dreamNetEndpointConsoleWebFilter(DreamNet dreamnet, DreamNetProperties properties,
+                                                                      Environment environment) {
+                return new EndpointConsoleWebFilter(endpointRules(dreamnet, properties, environment));
+            }
+        }
+
+        /**
+         * The operator console in a servlet application ({@link EndpointConsoleFilter}), when the actuator shares the
+         * application's port; on a port of its own, {@link DreamNetManagementContextConfiguration} registers it there.
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        @ConditionalOnClass(FilterRegistrationBean.class)
+        static class ServletConsole {
+
+            @Bean
+            @ConditionalOnBooleanProperty(name = "dreamnet.endpoints.console", matchIfMissing = true)
+            @ConditionalOnMissingBean(name = "dreamNetEndpointConsole")
+            @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
+            @ConditionalOnManagementPort(ManagementPortType.SAME)
+            FilterRegistrationBean<EndpointConsoleFilter> dreamNetEndpointConsole(DreamNet dreamnet,
+                                                                                 DreamNetProperties properties,
+                                                                                 Environment environment) {
+                return endpointConsole(endpointRules(dreamnet, properties, environment));
+            }
+
+            /** {@link EndpointConsoleFilter} after the application's security. */
+            static FilterRegistrationBean<EndpointConsoleFilter> endpointConsole(EndpointRules rules) {
+                FilterRegistrationBean<EndpointConsoleFilter> registration =
+                        new FilterRegistrationBean<>(new EndpointConsoleFilter(rules));
+                registration.setName("dreamNetEndpointConsole");
+                registration.setOrder(EndpointConsoleFilter.ORDER);
+                return registration;
             }
         }
     }
@@ -177,7 +221,8 @@ public class DreamNetAutoConfiguration {
         String base = actuatorBasePath(environment);
         String endpoint = (base.endsWith("/") ? base : base + "/")
                 + environment.getProperty("management.endpoints.web.path-mapping.dreamnet", "dreamnet");
-        return new EndpointRules(endpoint, springSecurity(properties) ? null : dreamnet.access());
+        return new EndpointRules(endpoint, springSecurity(properties) ? null : dreamnet.access(),
+                properties.endpoints().console());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.core.rollout.Rollout;
 import dev.dreamnet.core.rollout.RolloutConfig;
 import dev.dreamnet.runtime.DreamNet;
+import dev.dreamnet.runtime.Views;
 import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.runtime.audit.AuditReason;
 import dev.dreamnet.runtime.flags.FlagService;
@@ -37,15 +38,16 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
  * The {@code dreamnet} actuator endpoint: {@code GET /actuator/dreamnet} is the summary (health, mode, breakers,
- * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup|overload}} one part
- * of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database,
+ * gates, signals, attention); {@code GET /actuator/dreamnet/{breakers|flags|rollouts|gates|startup|watchdogs|overload}}
+ * one part of it, {@code signals} the golden signals overall and per route, {@code fleet} the instances sharing the database,
  * {@code audit} the newest operator actions, {@code slos} the service level objectives and their error budgets.
  * Operator writes, each audited: {@code POST /actuator/dreamnet/modes/{brownout|emergency}} and
  * {@code /kill-switches/{safe-mode|write-drain}} with {@code {"enabled": true|false, "reason": "..."}};
  * {@code /overrides/{flag}} with {@code {"enabled": ...}} ({@code DELETE} clears it, {@code ?reason=} optional; 404
  * when none is set); {@code /breakers/{name}} and {@code /rollouts/{name}} with
  * {@code {"action": "...", "reason": "..."}}; {@code POST /actuator/dreamnet/rollouts} starts a rollout
- * ({@link #start}). Writes need an admin token (or the application's Spring Security). Thread-safe.
+ * ({@link #start}). Writes need an admin token (or the application's Spring Security). The parts have the Javalin
+ * plugin's shapes, so the operator console ({@link EndpointConsole}) reads either. Thread-safe.
  */
 @WebEndpoint(id = "dreamnet")
 public class DreamNetEndpoint {
@@ -75,15 +77,16 @@ public class DreamNetEndpoint {
             case "breakers" -> BreakerViews.of(dreamnet.downstreams());
             case "flags" -> FlagViews.of(dreamnet.flags());
             case "rollouts" -> Map.of("rollouts", dreamnet.rollouts().all().stream().map(RolloutViews::of).toList());
-            case "gates" -> dreamnet.state().gates().snapshot();
-            case "startup" -> dreamnet.state().dag().snapshot();
+            case "gates" -> Views.gates(dreamnet.state().gates().snapshot());
+            case "startup" -> Views.startup(dreamnet.state().dag().snapshot());
+            case "watchdogs" -> WatchdogViews.of(dreamnet.watchdogReadings());
             case "overload" -> dreamnet.overloadView();
             case "signals" -> SignalViews.of(dreamnet.requestMetrics().snapshot(), saturation.read());
             case "fleet" -> dreamnet.fleetViews().view();
             case "audit" -> audit(limit);
             case "slos" -> SloViews.of(dreamnet.slos());
             default -> throw unknown("part", part,
-                    "breakers, flags, rollouts, gates, startup, overload, signals, fleet, audit, slos");
+                    "breakers, flags, rollouts, gates, startup, watchdogs, overload, signals, fleet, audit, slos");
         });
     }
 

@@ -52,6 +52,10 @@ final class DreamNetEndpointWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         String method = request.getMethod().name();
+        if (rules.isConsoleRead(method, path)) {
+            // Served by EndpointConsoleWebFilter, after the application's security.
+            return chain.filter(exchange);
+        }
         EndpointRules.Refusal parameter = EndpointRules.unknownParameter(method, request.getURI().getRawQuery());
         Mono<Void> handled = EndpointRules.isWrite(method) ? write(exchange, chain, headers, method, path, parameter)
                 : parameter != null ? answer(exchange.getResponse(), parameter) : chain.filter(exchange);

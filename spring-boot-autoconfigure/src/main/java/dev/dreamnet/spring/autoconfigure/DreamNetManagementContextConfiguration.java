@@ -4,6 +4,7 @@ import dev.dreamnet.runtime.DreamNet;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
  * The actuator on a port of its own ({@code management.server.port}) in a servlet application: Spring Boot serves it
  * from a child context whose web server runs none of the application's filters, so {@link EndpointGuard} is
  * registered there too, and the {@code dreamnet} endpoint's writes are checked before their body is read on that port
- * as on the application's. (WebFlux runs the application's web filters on the management port already.)
+ * as on the application's; and the operator console ({@link EndpointConsoleFilter}) is served there, beside the
+ * endpoint it calls. (WebFlux runs the application's web filters on the management port already.)
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,6 +31,16 @@ public class DreamNetManagementContextConfiguration {
     FilterRegistrationBean<EndpointGuard> dreamNetEndpointGuard(DreamNet dreamnet, DreamNetProperties properties,
                                                                 Environment environment) {
         return DreamNetAutoConfiguration.Servlet.endpointGuard(
+                DreamNetAutoConfiguration.endpointRules(dreamnet, properties, environment));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dreamnet.endpoints.console", matchIfMissing = true)
+    @ConditionalOnMissingBean(name = "dreamNetEndpointConsole", search = SearchStrategy.CURRENT)
+    FilterRegistrationBean<EndpointConsoleFilter> dreamNetEndpointConsole(DreamNet dreamnet,
+                                                                         DreamNetProperties properties,
+                                                                         Environment environment) {
+        return DreamNetAutoConfiguration.Endpoints.ServletConsole.endpointConsole(
                 DreamNetAutoConfiguration.endpointRules(dreamnet, properties, environment));
     }
 }

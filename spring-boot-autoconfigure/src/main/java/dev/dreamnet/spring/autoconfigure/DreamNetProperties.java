@@ -95,7 +95,9 @@ public record DreamNetProperties(
      * @param auth who guards its operations: tokens (DreamNet's tokens in the Authorization header),
      *             spring-security (the application's security, the actor being its principal), or
      *             auto: Spring Security when it is on the class path, tokens otherwise
+     * @param console whether the operator console is served at /actuator/dreamnet/console: a page that
+     *                shows what the endpoint reads and makes its writes (with the admin token and a reason)
      */
-    public record Endpoints(@DefaultValue("auto") String auth) {
+    public record Endpoints(@DefaultValue("auto") String auth, @DefaultValue("true") boolean console) {
     }
 }

@@ -45,6 +45,11 @@ final class EndpointGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (rules.isConsoleRead(request.getMethod(), DreamNetFilter.routedPath(request))) {
+            // Served by EndpointConsoleFilter, after the application's security.
+            chain.doFilter(request, response);
+            return;
+        }
         if (!EndpointRules.isWrite(request.getMethod())) {
             EndpointRules.Refusal refusal = EndpointRules.unknownParameter(request.getMethod(), request.getQueryString());
             if (refusal != null) {

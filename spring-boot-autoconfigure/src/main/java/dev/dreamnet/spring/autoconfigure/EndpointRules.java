@@ -21,14 +21,27 @@ final class EndpointRules {
 
     private final String endpoint;
     private final @Nullable AccessControl tokens;
+    private final @Nullable EndpointConsole console;
 
     /**
      * @param endpoint the endpoint's path ({@code /actuator/dreamnet})
      * @param tokens   the tokens that guard its writes, or null when Spring Security does
+     * @param console  whether the operator console is served under the endpoint
      */
-    EndpointRules(String endpoint, @Nullable AccessControl tokens) {
+    EndpointRules(String endpoint, @Nullable AccessControl tokens, boolean console) {
         this.endpoint = endpoint;
         this.tokens = tokens;
+        this.console = console ? new EndpointConsole(endpoint, tokens == null) : null;
+    }
+
+    /** The operator console under the endpoint, or null when it is turned off. */
+    @Nullable EndpointConsole console() {
+        return console;
+    }
+
+    /** Whether a request is a read of the console's page or assets, which the console's filter answers. */
+    boolean isConsoleRead(String method, String path) {
+        return console != null && !isWrite(method) && console.isConsole(path);
     }
 
     /** Whether {@code path} (decoded, as the web layer routes it) is the endpoint or under it. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The actuator on a port of its own ({@code management.server.port}), as Kubernetes deployments often run it: the
@@ -33,9 +34,18 @@ class ManagementPortTest {
     @Autowired
     DreamNet dreamnet;
 
+    @LocalServerPort
+    int application;
+
     @Test
     void theEndpointsWritesAreGuardedOnTheManagementPort() throws Exception {
         assertGuarded(new Http(management), dreamnet);
+    }
+
+    @Test
+    void theConsoleIsServedOnTheManagementPortBesideTheEndpointAndNotOnTheApplicationsPort() throws Exception {
+        ConsoleChecks.assertServed(new Http(management)::get, "", "omit");
+        assertThat(new Http(application).get("/actuator/dreamnet/console").statusCode()).isEqualTo(404);
     }
 
     /** The guard's answers on {@code http}'s port, then a write that passes it. */

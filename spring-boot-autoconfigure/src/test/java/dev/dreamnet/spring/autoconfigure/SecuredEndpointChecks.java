@@ -80,6 +80,13 @@ abstract class SecuredEndpointChecks {
         assertThat(get("/actuator/dreamnet/audit?limit=5", basic("dev", "dev-pass")).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theConsoleIsBehindTheChainsRuleForTheEndpointAndCallsItWithTheBrowsersCredentials() throws Exception {
+        assertThat(get("/actuator/dreamnet/console", null).statusCode()).as("anonymous").isEqualTo(401);
+
+        ConsoleChecks.assertServed(path -> get(path, basic("dev", "dev-pass")), "", "same-origin");
+    }
+
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         return client.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -57,6 +57,11 @@ class WebFluxEndpointTest {
     }
 
     @Test
+    void theConsoleIsServedUnderTheEndpoint() throws Exception {
+        ConsoleChecks.assertServed(http::get, "", "omit");
+    }
+
+    @Test
     void readsNeedAReadOrAdminToken() throws Exception {
         assertThat(http.get("/actuator/dreamnet").statusCode()).isEqualTo(401);
         assertThat(http.get("/actuator/dreamnet/flags", "wrong").statusCode()).isEqualTo(401);

@@ -32,4 +32,9 @@ class WebFluxManagementPortTest {
     void theEndpointsWritesAreGuardedOnTheManagementPort() throws Exception {
         ManagementPortTest.assertGuarded(new Http(management), dreamnet);
     }
+
+    @Test
+    void theConsoleIsServedOnTheManagementPortBesideTheEndpoint() throws Exception {
+        ConsoleChecks.assertServed(new Http(management)::get, "", "omit");
+    }
 }

@@ -1,12 +1,21 @@
 /*
  * DreamNet operator console. Reads DreamNet's JSON API every 2 s and renders it; operator actions POST to the admin
  * API with the token from this tab's sessionStorage as a bearer header. Every piece of data reaches the page through
- * textContent or an attribute, never as markup.
+ * textContent or an attribute, never as markup. The page says which API serves it: the Javalin plugin's routes
+ * ("plugin") or the Spring Boot starter's actuator endpoint ("actuator"), and whether the browser's own credentials
+ * (a session cookie, Spring Security's) go with each call.
  */
 (function () {
   'use strict';
 
-  var API = document.querySelector('meta[name="dreamnet-api"]').getAttribute('content') || '';
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.getAttribute('content') || '' : '';
+  }
+
+  var API = meta('dreamnet-api');
+  var ACTUATOR = meta('dreamnet-api-kind') === 'actuator';
+  var CREDENTIALS = meta('dreamnet-credentials') === 'same-origin' ? 'same-origin' : 'omit';
   var TOKEN_KEY = 'dreamnet.console.token';
   var PERIOD_MS = 2000;
   var HISTORY_S = 300;
@@ -139,14 +148,21 @@
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
+    var method = init.method || 'GET';
     if (init.body !== undefined) {
       headers['Content-Type'] = 'application/json';
+    }
+    if (method !== 'GET') {
       if (actor) {
         headers['X-Dreamnet-Actor'] = actor;
       }
+      var csrf = CREDENTIALS === 'same-origin' ? cookie('XSRF-TOKEN') : null;
+      if (csrf) {
+        headers['X-XSRF-TOKEN'] = csrf;
+      }
     }
     return fetch(API + path, {
-      method: init.method || 'GET', headers: headers, body: init.body, cache: 'no-store', credentials: 'omit'
+      method: method, headers: headers, body: init.body, cache: 'no-store', credentials: CREDENTIALS
     }).then(function (response) {
       return response.text().then(function (text) {
         var body = null;
@@ -161,6 +177,74 @@
       return { ok: false, status: 0, body: null, text: 'the service does not answer (' + error.message + ')' };
     });
   }
+
+  /** A cookie's value (Spring Security's CSRF token, when the application keeps it in one), or null. */
+  function cookie(name) {
+    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
+    return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
+  }
+
+  // ---------------------------------------------------------------- the two APIs
+
+  function enc(name) {
+    return encodeURIComponent(name);
+  }
+
+  /** What the console reads every 2 s, by panel, from the plugin's routes or the actuator endpoint. */
+  var READS = ACTUATOR ? {
+    summary: '', signals: '/signals', breakers: '/breakers', gates: '/gates', watchdogs: '/watchdogs',
+    startup: '/startup', flags: '/flags', rollouts: '/rollouts', fleet: '/fleet', overload: '/overload',
+    slos: '/slos', audit: '/audit?limit=20'
+  } : {
+    summary: '/api/observability/summary',
+    signals: '/api/observability/golden-signals',
+    breakers: '/api/observability/circuit-breakers',
+    gates: '/api/observability/health-gates',
+    watchdogs: '/api/observability/watchdogs',
+    startup: '/api/observability/startup-dag',
+    flags: '/api/integration-flags',
+    rollouts: '/api/observability/rollouts',
+    fleet: '/api/observability/fleet',
+    queues: '/api/observability/queues',
+    overload: '/api/observability/overload',
+    slos: '/api/observability/slos',
+    audit: '/api/observability/audit?limit=20'
+  };
+
+  function auditPath(limit) {
+    return (ACTUATOR ? '/audit' : '/api/observability/audit') + '?limit=' + limit;
+  }
+
+  /** A mode or kill switch on or off, on the plugin's routes. */
+  function pluginToggle(name, on) {
+    return { path: '/api/integration-flags/' + name + '/' + (on ? 'enable' : 'disable') };
+  }
+
+  /**
+   * The operator's writes: each gives the request that makes it ({path, body, method}), or is null where that API
+   * has no such write (the actuator endpoint quarantines no agent).
+   */
+  var WRITES = ACTUATOR ? {
+    breaker: function (name, action) { return { path: '/breakers/' + enc(name), body: { action: action } }; },
+    mode: function (name, on) { return { path: '/modes/' + name, body: { enabled: on } }; },
+    killSwitch: function (name, on) { return { path: '/kill-switches/' + name, body: { enabled: on } }; },
+    override: function (flag, on) { return { path: '/overrides/' + enc(flag), body: { enabled: on } }; },
+    clearOverride: function (flag) { return { path: '/overrides/' + enc(flag), method: 'DELETE' }; },
+    agent: null,
+    rollout: function (name, action) { return { path: '/rollouts/' + enc(name), body: { action: action } }; },
+    overload: function (action) { return { path: '/overload/' + action }; }
+  } : {
+    breaker: function (name, action) { return { path: '/api/admin/breakers/' + enc(name) + '/' + action }; },
+    mode: pluginToggle,
+    killSwitch: pluginToggle,
+    override: function (flag, on) {
+      return { path: '/api/integration-flags/flags/' + enc(flag) + '/override', body: { enabled: on } };
+    },
+    clearOverride: function (flag) { return { path: '/api/integration-flags/flags/' + enc(flag) + '/clear-override' }; },
+    agent: function (agent, action) { return { path: '/api/integration-flags/agents/' + enc(agent) + '/' + action }; },
+    rollout: function (name, action) { return { path: '/api/admin/rollouts/' + enc(name) + '/' + action }; },
+    overload: function (action) { return { path: '/api/admin/overload/' + action }; }
+  };
 
   // ---------------------------------------------------------------- notices and actions
 
@@ -210,9 +294,9 @@
     });
   }
 
-  /** Runs an admin action: asks why, POSTs it with the token, then shows the audit entry it made. */
-  function act(label, path, extra) {
-    if (!token) {
+  /** Runs an admin action: asks why, sends it with the token, then shows the audit entry it made. */
+  function act(label, write) {
+    if (!token && CREDENTIALS === 'omit') {
       notice('error', 'Refused: "' + label + '" needs an admin token. This console is read-only until you enter one '
         + '(Token, at the top). Nothing was sent.');
       return Promise.resolve();
@@ -221,13 +305,16 @@
       if (reason === null) {
         return null;
       }
-      var body = Object.assign({}, extra || {}, { reason: reason });
-      return call(path, { method: 'POST', body: JSON.stringify(body) }).then(function (result) {
+      // A DELETE takes its reason in the query, as it has no body.
+      var request = write.method === 'DELETE'
+        ? call(write.path + '?reason=' + enc(reason), { method: 'DELETE' })
+        : call(write.path, { method: 'POST', body: JSON.stringify(Object.assign({}, write.body || {}, { reason: reason })) });
+      return request.then(function (result) {
         if (!result.ok) {
           notice('error', 'Refused: "' + label + '": ' + failure(result));
           return null;
         }
-        return call('/api/observability/audit?limit=50').then(function (audit) {
+        return call(auditPath(50)).then(function (audit) {
           var entries = audit.ok && audit.body ? audit.body.entries : [];
           var entry = entries.filter(function (e) { return e.reason === reason; })[0];
           notice('ok', ['Done: ' + label + '.', el('br'), entry ? auditLine(entry)
@@ -244,10 +331,10 @@
   }
 
   /** A button showing {@code text} that runs the action {@code label} (named so in the reason dialog and notices). */
-  function button(label, text, action, path, extra, danger) {
+  function button(label, text, action, write, danger) {
     return el('button', {
       type: 'button', cls: danger ? 'danger' : null, 'data-action': action, title: label,
-      onclick: function () { act(label, path, extra); }
+      onclick: function () { act(label, write); }
     }, text);
   }
 
@@ -258,6 +345,9 @@
     if (readRefused) {
       access.textContent = 'This service needs a read or admin token to read: ' + readRefused;
       access.className = 'access readonly';
+    } else if (!token && CREDENTIALS === 'same-origin') {
+      access.textContent = 'No token entered: your session with this service authorises each action.';
+      access.className = 'access';
     } else if (!token) {
       access.textContent = 'Read-only: no token entered, actions are refused.';
       access.className = 'access readonly';
@@ -337,6 +427,9 @@
 
   function ownRoute(route) {
     var path = route.substring(route.indexOf(' ') + 1);
+    if (ACTUATOR) {
+      return path.indexOf(API) === 0 || path.indexOf(consolePath()) === 0;
+    }
     return path.indexOf(API + '/api/observability/') === 0 || path.indexOf(API + '/api/integration-flags') === 0
       || path.indexOf(API + '/api/admin/') === 0
       || path.indexOf(API + '/health/') === 0 || path.indexOf(consolePath()) === 0 || path === API + '/metrics';
@@ -478,7 +571,6 @@
   function renderBreakers(doc) {
     var rows = doc.breakers.map(function (b) {
       var name = b.name;
-      var path = '/api/admin/breakers/' + encodeURIComponent(name) + '/';
       var last = b.lastTransition;
       return el('tr', { 'data-breaker': name },
         td(name), stateCell(b.state),
@@ -486,9 +578,11 @@
         td(b.nextAttemptAt ? ago(b.nextAttemptAt) : '–'),
         td(last ? last.from + ' → ' + last.to + ' ' + ago(last.at) + (last.reason ? ' (' + last.reason + ')' : '') : '–'),
         el('td', { cls: 'actions' },
-          button('Breaker ' + name + ': force open', 'force open', 'breaker:' + name + ':force-open', path + 'force-open', null, true),
-          button('Breaker ' + name + ': force closed', 'force closed', 'breaker:' + name + ':force-closed', path + 'force-closed'),
-          button('Breaker ' + name + ': reset', 'reset', 'breaker:' + name + ':reset', path + 'reset')));
+          button('Breaker ' + name + ': force open', 'force open', 'breaker:' + name + ':force-open',
+            WRITES.breaker(name, 'force-open'), true),
+          button('Breaker ' + name + ': force closed', 'force closed', 'breaker:' + name + ':force-closed',
+            WRITES.breaker(name, 'force-closed')),
+          button('Breaker ' + name + ': reset', 'reset', 'breaker:' + name + ':reset', WRITES.breaker(name, 'reset'))));
     });
     replace('breakers', rows.length ? table(['Name', 'State', 'Calls', 'Failures', 'Slow', 'Refused', 'Next trial',
       'Last change', 'Actions'], rows) : el('p', { cls: 'muted' }, 'No circuit breakers.'));
@@ -517,10 +611,9 @@
 
   function renderModes(flags) {
     var state = flags.state;
-    var base = '/api/integration-flags/';
-    function toggle(name, key, on) {
-      return on ? button(name + ': turn off', name + ' off', key + ':disable', base + key + '/disable')
-        : button(name + ': turn on', name + ' on', key + ':enable', base + key + '/enable', null, true);
+    function toggle(name, key, on, write) {
+      return on ? button(name + ': turn off', name + ' off', key + ':disable', write(key, false))
+        : button(name + ': turn on', name + ' on', key + ':enable', write(key, true), true);
     }
     replace('modes',
       el('dl', { cls: 'kv' },
@@ -530,31 +623,33 @@
         el('dt', null, 'State version'), el('dd', null, state.version),
         el('dt', null, 'Precedence'), el('dd', null, flags.precedence)),
       el('div', { cls: 'row-actions' },
-        toggle('Brownout', 'brownout', state.mode === 'BROWNOUT'),
-        toggle('Emergency', 'emergency', state.mode === 'EMERGENCY'),
-        toggle('Safe mode', 'safe-mode', state.safeMode),
-        toggle('Write drain', 'write-drain', state.writeDrain)),
+        toggle('Brownout', 'brownout', state.mode === 'BROWNOUT', WRITES.mode),
+        toggle('Emergency', 'emergency', state.mode === 'EMERGENCY', WRITES.mode),
+        toggle('Safe mode', 'safe-mode', state.safeMode, WRITES.killSwitch),
+        toggle('Write drain', 'write-drain', state.writeDrain, WRITES.killSwitch)),
       flags.reload && flags.reload.lastError ? el('p', { cls: 'error' }, 'Flags file: ' + flags.reload.lastError) : null);
   }
 
   function renderFlags(flags) {
     var quarantined = flags.state.quarantinedAgents || [];
     var rows = flags.flags.map(function (f) {
-      var base = '/api/integration-flags/flags/' + encodeURIComponent(f.name) + '/';
-      var agentBase = f.agent ? '/api/integration-flags/agents/' + encodeURIComponent(f.agent) + '/' : null;
+      var agent = f.agent && WRITES.agent ? f.agent : null;
       var isQuarantined = f.agent && quarantined.indexOf(f.agent) >= 0;
       return el('tr', { 'data-flag': f.name },
         td(f.name), el('td', { cls: f.effective ? 'yes' : 'no', 'data-role': 'effective' }, f.effective ? 'on' : 'off'),
         td(f.decidedBy), td(f.override === null ? '–' : f.override ? 'forced on' : 'forced off'),
         td(f.owner), el('td', { cls: 'description' }, f.description), td(f.degradation),
         el('td', { cls: 'actions' },
-          button('Flag ' + f.name + ': force on', 'force on', 'flag:' + f.name + ':on', base + 'override', { enabled: true }),
-          button('Flag ' + f.name + ': force off', 'force off', 'flag:' + f.name + ':off', base + 'override', { enabled: false }, true),
+          button('Flag ' + f.name + ': force on', 'force on', 'flag:' + f.name + ':on', WRITES.override(f.name, true)),
+          button('Flag ' + f.name + ': force off', 'force off', 'flag:' + f.name + ':off', WRITES.override(f.name, false),
+            true),
           f.override !== null ? button('Flag ' + f.name + ': clear override', 'clear override', 'flag:' + f.name + ':clear',
-            base + 'clear-override') : null,
-          agentBase ? (isQuarantined
-            ? button('Agent ' + f.agent + ': release', 'release ' + f.agent, 'agent:' + f.agent + ':release', agentBase + 'release')
-            : button('Agent ' + f.agent + ': quarantine', 'quarantine ' + f.agent, 'agent:' + f.agent + ':quarantine', agentBase + 'quarantine', null, true))
+            WRITES.clearOverride(f.name)) : null,
+          agent ? (isQuarantined
+            ? button('Agent ' + agent + ': release', 'release ' + agent, 'agent:' + agent + ':release',
+              WRITES.agent(agent, 'release'))
+            : button('Agent ' + agent + ': quarantine', 'quarantine ' + agent, 'agent:' + agent + ':quarantine',
+              WRITES.agent(agent, 'quarantine'), true))
             : null));
     });
     // An override outlives its flag's removal from the file (it applies again if the flag comes back): shown so that
@@ -563,14 +658,13 @@
     var defined = {};
     flags.flags.forEach(function (f) { defined[f.name] = true; });
     Object.keys(overrides).filter(function (name) { return !defined[name]; }).sort().forEach(function (name) {
-      var base = '/api/integration-flags/flags/' + encodeURIComponent(name) + '/';
       rows.push(el('tr', { 'data-flag': name, 'data-orphan': 'true' },
         td(name), el('td', { 'data-role': 'effective' }, '–'), td('not in the flags file'),
         td(overrides[name] ? 'forced on' : 'forced off'), td(null),
         el('td', { cls: 'description' }, 'Kept after the flag left the flags file; it applies again if the flag returns.'),
         td(null),
         el('td', { cls: 'actions' }, button('Flag ' + name + ': clear override', 'clear override',
-          'flag:' + name + ':clear', base + 'clear-override'))));
+          'flag:' + name + ':clear', WRITES.clearOverride(name)))));
     });
     replace('flags', el('p', { cls: 'muted' }, 'Config ' + flags.configVersion),
       table(['Flag', 'Effective', 'Decided by', 'Override', 'Owner', 'Description', 'Degradation', 'Actions'], rows));
@@ -590,10 +684,9 @@
   };
 
   function rolloutButton(r, action) {
-    var base = '/api/admin/rollouts/' + encodeURIComponent(r.name) + '/';
     var text = action === 'rollback' ? 'roll back' : action;
-    return button('Rollout ' + r.name + ': ' + text, text, 'rollout:' + r.name + ':' + action, base + action, null,
-      action === 'rollback');
+    return button('Rollout ' + r.name + ': ' + text, text, 'rollout:' + r.name + ':' + action,
+      WRITES.rollout(r.name, action), action === 'rollback');
   }
 
   function rolloutStep(r) {
@@ -622,7 +715,8 @@
         el('p', { cls: 'verdict' }, 'Verdict: ', r.lastVerdict ? el('strong', null, r.lastVerdict.kind) : '–',
           r.lastVerdict ? ' (' + r.lastVerdict.reason + ')' : ''),
         actions.length ? el('div', { cls: 'row-actions' }, actions.map(function (a) { return rolloutButton(r, a); }))
-          : el('p', { cls: 'muted', 'data-role': 'finished' }, 'Finished, nothing to operate: start it again with dreamnet rollout start or POST /api/admin/rollouts.'));
+          : el('p', { cls: 'muted', 'data-role': 'finished' }, 'Finished, nothing to operate: start it again with dreamnet rollout start or POST '
+            + (ACTUATOR ? API + '/rollouts' : '/api/admin/rollouts') + '.'));
     }));
   }
 
@@ -718,8 +812,8 @@
         doc.reloadError ? el('dt', null, 'Reload') : null, doc.reloadError ? el('dd', { cls: 'error' }, doc.reloadError) : null),
       rows.length ? table(['Class', 'Allowed', 'Refused (share)', 'Refused (limit)'], rows) : null,
       el('div', { cls: 'row-actions' }, auto.pinnedBy
-        ? button('Automatic brownout: unpin', 'let automatic brownout decide', 'overload:unpin', '/api/admin/overload/unpin')
-        : button('Automatic brownout: pin the mode', 'pin the mode', 'overload:pin', '/api/admin/overload/pin')));
+        ? button('Automatic brownout: unpin', 'let automatic brownout decide', 'overload:unpin', WRITES.overload('unpin'))
+        : button('Automatic brownout: pin the mode', 'pin the mode', 'overload:pin', WRITES.overload('pin'))));
   }
 
   function renderSlos(doc) {
@@ -846,21 +940,6 @@
 
   // ---------------------------------------------------------------- refresh loop
 
-  var READS = {
-    summary: '/api/observability/summary',
-    signals: '/api/observability/golden-signals',
-    breakers: '/api/observability/circuit-breakers',
-    gates: '/api/observability/health-gates',
-    watchdogs: '/api/observability/watchdogs',
-    startup: '/api/observability/startup-dag',
-    flags: '/api/integration-flags',
-    rollouts: '/api/observability/rollouts',
-    fleet: '/api/observability/fleet',
-    queues: '/api/observability/queues',
-    overload: '/api/observability/overload',
-    slos: '/api/observability/slos',
-    audit: '/api/observability/audit?limit=20'
-  };
 
   var RENDER = {
     breakers: ['breakers', renderBreakers],
@@ -869,7 +948,7 @@
     startup: ['startup', renderStartup],
     rollouts: ['rollouts', renderRollouts],
     fleet: ['fleet', renderFleet],
-    queues: ['queues', renderQueues],
+    queues: READS.queues ? ['queues', renderQueues] : null,
     overload: ['overload', renderOverload],
     slos: ['slos', renderSlos],
     audit: ['audit', renderAudit]
@@ -909,6 +988,9 @@
       }
       Object.keys(RENDER).forEach(function (n) {
         var target = RENDER[n];
+        if (!target) {
+          return;
+        }
         if (got[n].ok) {
           safely(target[0], target[1], got[n].body);
         } else {
@@ -937,6 +1019,9 @@
   }
 
   function start() {
+    Object.keys(RENDER).filter(function (n) { return !RENDER[n]; }).forEach(function (n) {
+      document.getElementById(n + '-section').hidden = true;
+    });
     setupToken();
     showAccess();
     setupCharts();

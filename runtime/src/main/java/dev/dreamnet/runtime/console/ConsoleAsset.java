@@ -1,4 +1,4 @@
-package dev.dreamnet.javalin.console;
+package dev.dreamnet.runtime.console;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,10 @@ import java.util.HexFormat;
 
 /**
  * One file the console serves, read from the classpath once: its bytes, content type and a short content hash that
- * versions its URL (so it can be cached for good). Immutable; the byte array is never handed out.
+ * versions its URL (so it can be cached for good). The web layer writes {@link #bytes()} as they are and never changes
+ * them.
  */
-record ConsoleAsset(String name, String contentType, byte[] bytes, String version) {
+public record ConsoleAsset(String name, String contentType, byte[] bytes, String version) {
 
     /** Reads {@code resource} from the classpath; a missing resource is a packaging fault, named in the error. */
     static ConsoleAsset load(String name, String contentType, String resource) {
@@ -31,7 +32,7 @@ record ConsoleAsset(String name, String contentType, byte[] bytes, String versio
         return new ConsoleAsset(name, contentType, bytes, hash(bytes));
     }
 
-    String text() {
+    public String text() {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

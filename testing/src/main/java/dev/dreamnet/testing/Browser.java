@@ -1,4 +1,4 @@
-package dev.dreamnet.reference.console;
+package dev.dreamnet.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,23 +28,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless {@code chromium} driven through its {@code chromium-driver}, for the console's browser tests.
  * Skipped when they are not installed, unless {@code DREAMNET_REQUIRE_CHROMIUM=1} (set by CI after installing them).
- * Not thread-safe: one test class drives it.
+ * Not thread-safe: one test class drives it. Modules that use it add {@code selenium-chrome-driver} and
+ * {@code selenium-support} to their tests, as this module declares them optional.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     /** Generous: a loaded 2-core machine runs other builds beside the tests. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
     }
 
-    static Browser start() {
+    public static Browser start() {
         boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
         boolean required = "1".equals(System.getenv("DREAMNET_REQUIRE_CHROMIUM"));
         assertThat(installed || !required).as("chromium and chromium-driver are required here but not installed")
@@ -64,11 +65,11 @@ final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    void size(int width, int height) {
+    public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    <T> T await(String what, ExpectedCondition<T> condition) {
+    public <T> T await(String what, ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(what).until(condition);
     }
 
@@ -76,14 +77,14 @@ final class Browser implements AutoCloseable {
      * The rendered text of the first element at {@code css} ({@code ""} if there is none), read in one script: the
      * page re-renders every 2 s, so an element found in one call may be gone by the next.
      */
-    String text(String css) {
+    public String text(String css) {
         Object text = driver.executeScript("var e = document.querySelector(arguments[0]); return e ? e.innerText : ''",
                 css);
         return text == null ? "" : text.toString().trim();
     }
 
     /** Clicks the element at {@code css}, finding it again if a re-render replaced it meanwhile. */
-    void click(String css) {
+    public void click(String css) {
         await("click " + css, d -> {
             try {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
@@ -100,19 +101,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element at {@code css} shows {@code expected} (its whole text). */
-    void awaitText(String css, String expected) {
+    public void awaitText(String css, String expected) {
         await(css + " shows \"" + expected + "\" (it shows \"" + text(css) + "\")",
                 d -> expected.equals(text(css)));
     }
 
     /** Browser log entries at SEVERE since the last call. */
-    List<LogEntry> severe() {
+    public List<LogEntry> severe() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
 
     /** Saves a screenshot as {@code target/console-name.png} and returns it. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "console-" + name + ".png");
         Files.createDirectories(target.getParent());
@@ -120,7 +121,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves the whole page, not only the window, as {@code target/console-name.png}; the window size is kept. */
-    Path fullPage(String name) throws IOException {
+    public Path fullPage(String name) throws IOException {
         Dimension window = driver.manage().window().getSize();
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         Number viewport = (Number) driver.executeScript("return window.innerHeight");
