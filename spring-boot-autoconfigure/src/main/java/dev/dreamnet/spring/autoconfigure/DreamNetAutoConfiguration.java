@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -173,8 +174,10 @@ public class DreamNetAutoConfiguration {
             @ConditionalOnMissingBean(name = "dreamNetEndpointConsoleWebFilter")
             @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
             EndpointConsoleWebFilter dreamNetEndpointConsoleWebFilter(DreamNet dreamnet, DreamNetProperties properties,
-                                                                      Environment environment) {
-                return new EndpointConsoleWebFilter(endpointRules(dreamnet, properties, environment));
+                                                                      Environment environment,
+                                                                      ApplicationContext context) {
+                return new EndpointConsoleWebFilter(endpointRules(dreamnet, properties, environment),
+                        ManagementPortType.get(environment) == ManagementPortType.DIFFERENT ? context : null);
             }
         }
 

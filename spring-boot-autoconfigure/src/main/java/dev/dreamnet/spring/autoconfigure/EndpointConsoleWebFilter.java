@@ -2,6 +2,8 @@ package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -15,14 +17,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link EndpointConsoleFilter} for Spring WebFlux: the operator console ({@link EndpointConsole}), served after the
- * application's Spring Security web filter chain. Thread-safe.
+ * application's Spring Security web filter chain. WebFlux runs the application's web filters on the actuator's own
+ * port too ({@code management.server.port}); there the console is served only on that port, beside the endpoint it
+ * calls. Thread-safe.
  */
 final class EndpointConsoleWebFilter implements WebFilter, Ordered {
 
     private final EndpointRules rules;
+    private final @Nullable ApplicationContext application;
 
-    EndpointConsoleWebFilter(EndpointRules rules) {
+    /**
+     * @param application the application's context when the actuator has a port of its own: its requests are not the
+     *                    console's; null when the actuator shares the application's port
+     */
+    EndpointConsoleWebFilter(EndpointRules rules, @Nullable ApplicationContext application) {
         this.rules = rules;
+        this.application = application;
     }
 
     @Override
@@ -34,7 +44,8 @@ final class EndpointConsoleWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String path = DreamNetWebFilter.routedPath(exchange);
-        if (!rules.isConsoleRead(request.getMethod().name(), path)) {
+        if (!rules.isConsoleRead(request.getMethod().name(), path)
+                || (application != null && exchange.getApplicationContext() == application)) {
             return chain.filter(exchange);
         }
         EndpointConsole console = rules.console();

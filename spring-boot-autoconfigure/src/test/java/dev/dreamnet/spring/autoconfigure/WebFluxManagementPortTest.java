@@ -1,11 +1,14 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.dreamnet.runtime.DreamNet;
 import dev.dreamnet.spring.autoconfigure.reactive.ReactiveApp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@link ManagementPortTest} in a Spring WebFlux application: the management port's child context runs the
@@ -23,6 +26,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
         "management.endpoints.web.exposure.include=health,dreamnet"})
 class WebFluxManagementPortTest {
 
+    @LocalServerPort
+    int application;
     @LocalManagementPort
     int management;
     @Autowired
@@ -34,7 +39,8 @@ class WebFluxManagementPortTest {
     }
 
     @Test
-    void theConsoleIsServedOnTheManagementPortBesideTheEndpoint() throws Exception {
+    void theConsoleIsServedOnTheManagementPortBesideTheEndpointAndNotOnTheApplicationsPort() throws Exception {
         ConsoleChecks.assertServed(new Http(management)::get, "", "omit");
+        assertThat(new Http(application).get("/actuator/dreamnet/console").statusCode()).isEqualTo(404);
     }
 }
