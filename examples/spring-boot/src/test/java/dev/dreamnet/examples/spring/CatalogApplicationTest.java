@@ -80,6 +80,10 @@ class CatalogApplicationTest {
         HttpResponse<String> product = get("/api/products/1");
         assertThat(product.statusCode()).isEqualTo(200);
         assertThat(product.body()).contains("Espresso cup");
+        HttpResponse<String> console = get("/actuator/dreamnet/console");
+        assertThat(console.statusCode()).as("the operator console, with no code of the example's").isEqualTo(200);
+        assertThat(console.body()).contains("<title>DreamNet console</title>",
+                "<meta name=\"dreamnet-api\" content=\"/actuator/dreamnet\">");
     }
 
     @Test
