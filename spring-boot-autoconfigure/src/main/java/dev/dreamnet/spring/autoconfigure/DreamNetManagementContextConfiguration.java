@@ -1,6 +1,7 @@
 package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.runtime.DreamNet;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,6 +38,7 @@ public class DreamNetManagementContextConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "dreamnet.endpoints.console", matchIfMissing = true)
     @ConditionalOnMissingBean(name = "dreamNetEndpointConsole", search = SearchStrategy.CURRENT)
+    @ConditionalOnAvailableEndpoint(DreamNetEndpoint.class)
     FilterRegistrationBean<EndpointConsoleFilter> dreamNetEndpointConsole(DreamNet dreamnet,
                                                                          DreamNetProperties properties,
                                                                          Environment environment) {

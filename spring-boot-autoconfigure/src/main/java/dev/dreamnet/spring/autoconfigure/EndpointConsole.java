@@ -2,17 +2,21 @@ package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The operator console ({@link Console}) under the {@code dreamnet} actuator endpoint: its page at
- * {@code GET /actuator/dreamnet/console} and its assets under it, calling the endpoint. The endpoint's guards
- * ({@link EndpointGuard}, {@link DreamNetEndpointWebFilter}) answer these requests before the actuator sees them, so
- * the console is on the management port when the actuator has one of its own, is open before the service is ready,
- * and takes its assets' {@code ?v=} versions. The page holds no data: every read it makes is checked as any other.
- * With Spring Security guarding the endpoint, the page's calls carry the browser's own credentials (its session
- * cookie and Spring Security's {@code XSRF-TOKEN} cookie, when the application keeps one) beside any token entered.
- * The files are read at the first request, not at start. Thread-safe.
+ * {@code GET /actuator/dreamnet/console} and its assets under it, calling the endpoint. {@link EndpointConsoleFilter}
+ * (Spring MVC) and {@link EndpointConsoleWebFilter} (WebFlux) serve them after the application's Spring Security, so
+ * a chain that protects the endpoint's paths protects the page too; the endpoint's guards let them through
+ * unchecked, since the assets' links carry a {@code ?v=} version that no operation takes. Served on the management
+ * port when the actuator has one of its own, and before the service is ready (the traffic filter never refuses the
+ * actuator's paths). The page holds no data: every read it makes is checked as any other. With Spring Security
+ * guarding the endpoint, the page's calls carry the browser's own credentials (its session cookie, and Spring
+ * Security's {@code XSRF-TOKEN} cookie as a header when the application keeps one) beside any token entered. The
+ * files are read at the first request, not at start. Thread-safe.
  */
 final class EndpointConsole {
 
@@ -55,9 +59,14 @@ final class EndpointConsole {
         return files.asset(path.substring(console.length() + 1));
     }
 
-    /** {@code Cache-Control} for {@code file}: the page is never cached, a versioned asset is cached for good. */
-    static String cacheControl(ConsoleAsset file) {
-        return file.name().equals("index.html") ? Console.PAGE_CACHE : Console.ASSET_CACHE;
+    /**
+     * The headers of {@code file}'s answer beside its content type: the console's policy ({@link Console#HEADERS})
+     * and {@code Cache-Control} (the page is never cached, a versioned asset is cached for good).
+     */
+    static Map<String, String> headers(ConsoleAsset file) {
+        Map<String, String> headers = new LinkedHashMap<>(Console.HEADERS);
+        headers.put("Cache-Control", file.name().equals("index.html") ? Console.PAGE_CACHE : Console.ASSET_CACHE);
+        return headers;
     }
 
     /** The 404 for a name under the console that is none of its files. */

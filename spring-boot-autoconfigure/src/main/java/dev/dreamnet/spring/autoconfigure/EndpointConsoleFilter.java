@@ -1,6 +1,5 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,8 +40,7 @@ final class EndpointConsoleFilter extends OncePerRequestFilter {
             DreamNetFilter.answer(response, missing.status(), missing.error(), missing.detail());
             return;
         }
-        Console.HEADERS.forEach(response::setHeader);
-        response.setHeader("Cache-Control", EndpointConsole.cacheControl(file));
+        EndpointConsole.headers(file).forEach(response::setHeader);
         response.setContentType(file.contentType());
         response.setContentLength(file.bytes().length);
         if (!request.getMethod().equals("HEAD")) {

@@ -1,6 +1,5 @@
 package dev.dreamnet.spring.autoconfigure;
 
-import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -57,8 +56,7 @@ final class EndpointConsoleWebFilter implements WebFilter, Ordered {
                     () -> ErrorBody.of(missing.error(), missing.detail()));
         }
         HttpHeaders headers = response.getHeaders();
-        Console.HEADERS.forEach(headers::set);
-        headers.setCacheControl(EndpointConsole.cacheControl(file));
+        EndpointConsole.headers(file).forEach(headers::set);
         headers.setContentType(MediaType.parseMediaType(file.contentType()));
         headers.setContentLength(file.bytes().length);
         if (request.getMethod() == HttpMethod.HEAD) {

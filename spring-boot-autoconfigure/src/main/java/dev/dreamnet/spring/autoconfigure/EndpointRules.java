@@ -39,9 +39,9 @@ final class EndpointRules {
         return console;
     }
 
-    /** Whether a request is a read of the console's page or assets, which the console's filter answers. */
+    /** Whether a request is a GET (or HEAD) of the console's page or assets, which the console's filter answers. */
     boolean isConsoleRead(String method, String path) {
-        return console != null && !isWrite(method) && console.isConsole(path);
+        return console != null && (method.equals("GET") || method.equals("HEAD")) && console.isConsole(path);
     }
 
     /** Whether {@code path} (decoded, as the web layer routes it) is the endpoint or under it. */

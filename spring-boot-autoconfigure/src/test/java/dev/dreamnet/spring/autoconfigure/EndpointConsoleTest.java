@@ -1,31 +1,23 @@
 package dev.dreamnet.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.dreamnet.core.flags.Mode;
 import dev.dreamnet.runtime.DreamNet;
-import dev.dreamnet.runtime.audit.AuditEntry;
 import dev.dreamnet.spring.autoconfigure.app.TestApp;
-import dev.dreamnet.testing.Browser;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The operator console in a Spring MVC application, under {@code /actuator/dreamnet/console} and a servlet context
- * path, with read and admin tokens: served before the service is ready, the reads it makes answered in the shapes it
- * renders, and, in Debian's headless Chromium, an operator who enters the admin token turns brownout on and forces a
- * flag off and clears it again from the page, each change reaching the runtime and its audit entry naming the reason.
+ * path, with read and admin tokens: served before the service is ready, and the reads it makes answered in the shapes
+ * it renders. {@link EndpointConsoleBrowserTest} operates it in a browser.
  */
 @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dreamnet.database=jdbc:h2:mem:console_${random.uuid};DB_CLOSE_DELAY=-1",
@@ -40,21 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EndpointConsoleTest {
 
     private static final String API = "/shop/actuator/dreamnet";
-    private static Browser browser;
 
     @LocalServerPort
     int port;
     @Autowired
     DreamNet dreamnet;
-    @Autowired
-    TestApp.PaymentsCheck payments;
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -80,65 +62,5 @@ class EndpointConsoleTest {
             HttpResponse<String> read = http.get(API + part, "read-secret");
             assertThat(read.statusCode()).as(part + ": " + read.body()).isEqualTo(200);
         }
-    }
-
-    @Test
-    @Order(3)
-    void anOperatorTurnsBrownoutOnAndForcesAFlagOffFromThePage() throws Exception {
-        payments.open();
-        await().atMost(Duration.ofSeconds(10)).until(() -> dreamnet.state().readiness().ready());
-        browser = Browser.start();
-        browser.size(1280, 800);
-        browser.driver.get("http://127.0.0.1:" + port + API + "/console");
-        browser.awaitText("#status", "NO ACCESS");
-        useToken("admin-secret");
-        browser.awaitText("#status", "READY");
-        assertThat(browser.severe()).as("the reads refused before the token was entered, and nothing else")
-                .allSatisfy(entry -> assertThat(entry.getMessage()).contains("401"));
-        browser.awaitText("#mode", "mode NORMAL");
-        browser.await("the provider's breaker", d -> browser.text("[data-breaker='provider']").contains("CLOSED"));
-        assertThat(browser.text("#gates")).contains("payments");
-        assertThat(browser.text("#watchdogs")).doesNotContain("Cannot");
-        assertThat(browser.driver.findElement(By.id("queues-section")).isDisplayed())
-                .as("the actuator endpoint has no queues to show").isFalse();
-
-        browser.click("[data-action='brownout:enable']");
-        giveReason("console: provider slow");
-
-        browser.awaitText("#mode", "mode BROWNOUT");
-        assertThat(dreamnet.flags().snapshot().state().mode()).isEqualTo(Mode.BROWNOUT);
-        browser.await("the audit entry", d -> browser.text("#last-audit").contains("console: provider slow"));
-        assertThat(browser.text("#last-audit")).contains("night-shift mode.enable");
-
-        browser.click("[data-action='flag:recommendations:off']");
-        giveReason("console: recommendations off");
-        browser.awaitText("[data-flag='recommendations'] [data-role='effective']", "off");
-        assertThat(dreamnet.flags().snapshot().state().overrides()).containsEntry("recommendations", false);
-
-        browser.click("[data-action='flag:recommendations:clear']");
-        giveReason("console: recommendations back");
-        browser.await("the override cleared", d -> !dreamnet.flags().snapshot().state().overrides()
-                .containsKey("recommendations"));
-        browser.await("the audit entry", d -> browser.text("#last-audit").contains("console: recommendations back"));
-        assertThat(dreamnet.audit().recent(5)).extracting(AuditEntry::reason)
-                .contains("console: provider slow", "console: recommendations off", "console: recommendations back");
-
-        browser.click("[data-action='brownout:disable']");
-        giveReason("console test over");
-        browser.awaitText("#mode", "mode NORMAL");
-        assertThat(browser.severe()).as("SEVERE entries in the browser log").isEmpty();
-    }
-
-    private void useToken(String token) {
-        browser.driver.findElement(By.id("token-input")).sendKeys(token);
-        browser.driver.findElement(By.id("actor-input")).sendKeys("night-shift");
-        browser.driver.findElement(By.id("token-use")).click();
-        browser.await("the token taken", d -> browser.text("#access").contains("Token set"));
-    }
-
-    private void giveReason(String reason) {
-        browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-        browser.driver.findElement(By.id("reason-input")).sendKeys(reason);
-        browser.driver.findElement(By.id("reason-ok")).click();
     }
 }
