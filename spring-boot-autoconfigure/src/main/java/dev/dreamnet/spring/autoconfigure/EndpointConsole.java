@@ -69,10 +69,10 @@ final class EndpointConsole {
         return headers;
     }
 
-    /** The 404 for a name under the console that is none of its files. */
+    /** The 404 for a name under the console ({@code path}, which {@link #isConsole} accepts) that is none of its files. */
     EndpointRules.Refusal notFound(String path) {
-        return new EndpointRules.Refusal(404, "not found", "no console file " + JsonBody.shortened(path)
-                + "; the console is at " + console);
+        return new EndpointRules.Refusal(404, "not found", "no console file "
+                + JsonBody.shortened(path.substring(console.length() + 1)) + "; the console is at " + console);
     }
 
     private Console files(String contextPath) {

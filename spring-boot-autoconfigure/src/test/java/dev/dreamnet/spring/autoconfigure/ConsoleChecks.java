@@ -55,6 +55,6 @@ final class ConsoleChecks {
         }
         HttpResponse<String> missing = http.get(console + "/secrets.txt");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("no console file", "the console is at /actuator/dreamnet/console");
+        assertThat(missing.body()).contains("no console file secrets.txt", "the console is at /actuator/dreamnet/console");
     }
 }
