@@ -106,6 +106,24 @@ public final class Browser implements AutoCloseable {
                 d -> expected.equals(text(css)));
     }
 
+    /**
+     * Enters {@code token} and the operator's name {@code actor} in the console's token form, and waits until the page
+     * has taken them.
+     */
+    public void useToken(String token, String actor) {
+        driver.findElement(By.id("token-input")).sendKeys(token);
+        driver.findElement(By.id("actor-input")).sendKeys(actor);
+        driver.findElement(By.id("token-use")).click();
+        await("the token taken", d -> text("#access").contains("Token set"));
+    }
+
+    /** Gives {@code reason} in the console's reason dialog, once an action has opened it, and confirms. */
+    public void giveReason(String reason) {
+        await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
+        driver.findElement(By.id("reason-input")).sendKeys(reason);
+        driver.findElement(By.id("reason-ok")).click();
+    }
+
     /** Browser log entries at SEVERE since the last call. */
     public List<LogEntry> severe() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

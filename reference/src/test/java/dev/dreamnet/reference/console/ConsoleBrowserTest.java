@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -148,10 +147,10 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void turningBrownoutOnFromThePageChangesTheModeAndTheAuditEntryNamesTheReason() throws Exception {
-        useToken(ADMIN);
+        browser.useToken(ADMIN, "night-shift");
 
         click("[data-action='brownout:enable']");
-        giveReason("console test: provider slow at 3 a.m.");
+        browser.giveReason("console test: provider slow at 3 a.m.");
 
         browser.awaitText("#mode", "mode BROWNOUT");
         browser.await("the audit entry", d -> browser.text("#last-audit").contains("mode.enable"));
@@ -162,7 +161,7 @@ class ConsoleBrowserTest {
         browser.screenshot("brownout");
 
         click("[data-action='brownout:disable']");
-        giveReason("console test over");
+        browser.giveReason("console test over");
         browser.awaitText("#mode", "mode NORMAL");
     }
 
@@ -228,9 +227,9 @@ class ConsoleBrowserTest {
         String row = "[data-flag='console.leaving'][data-orphan='true']";
         browser.await("the orphan override", d -> browser.text(row).contains("not in the flags file"));
         assertThat(browser.text(row)).contains("forced off");
-        useToken(ADMIN);
+        browser.useToken(ADMIN, "night-shift");
         click(row + " [data-action='flag:console.leaving:clear']");
-        giveReason("console test: the flag was retired");
+        browser.giveReason("console test: the flag was retired");
 
         browser.await("the row gone", d -> d.findElements(By.cssSelector(row)).isEmpty());
         assertThat(http.get("/api/integration-flags").json().path("state").path("overrides").has("console.leaving"))
@@ -240,20 +239,6 @@ class ConsoleBrowserTest {
 
     private void click(String css) {
         browser.click(css);
-    }
-
-    private void useToken(String token) {
-        WebElement input = browser.driver.findElement(By.id("token-input"));
-        input.sendKeys(token);
-        browser.driver.findElement(By.id("actor-input")).sendKeys("night-shift");
-        browser.driver.findElement(By.id("token-use")).click();
-        browser.await("the token taken", d -> browser.text("#access").contains("Token set"));
-    }
-
-    private void giveReason(String reason) {
-        browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-        browser.driver.findElement(By.id("reason-input")).sendKeys(reason);
-        browser.driver.findElement(By.id("reason-ok")).click();
     }
 
     private String providerState() {

@@ -49,9 +49,7 @@ class ConsoleReadTokenBrowserTest {
         browser.await("the breakers", d -> !browser.text("[data-breaker='provider'] [data-role='state']").isEmpty());
 
         browser.click("[data-action='brownout:enable']");
-        browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-        browser.driver.findElement(By.id("reason-input")).sendKeys("a reader tries");
-        browser.driver.findElement(By.id("reason-ok")).click();
+        browser.giveReason("a reader tries");
 
         browser.await("the refusal", d -> browser.text("#notice").startsWith("Refused"));
         assertThat(browser.text("#notice")).contains("403").contains("may read but not change anything");

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The console's rollouts panel in a real browser: a {@code dream-read-v2} rollout started through the admin API with
@@ -152,7 +151,7 @@ class ConsoleRolloutsBrowserTest {
     @Test
     @Order(3)
     void pausingFromThePageShowsPausedAndAuditsTheReason() {
-        useToken();
+        browser.useToken(ADMIN, "night-shift");
 
         act("pause", "console test: pause while INC-7 is looked at");
 
@@ -207,20 +206,10 @@ class ConsoleRolloutsBrowserTest {
         shoot("rollout-rolled-back");
     }
 
-    private void useToken() {
-        WebElement input = browser.driver.findElement(By.id("token-input"));
-        input.sendKeys(ADMIN);
-        browser.driver.findElement(By.id("actor-input")).sendKeys("night-shift");
-        browser.driver.findElement(By.id("token-use")).click();
-        browser.await("the token taken", d -> browser.text("#access").contains("Token set"));
-    }
-
     /** Clicks the rollout's button for {@code action} and gives {@code reason} in the dialog. */
     private void act(String action, String reason) {
         browser.click(PANEL + "[data-action='rollout:" + NAME + ":" + action + "']");
-        browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-        browser.driver.findElement(By.id("reason-input")).sendKeys(reason);
-        browser.driver.findElement(By.id("reason-ok")).click();
+        browser.giveReason(reason);
         browser.await("the audit entry of " + action, d -> browser.text("#last-audit").contains(reason));
     }
 

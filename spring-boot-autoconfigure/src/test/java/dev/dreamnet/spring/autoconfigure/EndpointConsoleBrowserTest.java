@@ -12,7 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,15 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each change reaching the runtime and its audit entry naming the operator and the reason. Runs in surefire's
  * {@code with-browser} execution, the one with Selenium on its class path.
  */
-@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dreamnet.database=jdbc:h2:mem:console_browser_${random.uuid};DB_CLOSE_DELAY=-1",
-        "dreamnet.flags=src/test/resources/test-flags.yaml",
-        "dreamnet.resilience=src/test/resources/test-resilience.yaml",
-        "dreamnet.tokens.admin=admin-secret",
-        "dreamnet.tokens.read=read-secret",
-        "dreamnet.gates.startup-interval=50ms",
-        "server.servlet.context-path=/shop",
-        "management.endpoints.web.exposure.include=health,dreamnet"})
+@ConsoleTestApplication
 class EndpointConsoleBrowserTest {
 
     @LocalServerPort
@@ -47,7 +38,7 @@ class EndpointConsoleBrowserTest {
             browser.size(1280, 800);
             browser.driver.get("http://127.0.0.1:" + port + "/shop/actuator/dreamnet/console");
             browser.awaitText("#status", "NO ACCESS");
-            useToken(browser, "admin-secret");
+            browser.useToken("admin-secret", "night-shift");
             browser.awaitText("#status", "READY");
             assertThat(browser.severe()).as("the reads refused before the token was entered, and nothing else")
                     .allSatisfy(entry -> assertThat(entry.getMessage()).contains("401"));
@@ -59,7 +50,7 @@ class EndpointConsoleBrowserTest {
                     .as("the actuator endpoint has no queues to show").isFalse();
 
             browser.click("[data-action='brownout:enable']");
-            giveReason(browser, "console: provider slow");
+            browser.giveReason("console: provider slow");
 
             browser.awaitText("#mode", "mode BROWNOUT");
             assertThat(dreamnet.flags().snapshot().state().mode()).isEqualTo(Mode.BROWNOUT);
@@ -67,12 +58,12 @@ class EndpointConsoleBrowserTest {
             assertThat(browser.text("#last-audit")).contains("night-shift mode.enable");
 
             browser.click("[data-action='flag:recommendations:off']");
-            giveReason(browser, "console: recommendations off");
+            browser.giveReason("console: recommendations off");
             browser.awaitText("[data-flag='recommendations'] [data-role='effective']", "off");
             assertThat(dreamnet.flags().snapshot().state().overrides()).containsEntry("recommendations", false);
 
             browser.click("[data-action='flag:recommendations:clear']");
-            giveReason(browser, "console: recommendations back");
+            browser.giveReason("console: recommendations back");
             browser.await("the override cleared", d -> !dreamnet.flags().snapshot().state().overrides()
                     .containsKey("recommendations"));
             browser.await("the audit entry", d -> browser.text("#last-audit").contains("console: recommendations back"));
@@ -80,22 +71,9 @@ class EndpointConsoleBrowserTest {
                     .contains("console: provider slow", "console: recommendations off", "console: recommendations back");
 
             browser.click("[data-action='brownout:disable']");
-            giveReason(browser, "console test over");
+            browser.giveReason("console test over");
             browser.awaitText("#mode", "mode NORMAL");
             assertThat(browser.severe()).as("SEVERE entries in the browser log").isEmpty();
         }
-    }
-
-    private static void useToken(Browser browser, String token) {
-        browser.driver.findElement(By.id("token-input")).sendKeys(token);
-        browser.driver.findElement(By.id("actor-input")).sendKeys("night-shift");
-        browser.driver.findElement(By.id("token-use")).click();
-        browser.await("the token taken", d -> browser.text("#access").contains("Token set"));
-    }
-
-    private static void giveReason(Browser browser, String reason) {
-        browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-        browser.driver.findElement(By.id("reason-input")).sendKeys(reason);
-        browser.driver.findElement(By.id("reason-ok")).click();
     }
 }

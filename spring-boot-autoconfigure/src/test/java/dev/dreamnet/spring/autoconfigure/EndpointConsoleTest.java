@@ -3,7 +3,6 @@ package dev.dreamnet.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dreamnet.runtime.DreamNet;
-import dev.dreamnet.spring.autoconfigure.app.TestApp;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -19,15 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * path, with read and admin tokens: served before the service is ready, and the reads it makes answered in the shapes
  * it renders. {@link EndpointConsoleBrowserTest} operates it in a browser.
  */
-@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dreamnet.database=jdbc:h2:mem:console_${random.uuid};DB_CLOSE_DELAY=-1",
-        "dreamnet.flags=src/test/resources/test-flags.yaml",
-        "dreamnet.resilience=src/test/resources/test-resilience.yaml",
-        "dreamnet.tokens.admin=admin-secret",
-        "dreamnet.tokens.read=read-secret",
-        "dreamnet.gates.startup-interval=50ms",
-        "server.servlet.context-path=/shop",
-        "management.endpoints.web.exposure.include=health,dreamnet"})
+@ConsoleTestApplication
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndpointConsoleTest {
 

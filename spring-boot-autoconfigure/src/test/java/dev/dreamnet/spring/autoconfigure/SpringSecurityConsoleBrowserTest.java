@@ -45,9 +45,7 @@ class SpringSecurityConsoleBrowserTest {
             assertThat(browser.text("#access")).contains("your session");
 
             browser.click("[data-action='brownout:enable']");
-            browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-            browser.driver.findElement(By.id("reason-input")).sendKeys("signed-in operator");
-            browser.driver.findElement(By.id("reason-ok")).click();
+            browser.giveReason("signed-in operator");
 
             browser.awaitText("#mode", "mode BROWNOUT");
             assertThat(dreamnet.flags().snapshot().state().mode()).isEqualTo(Mode.BROWNOUT);
@@ -55,9 +53,7 @@ class SpringSecurityConsoleBrowserTest {
             assertThat(browser.text("#last-audit")).contains("ops mode.enable");
 
             browser.click("[data-action='brownout:disable']");
-            browser.await("the reason dialog", d -> d.findElement(By.id("reason-dialog")).isDisplayed());
-            browser.driver.findElement(By.id("reason-input")).sendKeys("done");
-            browser.driver.findElement(By.id("reason-ok")).click();
+            browser.giveReason("done");
             browser.awaitText("#mode", "mode NORMAL");
             assertThat(browser.severe()).as("SEVERE entries in the browser log").isEmpty();
         }
