@@ -111,9 +111,12 @@ class ConsoleRoutesTest {
     }
 
     @Test
-    void theChartLibraryComesFromItsWebJarOnTheClasspath() {
-        assertThat(Console.uplotVersion()).matches("\\d+\\.\\d+\\.\\d+");
+    void theChartLibraryIsInTheRuntimesJarWithItsLicenceAndNoWebJarIsOnTheClassPath() {
         assertThat(new Console("", "/console", Console.Api.PLUGIN, false).asset("uplot.js").text()).contains("uPlot");
+        ClassLoader loader = getClass().getClassLoader();
+        assertThat(loader.getResource("dev/dreamnet/runtime/console/uplot/LICENSE")).isNotNull();
+        assertThat(loader.getResource("META-INF/resources/webjars/uplot"))
+                .as("a WebJar on the class path is served at /webjars/ by the application's web framework").isNull();
     }
 
     private void awaitReady() {

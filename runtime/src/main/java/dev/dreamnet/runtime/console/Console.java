@@ -1,17 +1,14 @@
 package dev.dreamnet.runtime.console;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The operator console's files for one place that serves them: the page, its script and style sheet, and the uPlot
- * chart library from its WebJar. The page only calls DreamNet's JSON API; it learns from {@code <meta>} tags where
+ * chart library (from its WebJar, copied into this jar when it is built, so that no WebJar is on an application's class
+ * path for its web framework to serve). The page only calls DreamNet's JSON API; it learns from {@code <meta>} tags where
  * that API lives, which API it is ({@link Api}) and whether the browser's own credentials go with each call, so the
  * same files serve the Javalin plugin's routes and the Spring Boot starter's actuator endpoint. Each asset is linked
  * with its content hash, so a cached copy is never stale. Every answer carries {@link #HEADERS}: a
@@ -46,7 +43,8 @@ public final class Console {
     }
 
     private static final String RESOURCES = "dev/dreamnet/runtime/console/";
-    private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
+    /** uPlot, copied from its WebJar into this jar by the build (runtime/pom.xml), with its licence. */
+    private static final String UPLOT = RESOURCES + "uplot/";
 
     private final ConsoleAsset page;
     private final Map<String, ConsoleAsset> assets = new LinkedHashMap<>();
@@ -62,12 +60,11 @@ public final class Console {
      *                            the operator enters does
      */
     public Console(String api, String base, Api kind, boolean browserCredentials) {
-        String uplot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
         ConsoleAsset script = ConsoleAsset.load("console.js", "text/javascript; charset=utf-8", RESOURCES + "console.js");
         ConsoleAsset style = ConsoleAsset.load("console.css", "text/css; charset=utf-8", RESOURCES + "console.css");
         ConsoleAsset chartScript = ConsoleAsset.load("uplot.js", "text/javascript; charset=utf-8",
-                uplot + "uPlot.iife.min.js");
-        ConsoleAsset chartStyle = ConsoleAsset.load("uplot.css", "text/css; charset=utf-8", uplot + "uPlot.min.css");
+                UPLOT + "uPlot.iife.min.js");
+        ConsoleAsset chartStyle = ConsoleAsset.load("uplot.css", "text/css; charset=utf-8", UPLOT + "uPlot.min.css");
         for (ConsoleAsset asset : List.of(script, style, chartScript, chartStyle)) {
             assets.put(asset.name(), asset);
         }
@@ -96,21 +93,6 @@ public final class Console {
     /** The asset served at {@code base/name}, or null when there is none. */
     public ConsoleAsset asset(String name) {
         return assets.get(name);
-    }
-
-    /** The version of the uPlot WebJar on the classpath, read from its Maven metadata. */
-    public static String uplotVersion() {
-        try (InputStream in = Console.class.getClassLoader().getResourceAsStream(UPLOT_POM)) {
-            if (in == null) {
-                throw new IllegalStateException("the operator console needs org.webjars.npm:uplot on the classpath ("
-                        + UPLOT_POM + " is missing)");
-            }
-            Properties pom = new Properties();
-            pom.load(in);
-            return pom.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + UPLOT_POM, e);
-        }
     }
 
     private static String attribute(String text) {

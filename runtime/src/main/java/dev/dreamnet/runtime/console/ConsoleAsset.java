@@ -20,7 +20,7 @@ public record ConsoleAsset(String name, String contentType, byte[] bytes, String
         try (InputStream in = ConsoleAsset.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("console asset " + name + ": classpath resource " + resource
-                        + " is missing (is the uplot WebJar on the classpath?)");
+                        + " is missing from DreamNet's runtime jar (was it built without its resources?)");
             }
             return of(name, contentType, in.readAllBytes());
         } catch (IOException e) {

@@ -66,6 +66,15 @@ class StarterClassPathTest {
         assertThat(present("com.rabbitmq.client.ConnectionFactory")).isFalse();
     }
 
+    @Test
+    void theConsolesChartLibraryComesInsideTheRuntimeNotAsAWebJarTheApplicationWouldServe() {
+        // Bug: the uPlot WebJar on the class path made Tomcat set up a resource set for it at every start, and Spring
+        // Boot serve it to anyone at /webjars/uplot/ from every application with the starter.
+        ClassLoader loader = getClass().getClassLoader();
+        assertThat(loader.getResource("META-INF/resources/webjars/uplot")).isNull();
+        assertThat(loader.getResource("dev/dreamnet/runtime/console/uplot/uPlot.iife.min.js")).isNotNull();
+    }
+
     private static boolean present(String className) {
         try {
             Class.forName(className, false, StarterClassPathTest.class.getClassLoader());
