@@ -69,10 +69,14 @@ final class EndpointConsole {
         return headers;
     }
 
-    /** The 404 for a name under the console ({@code path}, which {@link #isConsole} accepts) that is none of its files. */
-    EndpointRules.Refusal notFound(String path) {
+    /**
+     * The 404 for a name under the console ({@code path}, which {@link #isConsole} accepts) that is none of its files,
+     * naming where the console is as the browser reaches it ({@code contextPath} as for {@link #file}).
+     */
+    EndpointRules.Refusal notFound(String contextPath, String path) {
         return new EndpointRules.Refusal(404, "not found", "no console file "
-                + JsonBody.shortened(path.substring(console.length() + 1)) + "; the console is at " + console);
+                + JsonBody.shortened(path.substring(console.length() + 1)) + "; the console is at "
+                + contextPath + console);
     }
 
     private Console files(String contextPath) {

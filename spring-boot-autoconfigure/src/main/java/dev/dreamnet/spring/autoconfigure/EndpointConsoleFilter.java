@@ -36,7 +36,7 @@ final class EndpointConsoleFilter extends OncePerRequestFilter {
         String path = DreamNetFilter.routedPath(request);
         ConsoleAsset file = console.file(request.getContextPath(), path);
         if (file == null) {
-            EndpointRules.Refusal missing = console.notFound(path);
+            EndpointRules.Refusal missing = console.notFound(request.getContextPath(), path);
             DreamNetFilter.answer(response, missing.status(), missing.error(), missing.detail());
             return;
         }

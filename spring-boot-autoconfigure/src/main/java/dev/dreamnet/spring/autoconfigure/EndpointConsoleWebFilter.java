@@ -49,9 +49,10 @@ final class EndpointConsoleWebFilter implements WebFilter, Ordered {
         }
         EndpointConsole console = rules.console();
         ServerHttpResponse response = exchange.getResponse();
-        ConsoleAsset file = console.file(request.getPath().contextPath().value(), path);
+        String contextPath = request.getPath().contextPath().value();
+        ConsoleAsset file = console.file(contextPath, path);
         if (file == null) {
-            EndpointRules.Refusal missing = console.notFound(path);
+            EndpointRules.Refusal missing = console.notFound(contextPath, path);
             return DreamNetWebFilter.answer(response, missing.status(),
                     () -> ErrorBody.of(missing.error(), missing.detail()));
         }

@@ -24,12 +24,13 @@ final class ConsoleChecks {
     }
 
     /**
-     * @param contextPath the servlet's or WebFlux's base path ({@code ""} when none), which the page's links carry
+     * @param endpoint    the endpoint's path as the browser reaches it, with the servlet's or WebFlux's base path and
+     *                    the actuator's ({@code /actuator/dreamnet}, {@code /shop/actuator/dreamnet})
      * @param credentials what the page says goes with its calls: {@code omit} (DreamNet's tokens) or
      *                    {@code same-origin} (Spring Security)
      */
-    static void assertServed(Get http, String contextPath, String credentials) throws Exception {
-        String console = contextPath + "/actuator/dreamnet/console";
+    static void assertServed(Get http, String endpoint, String credentials) throws Exception {
+        String console = endpoint + "/console";
         HttpResponse<String> page = http.get(console);
 
         assertThat(page.statusCode()).as("the page holds no data: no token needed").isEqualTo(200);
@@ -40,7 +41,7 @@ final class ConsoleChecks {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.body()).contains(
-                "<meta name=\"dreamnet-api\" content=\"" + contextPath + "/actuator/dreamnet\">",
+                "<meta name=\"dreamnet-api\" content=\"" + endpoint + "\">",
                 "<meta name=\"dreamnet-api-kind\" content=\"actuator\">",
                 "<meta name=\"dreamnet-credentials\" content=\"" + credentials + "\">").doesNotContain("{{");
         for (String asset : new String[] {"console.js", "console.css", "uplot.js", "uplot.css"}) {
@@ -55,6 +56,6 @@ final class ConsoleChecks {
         }
         HttpResponse<String> missing = http.get(console + "/secrets.txt");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("no console file secrets.txt", "the console is at /actuator/dreamnet/console");
+        assertThat(missing.body()).contains("no console file secrets.txt", "the console is at " + console);
     }
 }

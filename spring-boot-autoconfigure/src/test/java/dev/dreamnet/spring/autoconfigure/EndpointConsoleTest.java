@@ -33,7 +33,7 @@ class EndpointConsoleTest {
     void thePageAndItsAssetsAreServedUnderTheContextPathBeforeTheServiceIsReady() throws Exception {
         assertThat(dreamnet.state().readiness().ready()).as("the payments gate is still closed").isFalse();
 
-        ConsoleChecks.assertServed(new Http(port)::get, "/shop", "omit");
+        ConsoleChecks.assertServed(new Http(port)::get, "/shop/actuator/dreamnet", "omit");
     }
 
     @Test

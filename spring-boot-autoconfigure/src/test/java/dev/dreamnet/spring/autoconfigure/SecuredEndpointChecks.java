@@ -84,7 +84,7 @@ abstract class SecuredEndpointChecks {
     void theConsoleIsBehindTheChainsRuleForTheEndpointAndCallsItWithTheBrowsersCredentials() throws Exception {
         assertThat(get("/actuator/dreamnet/console", null).statusCode()).as("anonymous").isEqualTo(401);
 
-        ConsoleChecks.assertServed(path -> get(path, basic("dev", "dev-pass")), "", "same-origin");
+        ConsoleChecks.assertServed(path -> get(path, basic("dev", "dev-pass")), "/actuator/dreamnet", "same-origin");
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {

@@ -58,7 +58,7 @@ class WebFluxEndpointTest {
 
     @Test
     void theConsoleIsServedUnderTheEndpoint() throws Exception {
-        ConsoleChecks.assertServed(http::get, "", "omit");
+        ConsoleChecks.assertServed(http::get, "/actuator/dreamnet", "omit");
     }
 
     @Test

@@ -40,7 +40,7 @@ class WebFluxManagementPortTest {
 
     @Test
     void theConsoleIsServedOnTheManagementPortBesideTheEndpointAndNotOnTheApplicationsPort() throws Exception {
-        ConsoleChecks.assertServed(new Http(management)::get, "", "omit");
+        ConsoleChecks.assertServed(new Http(management)::get, "/actuator/dreamnet", "omit");
         assertThat(new Http(application).get("/actuator/dreamnet/console").statusCode()).isEqualTo(404);
     }
 }
