@@ -264,10 +264,10 @@ public class DreamNetAutoConfiguration {
         @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
         @ConditionalOnMissingBean(name = "dreamNetFilter")
         FilterRegistrationBean<DreamNetFilter> dreamNetFilter(DreamNet dreamnet, DreamNetProperties properties,
-                                                              Environment environment) {
+                                                              Environment environment, ApplicationContext context) {
             DreamNetFilter filter = new DreamNetFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
-                    actuatorBasePath(environment), properties.web());
+                    ManagementPaths.of(environment, context), properties.web());
             FilterRegistrationBean<DreamNetFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setName("dreamNetFilter");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
@@ -277,9 +277,9 @@ public class DreamNetAutoConfiguration {
         @Bean
         @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
         @ConditionalOnMissingBean(name = "dreamNetOverload")
-        WebMvcConfigurer dreamNetOverload(DreamNet dreamnet, Environment environment) {
+        WebMvcConfigurer dreamNetOverload(DreamNet dreamnet, Environment environment, ApplicationContext context) {
             OverloadInterceptor interceptor = new OverloadInterceptor(dreamnet.overload(), dreamnet.access(),
-                    dreamnet.clock(), actuatorBasePath(environment));
+                    dreamnet.clock(), ManagementPaths.of(environment, context));
             return new WebMvcConfigurer() {
                 @Override
                 public void addInterceptors(InterceptorRegistry registry) {
@@ -339,18 +339,20 @@ public class DreamNetAutoConfiguration {
         @Bean
         @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
         @ConditionalOnMissingBean(name = "dreamNetWebFilter")
-        DreamNetWebFilter dreamNetWebFilter(DreamNet dreamnet, DreamNetProperties properties, Environment environment) {
+        DreamNetWebFilter dreamNetWebFilter(DreamNet dreamnet, DreamNetProperties properties, Environment environment,
+                                            ApplicationContext context) {
             return new DreamNetWebFilter(dreamnet.state(), dreamnet.inFlight(), dreamnet.flags(),
                     dreamnet.requestMetrics(), dreamnet.clock(),
-                    actuatorBasePath(environment), properties.web());
+                    ManagementPaths.of(environment, context), properties.web());
         }
 
         @Bean
         @ConditionalOnBooleanProperty(name = "dreamnet.web.enabled", matchIfMissing = true)
         @ConditionalOnMissingBean(name = "dreamNetOverloadWebFilter")
-        DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment) {
+        DreamNetOverloadWebFilter dreamNetOverloadWebFilter(DreamNet dreamnet, Environment environment,
+                                                            ApplicationContext context) {
             return new DreamNetOverloadWebFilter(dreamnet.overload(), dreamnet.access(), dreamnet.clock(),
-                    actuatorBasePath(environment));
+                    ManagementPaths.of(environment, context));
         }
 
         @Bean

@@ -31,11 +31,11 @@ public final class DreamNetFilter extends OncePerRequestFilter {
     private final TrafficRules rules;
 
     public DreamNetFilter(ServiceState state, InFlight inFlight, FlagService flags, RequestMetrics metrics, Clock clock,
-                          String actuatorBasePath, DreamNetProperties.Web web) {
+                          ManagementPaths management, DreamNetProperties.Web web) {
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.clock = clock;
-        this.rules = new TrafficRules(state, flags, actuatorBasePath, web);
+        this.rules = new TrafficRules(state, flags, management, web);
     }
 
     @Override

@@ -32,13 +32,15 @@ public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
 
     private final OverloadProtection protection;
     private final OverloadRules rules;
+    private final ManagementPaths management;
     private final Clock clock;
     private volatile RouteTemplates templates = RouteTemplates.of(Map.of());
 
     public DreamNetOverloadWebFilter(OverloadProtection protection, AccessControl access, Clock clock,
-                                     String actuatorBasePath) {
+                                     ManagementPaths management) {
         this.protection = protection;
-        this.rules = new OverloadRules(protection, access, actuatorBasePath);
+        this.management = management;
+        this.rules = new OverloadRules(protection, access, management);
         this.clock = clock;
     }
 
@@ -54,7 +56,8 @@ public final class DreamNetOverloadWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (rules.unlimited(DreamNetWebFilter.routedPath(exchange))) {
+        if (rules.unlimited(DreamNetWebFilter.routedPath(exchange))
+                || management.managementServer(exchange.getApplicationContext())) {
             return chain.filter(exchange);
         }
         return Mono.defer(() -> {

@@ -33,13 +33,15 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
     private final RequestMetrics metrics;
     private final Clock clock;
     private final TrafficRules rules;
+    private final ManagementPaths management;
 
     public DreamNetWebFilter(ServiceState state, InFlight inFlight, FlagService flags, RequestMetrics metrics,
-                             Clock clock, String actuatorBasePath, DreamNetProperties.Web web) {
+                             Clock clock, ManagementPaths management, DreamNetProperties.Web web) {
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.clock = clock;
-        this.rules = new TrafficRules(state, flags, actuatorBasePath, web);
+        this.management = management;
+        this.rules = new TrafficRules(state, flags, management, web);
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class DreamNetWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = routedPath(exchange);
-        if (rules.isActuator(path)) {
+        if (rules.isActuator(path) || management.managementServer(exchange.getApplicationContext())) {
             return chain.filter(exchange);
         }
         return Mono.defer(() -> {

@@ -36,9 +36,9 @@ public final class OverloadInterceptor implements AsyncHandlerInterceptor {
     private final Clock clock;
 
     public OverloadInterceptor(OverloadProtection protection, AccessControl access, Clock clock,
-                               String actuatorBasePath) {
+                               ManagementPaths management) {
         this.protection = protection;
-        this.rules = new OverloadRules(protection, access, actuatorBasePath);
+        this.rules = new OverloadRules(protection, access, management);
         this.clock = clock;
     }
 

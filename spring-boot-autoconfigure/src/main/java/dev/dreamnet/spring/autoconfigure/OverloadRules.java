@@ -38,17 +38,17 @@ final class OverloadRules {
 
     private final OverloadProtection protection;
     private final AccessControl access;
-    private final String actuator;
+    private final ManagementPaths management;
 
-    OverloadRules(OverloadProtection protection, AccessControl access, String actuatorBasePath) {
+    OverloadRules(OverloadProtection protection, AccessControl access, ManagementPaths management) {
         this.protection = protection;
         this.access = access;
-        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
+        this.management = management;
     }
 
     /** Whether a request to {@code path} (within the application) is never limited. */
     boolean unlimited(String path) {
-        return path.startsWith(actuator) || path.startsWith("/api/admin/") || path.startsWith("/api/observability/");
+        return management.isActuator(path) || path.startsWith("/api/admin/") || path.startsWith("/api/observability/");
     }
 
     /** The class of a request to {@code route} whose headers, by name, are {@code headers}. */

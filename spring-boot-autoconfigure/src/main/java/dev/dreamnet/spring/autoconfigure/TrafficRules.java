@@ -31,14 +31,14 @@ final class TrafficRules {
 
     private final ServiceState state;
     private final FlagService flags;
-    private final String actuator;
+    private final ManagementPaths management;
     private final DreamNetProperties.Web web;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    TrafficRules(ServiceState state, FlagService flags, String actuatorBasePath, DreamNetProperties.Web web) {
+    TrafficRules(ServiceState state, FlagService flags, ManagementPaths management, DreamNetProperties.Web web) {
         this.state = state;
         this.flags = flags;
-        this.actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath : actuatorBasePath + "/";
+        this.management = management;
         this.web = web;
         for (String flag : web.routeFlags().keySet()) {
             if (!flags.snapshot().contains(flag)) {
@@ -50,7 +50,7 @@ final class TrafficRules {
 
     /** The actuator's own paths: never refused, never counted as traffic. */
     boolean isActuator(String path) {
-        return path.startsWith(actuator) || path.equals(actuator.substring(0, actuator.length() - 1));
+        return management.isActuator(path);
     }
 
     /** Why {@code method path} is refused now, or null when it may go on. */
