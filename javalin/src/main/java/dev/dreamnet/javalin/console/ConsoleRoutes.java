@@ -26,15 +26,14 @@ public final class ConsoleRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(path, ctx -> send(ctx, console.page(), Console.PAGE_CACHE));
+        routes.get(path, ctx -> send(ctx, console.page()));
         for (ConsoleAsset asset : console.assets()) {
-            routes.get(path + "/" + asset.name(), ctx -> send(ctx, asset, Console.ASSET_CACHE));
+            routes.get(path + "/" + asset.name(), ctx -> send(ctx, asset));
         }
     }
 
-    private static void send(Context ctx, ConsoleAsset asset, String cacheControl) {
-        Console.HEADERS.forEach(ctx::header);
-        ctx.header("Cache-Control", cacheControl);
+    private static void send(Context ctx, ConsoleAsset asset) {
+        Console.headers(asset).forEach(ctx::header);
         ctx.contentType(asset.contentType());
         ctx.result(asset.bytes());
     }

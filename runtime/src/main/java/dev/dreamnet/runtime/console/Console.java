@@ -11,28 +11,28 @@ import java.util.Map;
  * path for its web framework to serve). The page only calls DreamNet's JSON API; it learns from {@code <meta>} tags where
  * that API lives, which API it is ({@link Api}) and whether the browser's own credentials go with each call, so the
  * same files serve the Javalin plugin's routes and the Spring Boot starter's actuator endpoint. Each asset is linked
- * with its content hash, so a cached copy is never stale. Every answer carries {@link #HEADERS}: a
+ * with its content hash, so a cached copy is never stale. Every answer carries {@link #headers}: a
  * Content-Security-Policy without {@code unsafe-inline}, {@code nosniff} and no framing. The page holds no data; the
  * reads it makes are checked as any other. Immutable and thread-safe (everything is read at construction).
  */
 public final class Console {
 
     /** The policy on every console answer: nothing inline, nothing from elsewhere, never framed. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** The headers on every console answer, beside its content type and {@code Cache-Control}. */
-    public static final Map<String, String> HEADERS = Map.of(
+    private static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "no-referrer");
 
     /** {@code Cache-Control} of the page: never cached, as it names the assets' versions. */
-    public static final String PAGE_CACHE = "no-store";
+    private static final String PAGE_CACHE = "no-store";
 
     /** {@code Cache-Control} of an asset: cached for good, as its link carries its content hash. */
-    public static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+    private static final String ASSET_CACHE = "public, max-age=31536000, immutable";
 
     /** The JSON API the page calls. */
     public enum Api {
@@ -43,6 +43,7 @@ public final class Console {
     }
 
     private static final String RESOURCES = "dev/dreamnet/runtime/console/";
+    private static final String PAGE = "index.html";
     /** uPlot, copied from its WebJar into this jar by the build (runtime/pom.xml), with its licence. */
     private static final String UPLOT = RESOURCES + "uplot/";
 
@@ -69,7 +70,7 @@ public final class Console {
             assets.put(asset.name(), asset);
         }
         String under = base + "/";
-        String html = ConsoleAsset.load("index.html", "", RESOURCES + "index.html").text()
+        String html = ConsoleAsset.load(PAGE, "", RESOURCES + PAGE).text()
                 .replace("{{api}}", attribute(api))
                 .replace("{{kind}}", kind == Api.ACTUATOR ? "actuator" : "plugin")
                 .replace("{{credentials}}", browserCredentials ? "same-origin" : "omit")
@@ -77,7 +78,7 @@ public final class Console {
                 .replace("{{console.css}}", attribute(under + style.link()))
                 .replace("{{uplot.js}}", attribute(under + chartScript.link()))
                 .replace("{{console.js}}", attribute(under + script.link()));
-        this.page = ConsoleAsset.of("index.html", "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        this.page = ConsoleAsset.of(PAGE, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The page, served at the console's base. */
@@ -93,6 +94,17 @@ public final class Console {
     /** The asset served at {@code base/name}, or null when there is none. */
     public ConsoleAsset asset(String name) {
         return assets.get(name);
+    }
+
+    /**
+     * The headers of {@code file}'s answer beside its content type: the console's policy headers and
+     * {@code Cache-Control} ({@code no-store} for the page, which names the assets' versions; cached for good for an
+     * asset, whose link carries its content hash).
+     */
+    public static Map<String, String> headers(ConsoleAsset file) {
+        Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+        headers.put("Cache-Control", file.name().equals(PAGE) ? PAGE_CACHE : ASSET_CACHE);
+        return headers;
     }
 
     private static String attribute(String text) {

@@ -177,7 +177,7 @@ public class DreamNetAutoConfiguration {
                                                                       Environment environment,
                                                                       ApplicationContext context) {
                 return new EndpointConsoleWebFilter(endpointRules(dreamnet, properties, environment),
-                        ManagementPortType.get(environment) == ManagementPortType.DIFFERENT ? context : null);
+                        ManagementPaths.of(environment, context));
             }
         }
 

@@ -2,8 +2,6 @@ package dev.dreamnet.spring.autoconfigure;
 
 import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,16 +55,6 @@ final class EndpointConsole {
             return files.page();
         }
         return files.asset(path.substring(console.length() + 1));
-    }
-
-    /**
-     * The headers of {@code file}'s answer beside its content type: the console's policy ({@link Console#HEADERS})
-     * and {@code Cache-Control} (the page is never cached, a versioned asset is cached for good).
-     */
-    static Map<String, String> headers(ConsoleAsset file) {
-        Map<String, String> headers = new LinkedHashMap<>(Console.HEADERS);
-        headers.put("Cache-Control", file.name().equals("index.html") ? Console.PAGE_CACHE : Console.ASSET_CACHE);
-        return headers;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +41,7 @@ final class EndpointConsoleFilter extends OncePerRequestFilter {
             DreamNetFilter.answer(response, missing.status(), missing.error(), missing.detail());
             return;
         }
-        EndpointConsole.headers(file).forEach(response::setHeader);
+        Console.headers(file).forEach(response::setHeader);
         response.setContentType(file.contentType());
         response.setContentLength(file.bytes().length);
         if (!request.getMethod().equals("HEAD")) {

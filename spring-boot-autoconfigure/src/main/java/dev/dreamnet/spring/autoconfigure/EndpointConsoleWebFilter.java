@@ -1,8 +1,7 @@
 package dev.dreamnet.spring.autoconfigure;
 
+import dev.dreamnet.runtime.console.Console;
 import dev.dreamnet.runtime.console.ConsoleAsset;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,15 +22,11 @@ import reactor.core.publisher.Mono;
 final class EndpointConsoleWebFilter implements WebFilter, Ordered {
 
     private final EndpointRules rules;
-    private final @Nullable ApplicationContext application;
+    private final ManagementPaths management;
 
-    /**
-     * @param application the application's context when the actuator has a port of its own: its requests are not the
-     *                    console's; null when the actuator shares the application's port
-     */
-    EndpointConsoleWebFilter(EndpointRules rules, @Nullable ApplicationContext application) {
+    EndpointConsoleWebFilter(EndpointRules rules, ManagementPaths management) {
         this.rules = rules;
-        this.application = application;
+        this.management = management;
     }
 
     @Override
@@ -44,7 +39,7 @@ final class EndpointConsoleWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String path = DreamNetWebFilter.routedPath(exchange);
         if (!rules.isConsoleRead(request.getMethod().name(), path)
-                || (application != null && exchange.getApplicationContext() == application)) {
+                || !management.actuatorServer(exchange.getApplicationContext())) {
             return chain.filter(exchange);
         }
         EndpointConsole console = rules.console();
@@ -57,7 +52,7 @@ final class EndpointConsoleWebFilter implements WebFilter, Ordered {
                     () -> ErrorBody.of(missing.error(), missing.detail()));
         }
         HttpHeaders headers = response.getHeaders();
-        EndpointConsole.headers(file).forEach(headers::set);
+        Console.headers(file).forEach(headers::set);
         headers.setContentType(MediaType.parseMediaType(file.contentType()));
         headers.setContentLength(file.bytes().length);
         if (request.getMethod() == HttpMethod.HEAD) {

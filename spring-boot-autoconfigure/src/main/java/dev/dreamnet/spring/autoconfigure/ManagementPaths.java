@@ -66,6 +66,14 @@ final class ManagementPaths {
         return application != null && requestContext != application;
     }
 
+    /**
+     * Whether a WebFlux request was served where the actuator is: the management port when the actuator has one of
+     * its own, otherwise the application's port.
+     */
+    boolean actuatorServer(ApplicationContext requestContext) {
+        return application == null || requestContext != application;
+    }
+
     private static String withSlash(String basePath) {
         return basePath.endsWith("/") ? basePath : basePath + "/";
     }
